@@ -1,0 +1,75 @@
+package dev.sluice.core;
+
+import dev.sluice.core.bulk.BulkEngine;
+import dev.sluice.core.bulk.EngineContext;
+
+/**
+ * The engine: takes documents, writes them with {@code _bulk}, retries what can succeed,
+ * dead-letters what cannot. Not thread-safe for {@link #add}; internally runs several bulk requests
+ * in flight on its own thread.
+ *
+ * <p>Not {@code AutoCloseable}: Java does not let {@code close()} return a value and implement
+ * {@code AutoCloseable.close()} (void) at once, and the agreed API has {@code close()} return the
+ * {@link LoadResult}. Call {@link #close()} in a finally block, or {@link #abort()} on failure.
+ */
+public final class BulkLoader {
+  private final BulkEngine engine;
+
+  private BulkLoader(BulkEngine engine) {
+    this.engine = engine;
+  }
+
+  /** writerId names this loader in logs and dead-letter file names, e.g. "job-abc-p00003-a0". */
+  public static BulkLoader open(SluiceConfig config, String writerId) {
+    return open(config, writerId, LoadListener.NONE);
+  }
+
+  public static BulkLoader open(SluiceConfig config, String writerId, LoadListener listener) {
+    return open(config, writerId, listener, EngineContext.defaults());
+  }
+
+  /** With injected clock, randomness, storage or transport (tests, the CLI's own transport). */
+  public static BulkLoader open(
+      SluiceConfig config, String writerId, LoadListener listener, EngineContext context) {
+    return new BulkLoader(BulkEngine.start(config, writerId, listener, context));
+  }
+
+  /**
+   * May block while the memory cap is reached. Throws SluiceException subclasses on job-level
+   * failure (fatal cluster fault, dead-letter tolerance exceeded, budget exhausted).
+   */
+  public void add(Document document) throws InterruptedException {
+    engine.add(document);
+  }
+
+  /**
+   * Dead-letters a record the caller could not turn into a valid document (a value JSON cannot
+   * carry, a null id): it counts as read and lands in the dead-letter store with {@code errorType}
+   * and {@code reason}, with status 0 (never sent). {@code document} holds what could be made of
+   * the record: its id if known, its source as well as it could be written (or null), its position.
+   */
+  public void deadLetter(Document document, String errorType, String reason) {
+    engine.deadLetter(document, errorType, reason);
+  }
+
+  /**
+   * Drains everything, waits for in-flight requests (bounded by the retry time budget), flushes the
+   * dead-letter store, and returns the result; throws SluiceException when the load failed.
+   * Idempotent.
+   */
+  public LoadResult close() {
+    return engine.close();
+  }
+
+  /**
+   * Stops without draining (Spark abort): in-flight requests are cancelled, dead letters flushed.
+   */
+  public void abort() {
+    engine.abort();
+  }
+
+  /** Live counters, including the peak bytes held so far. */
+  public LoadCounters counters() {
+    return engine.counters();
+  }
+}

@@ -1,0 +1,21 @@
+package dev.sluice.core;
+
+/**
+ * One document to write.
+ *
+ * @param index target index; null means the configured {@code es.resource}
+ * @param id document id; null lets Elasticsearch generate one
+ * @param routing custom routing, or null
+ * @param op operation; null means the configured {@code es.write.operation}
+ * @param source the JSON body, serialised once by the caller; null only for DELETE
+ * @param position opaque source position ("partition 3 row 1207", "file.json:12") carried into dead
+ *     letters and errors
+ */
+public record Document(
+    String index, String id, String routing, OpType op, byte[] source, String position) {
+
+  /** A document for the configured index and operation. */
+  public static Document of(String id, byte[] source, String position) {
+    return new Document(null, id, null, null, source, position);
+  }
+}

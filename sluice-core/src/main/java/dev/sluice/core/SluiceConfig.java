@@ -1,0 +1,197 @@
+package dev.sluice.core;
+
+import static dev.sluice.core.config.ConfigKeys.*;
+
+import dev.sluice.core.config.BatchSettings;
+import dev.sluice.core.config.ConfigKey;
+import dev.sluice.core.config.ConnectionSettings;
+import dev.sluice.core.config.DeadLetterSettings;
+import dev.sluice.core.config.NodeAddressParser;
+import dev.sluice.core.config.ResolvedOptions;
+import dev.sluice.core.config.RetrySettings;
+import dev.sluice.core.config.WriteSettings;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Immutable, validated configuration. Built once (on the Spark driver) by {@link #fromOptions};
+ * Serializable because it travels to executors, where it is never re-parsed. Secrets are held as
+ * {@link dev.sluice.core.config.Secret} and never appear in {@link #toString()}.
+ */
+public final class SluiceConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final ConnectionSettings connection;
+  private final WriteSettings write;
+  private final BatchSettings batch;
+  private final RetrySettings retry;
+  private final DeadLetterSettings deadLetter;
+  private final TreeMap<String, String> redacted;
+
+  private SluiceConfig(ResolvedOptions o) {
+    this.connection = connection(o);
+    this.write = write(o);
+    this.batch = batch(o);
+    this.retry = retry(o);
+    this.deadLetter =
+        new DeadLetterSettings(
+            o.get(DEADLETTER_PATH),
+            o.get(DEADLETTER_MAX_COUNT),
+            o.get(DEADLETTER_MAX_RATIO),
+            o.get(DEADLETTER_RATIO_MIN_DOCS));
+    this.redacted = new TreeMap<>(o.redacted());
+  }
+
+  /**
+   * Parses es-hadoop style and sluice.* options once; throws ConfigException naming the option.
+   * Keys are case-insensitive; unknown "sluice.*" keys are an error; unknown "es.*" keys are
+   * ignored with a WARN once.
+   */
+  public static SluiceConfig fromOptions(Map<String, String> options) {
+    return new SluiceConfig(ResolvedOptions.parse(options));
+  }
+
+  /** Every option's effective value as text, for logs and reports; secrets as "<redacted>". */
+  public Map<String, String> toRedactedMap() {
+    return Map.copyOf(redacted);
+  }
+
+  /** The write target (es.resource.write, else es.resource); null if unset. */
+  public String defaultIndex() {
+    return write.index();
+  }
+
+  /** es.mapping.id; null if unset. */
+  public String idField() {
+    return write.idField();
+  }
+
+  /** es.write.operation, default INDEX. */
+  public OpType defaultOp() {
+    return write.op();
+  }
+
+  public ConnectionSettings connection() {
+    return connection;
+  }
+
+  public WriteSettings write() {
+    return write;
+  }
+
+  public BatchSettings batch() {
+    return batch;
+  }
+
+  public RetrySettings retry() {
+    return retry;
+  }
+
+  public DeadLetterSettings deadLetter() {
+    return deadLetter;
+  }
+
+  @Override
+  public String toString() {
+    return "SluiceConfig" + redacted;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SluiceConfig c
+        && c.connection.equals(connection)
+        && c.write.equals(write)
+        && c.batch.equals(batch)
+        && c.retry.equals(retry)
+        && c.deadLetter.equals(deadLetter);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(connection, write, batch, retry, deadLetter);
+  }
+
+  private static ConnectionSettings connection(ResolvedOptions o) {
+    var nodes = NodeAddressParser.parse(NODES, o.get(NODES), o.get(PORT), o.get(SSL));
+    String user = o.get(AUTH_USER);
+    if ((user == null) != (o.get(AUTH_PASS) == null)) {
+      ConfigKey<?> missing = user == null ? AUTH_USER : AUTH_PASS;
+      throw new ConfigException(
+          missing.name(),
+          "Basic auth needs both es.net.http.auth.user and es.net.http.auth.pass; "
+              + missing.name()
+              + " is missing");
+    }
+    int schemes = 0;
+    for (Object credential :
+        new Object[] {user, o.get(AUTHORIZATION_HEADER), o.get(API_KEY), o.get(BEARER)}) {
+      schemes += credential == null ? 0 : 1;
+    }
+    if (schemes > 1) {
+      throw new ConfigException(
+          API_KEY.name(),
+          "Give only one of es.net.http.auth.user/pass, es.net.http.header.authorization,"
+              + " sluice.auth.api.key and sluice.auth.bearer");
+    }
+    return new ConnectionSettings(
+        nodes,
+        user,
+        o.get(AUTH_PASS),
+        o.get(AUTHORIZATION_HEADER),
+        o.get(API_KEY),
+        o.get(BEARER),
+        o.get(TRUSTSTORE_LOCATION),
+        o.get(TRUSTSTORE_PASS),
+        o.get(TRUSTSTORE_TYPE),
+        o.get(REQUEST_TIMEOUT),
+        o.get(CONNECT_TIMEOUT),
+        o.get(HTTP_COMPRESSION));
+  }
+
+  private static WriteSettings write(ResolvedOptions o) {
+    String index = o.get(RESOURCE_WRITE) != null ? o.get(RESOURCE_WRITE) : o.get(RESOURCE);
+    return new WriteSettings(
+        index, o.get(MAPPING_ID), o.get(WRITE_OPERATION), o.get(INDEX_AUTO_CREATE));
+  }
+
+  private static BatchSettings batch(ResolvedOptions o) {
+    long maxBytes = o.get(BATCH_SIZE_BYTES);
+    long memory = o.get(MEMORY_MAX_BYTES);
+    if (memory < maxBytes) {
+      throw new ConfigException(
+          MEMORY_MAX_BYTES.name(),
+          "sluice.memory.max.bytes ("
+              + memory
+              + ") must be at least es.batch.size.bytes ("
+              + maxBytes
+              + ")");
+    }
+    return new BatchSettings(
+        o.get(BATCH_SIZE_ENTRIES),
+        maxBytes,
+        o.get(BULK_CONCURRENCY),
+        memory,
+        o.get(FLOW_ADAPTIVE),
+        Math.min(o.get(FLOW_MIN_BATCH_BYTES), maxBytes),
+        o.get(FLOW_LATENCY_TARGET),
+        o.get(BATCH_FLUSH_INTERVAL));
+  }
+
+  private static RetrySettings retry(ResolvedOptions o) {
+    int retries = o.get(RETRY_COUNT);
+    int attempts = retries < 0 ? Integer.MAX_VALUE : retries + 1;
+    if (o.get(RETRY_WAIT).compareTo(o.get(RETRY_MAX_DELAY)) > 0) {
+      throw new ConfigException(
+          RETRY_WAIT.name(),
+          "es.batch.write.retry.wait ("
+              + o.get(RETRY_WAIT)
+              + ") must not exceed sluice.retry.max.delay ("
+              + o.get(RETRY_MAX_DELAY)
+              + ")");
+    }
+    return new RetrySettings(
+        attempts, o.get(RETRY_WAIT), o.get(RETRY_MAX_DELAY), o.get(RETRY_BUDGET));
+  }
+}

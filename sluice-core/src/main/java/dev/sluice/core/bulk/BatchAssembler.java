@@ -1,0 +1,91 @@
+package dev.sluice.core.bulk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ready documents, and the rule for cutting them into batches: at most {@code maxDocs} documents
+ * and the flow's byte target, a document bigger than the target alone. Retries go first, in the
+ * order they became due.
+ */
+final class BatchAssembler {
+  private final ArrayDeque<PendingDocument> retriesReady = new ArrayDeque<>();
+  private final ArrayDeque<PendingDocument> ready = new ArrayDeque<>();
+  private final int maxDocs;
+  private final Duration flushInterval;
+  private long readyBytes;
+  private Instant oldestNewSince;
+  private long nextBatchId = 1;
+
+  /**
+   * @param maxDocs 0 for no count limit
+   */
+  BatchAssembler(int maxDocs, Duration flushInterval) {
+    this.maxDocs = maxDocs == 0 ? Integer.MAX_VALUE : maxDocs;
+    this.flushInterval = flushInterval;
+  }
+
+  void add(PendingDocument doc, Instant now) {
+    if (doc.sends > 0) {
+      retriesReady.addLast(doc);
+    } else {
+      if (ready.isEmpty() || oldestNewSince == null) {
+        oldestNewSince = now;
+      }
+      ready.addLast(doc);
+    }
+    readyBytes += doc.bytes;
+  }
+
+  /**
+   * Worth a request now: a full batch, retries waiting, a caller blocked on the memory cap, the
+   * flush interval passed, or the loader draining.
+   */
+  boolean worthSending(long targetBytes, boolean drain, Instant now) {
+    if (isEmpty()) {
+      return false;
+    }
+    return drain
+        || !retriesReady.isEmpty()
+        || readyBytes >= targetBytes
+        || ready.size() >= maxDocs
+        || (oldestNewSince != null && !now.isBefore(oldestNewSince.plus(flushInterval)));
+  }
+
+  /** When a partial batch becomes worth sending, or null. */
+  Instant flushDue() {
+    return ready.isEmpty() || oldestNewSince == null ? null : oldestNewSince.plus(flushInterval);
+  }
+
+  Batch next(long targetBytes, long flowEpoch) {
+    List<PendingDocument> docs = new ArrayList<>();
+    long bytes = 0;
+    while (!isEmpty() && docs.size() < maxDocs) {
+      ArrayDeque<PendingDocument> source = retriesReady.isEmpty() ? ready : retriesReady;
+      PendingDocument head = source.peekFirst();
+      boolean alone = head.sendAlone || (!docs.isEmpty() && docs.get(0).sendAlone);
+      if (!docs.isEmpty() && (alone || bytes + head.bytes > targetBytes)) {
+        break;
+      }
+      source.pollFirst();
+      docs.add(head);
+      bytes += head.bytes;
+    }
+    readyBytes -= bytes;
+    if (ready.isEmpty()) {
+      oldestNewSince = null; // else kept: what remains is at least that old, so flush no later
+    }
+    return new Batch(nextBatchId++, List.copyOf(docs), bytes, flowEpoch);
+  }
+
+  boolean isEmpty() {
+    return ready.isEmpty() && retriesReady.isEmpty();
+  }
+
+  int size() {
+    return ready.size() + retriesReady.size();
+  }
+}

@@ -1,0 +1,189 @@
+package dev.sluice.core.bulk;
+
+import dev.sluice.core.Document;
+import dev.sluice.core.LoadCounters;
+import dev.sluice.core.LoadListener;
+import dev.sluice.core.LoadResult;
+import dev.sluice.core.RetryBudgetExhaustedException;
+import dev.sluice.core.SluiceConfig;
+import dev.sluice.core.SluiceException;
+import dev.sluice.core.config.BatchSettings;
+import dev.sluice.core.config.RetrySettings;
+import dev.sluice.core.deadletter.DeadLetterTolerance;
+import dev.sluice.core.deadletter.NdjsonDeadLetterStore;
+import dev.sluice.core.flow.AimdFlowControl;
+import dev.sluice.core.flow.FlowControl;
+import dev.sluice.core.report.Counters;
+import dev.sluice.core.retry.Backoff;
+import dev.sluice.core.retry.RetryPolicy;
+import dev.sluice.core.transport.BulkTransport;
+import dev.sluice.core.transport.RestClientTransport;
+import java.time.Duration;
+
+/**
+ * Wires one writer: the caller side ({@link #add}, {@link #close}, {@link #abort}) in front of the
+ * {@link WriterLoop} thread. {@code BulkLoader} is its public face.
+ */
+public final class BulkEngine {
+  private static final int DEAD_LETTER_BATCH = 100;
+  private static final Duration ABORT_WAIT = Duration.ofSeconds(10);
+
+  private final String writerId;
+  private final DocumentEncoder encoder;
+  private final ByteBudget budget;
+  private final Counters counters;
+  private final WriterLoop loop;
+  private final Thread thread;
+  private final Duration closeBound;
+  private long nextSeq;
+  private boolean closeRequested;
+  private LoadResult result;
+  private SluiceException closeFailure;
+
+  private BulkEngine(
+      SluiceConfig config, String writerId, LoadListener listener, EngineContext ctx) {
+    this.writerId = writerId;
+    this.encoder = new DocumentEncoder(config.defaultIndex(), config.defaultOp());
+    this.counters = new Counters();
+    BatchSettings batch = config.batch();
+    RetrySettings retry = config.retry();
+    BulkTransport transport =
+        ctx.transport() != null ? ctx.transport() : RestClientTransport.create(config.connection());
+    FlowControl flow =
+        batch.adaptive()
+            ? new AimdFlowControl(
+                batch.minBatchBytes(), batch.maxBytes(), batch.concurrency(), batch.latencyTarget())
+            : FlowControl.fixed(batch.maxBytes(), batch.concurrency());
+    RetryPolicy policy =
+        new RetryPolicy(
+            retry.maxAttempts(), retry.budget(), new Backoff(retry.baseDelay(), retry.maxDelay()));
+    var deadLetterSettings = config.deadLetter();
+    DeadLetterSink deadLetters =
+        new DeadLetterSink(
+            writerId,
+            new NdjsonDeadLetterStore(
+                ctx.storage(), deadLetterSettings.path(), writerId, DEAD_LETTER_BATCH),
+            new DeadLetterTolerance(
+                deadLetterSettings.maxCount(),
+                deadLetterSettings.maxRatio(),
+                deadLetterSettings.ratioMinDocs()),
+            counters,
+            deadLetterSettings.path());
+    WriterLoop[] self = new WriterLoop[1]; // callbacks need the loop, the loop needs them
+    this.budget = new ByteBudget(batch.memoryMaxBytes(), () -> self[0].post(new WriterLoop.Wake()));
+    RequestSender sender =
+        new RequestSender(
+            writerId, transport, counters, (b, r) -> self[0].post(new WriterLoop.Completed(b, r)));
+    this.loop =
+        new WriterLoop(
+            writerId,
+            ctx.clock(),
+            flow,
+            budget,
+            new BatchAssembler(batch.maxDocs(), batch.flushInterval()),
+            sender,
+            new ResponseHandler(policy, ctx.random(), transport.describe()),
+            deadLetters,
+            counters,
+            listener,
+            transport::close);
+    self[0] = loop;
+    // Every document finishes within the retry budget, every request within its timeout.
+    this.closeBound =
+        retry.budget().plus(config.connection().requestTimeout().multipliedBy(2)).plusSeconds(10);
+    this.thread = new Thread(loop, "sluice-writer-" + writerId);
+    thread.setDaemon(true);
+  }
+
+  public static BulkEngine start(
+      SluiceConfig config, String writerId, LoadListener listener, EngineContext ctx) {
+    BulkEngine engine = new BulkEngine(config, writerId, listener, ctx);
+    engine.thread.start();
+    return engine;
+  }
+
+  /** Encodes the document once and hands it to the loop; blocks while the memory cap is reached. */
+  public void add(Document document) throws InterruptedException {
+    throwIfFailed();
+    if (closeRequested) {
+      throw new IllegalStateException("writer " + writerId + " is closed");
+    }
+    PendingDocument pending = encoder.encode(nextSeq++, document);
+    budget.acquire(pending.bytes); // throws the loop's failure if it stopped
+    counters.read.increment();
+    loop.post(new WriterLoop.Added(pending));
+  }
+
+  /**
+   * Dead-letters a document that never became a request (the caller could not convert it), so that
+   * it is counted as read and kept with its reason. {@code source} may be null.
+   */
+  public void deadLetter(Document document, String errorType, String reason) {
+    throwIfFailed();
+    if (closeRequested) {
+      throw new IllegalStateException("writer " + writerId + " is closed");
+    }
+    PendingDocument rejected = encoder.unsendable(nextSeq++, document);
+    counters.read.increment();
+    loop.post(new WriterLoop.Rejected(rejected, new ItemOutcome.DeadLetter(0, errorType, reason)));
+  }
+
+  /** Drains and waits (bounded), then returns the result or throws the failure. Idempotent. */
+  public LoadResult close() {
+    if (result != null) {
+      return result;
+    }
+    if (closeFailure != null) {
+      throw closeFailure;
+    }
+    closeRequested = true;
+    loop.post(new WriterLoop.Drain());
+    try {
+      if (!loop.awaitFinished(closeBound)) {
+        abort();
+        closeFailure =
+            new RetryBudgetExhaustedException(
+                "Writer " + writerId + " did not finish within " + closeBound + "; aborted");
+        throw closeFailure;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      abort();
+      closeFailure = new SluiceException("Interrupted while closing writer " + writerId, e);
+      throw closeFailure;
+    }
+    if (loop.failure() != null) {
+      closeFailure = loop.failure();
+      throw closeFailure;
+    }
+    result = new LoadResult(counters.snapshot(budget.peak()), loop.deadLetterLocation());
+    return result;
+  }
+
+  /** Stops without draining: cancels in-flight requests, flushes dead letters. */
+  public void abort() {
+    closeRequested = true;
+    thread.interrupt();
+    try {
+      loop.awaitFinished(ABORT_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public LoadCounters counters() {
+    return counters.snapshot(budget.peak());
+  }
+
+  /** Bytes held now (buffered + awaiting retry + in flight). */
+  public long bytesHeld() {
+    return budget.used();
+  }
+
+  private void throwIfFailed() {
+    SluiceException failure = loop.failure();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.sluice.core.bulk;
+
+import dev.sluice.core.ClusterFatalException;
+import dev.sluice.core.RetryBudgetExhaustedException;
+import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
+import dev.sluice.core.bulk.ItemOutcome.Indexed;
+import dev.sluice.core.bulk.ItemOutcome.Retry;
+import dev.sluice.core.retry.Classification;
+import dev.sluice.core.retry.FailureClass;
+import dev.sluice.core.retry.FailureClassifier;
+import dev.sluice.core.retry.FailureSignal;
+import dev.sluice.core.retry.RetryPolicy;
+import dev.sluice.core.transport.HttpResult;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Turns a bulk answer into one outcome per document, through the classifier and the retry policy.
+ * Job-level failures (FATAL, or whole requests failing past the budget) are thrown.
+ */
+final class ResponseHandler {
+  private final RetryPolicy policy;
+  private final DoubleSupplier random;
+  private final String target;
+
+  ResponseHandler(RetryPolicy policy, DoubleSupplier random, String target) {
+    this.policy = policy;
+    this.random = random;
+    this.target = target;
+  }
+
+  BatchVerdict handle(Batch batch, HttpResult result, Instant now) {
+    if (result.error() != null) {
+      return requestFailed(
+          batch,
+          FailureClassifier.classify(FailureSignal.transport(result.error())),
+          0,
+          result.error().toString(),
+          now);
+    }
+    if (result.status() / 100 != 2) {
+      ErrorBody error = ErrorBody.parse(result.body());
+      Classification c =
+          FailureClassifier.classify(
+              FailureSignal.response(result.status(), error.type(), error.reason()));
+      return requestFailed(batch, c, result.status(), error.reason(), now);
+    }
+    List<ItemResult> items;
+    try {
+      items = BulkResponseParser.parse(result.body(), batch.size());
+    } catch (IOException e) {
+      items = List.of();
+    }
+    if (items.size() != batch.size()) {
+      // A cut or garbled body: the cluster may have applied some items, so retry them all.
+      Classification c =
+          new Classification(FailureClass.TRANSIENT, "malformed_bulk_response", true);
+      return requestFailed(
+          batch,
+          c,
+          result.status(),
+          "expected " + batch.size() + " items, got " + items.size(),
+          now);
+    }
+    return itemsAnswered(batch, items, now);
+  }
+
+  private BatchVerdict itemsAnswered(Batch batch, List<ItemResult> items, Instant now) {
+    List<ItemOutcome> outcomes = new ArrayList<>(items.size());
+    boolean throttled = false;
+    double unitRandom = random.getAsDouble();
+    for (int i = 0; i < items.size(); i++) {
+      ItemResult item = items.get(i);
+      PendingDocument doc = batch.documents().get(i);
+      if (!item.failed()) {
+        outcomes.add(new Indexed(item.result()));
+        continue;
+      }
+      Classification c =
+          FailureClassifier.classify(
+              FailureSignal.item(
+                  item.status(),
+                  item.errorType(),
+                  item.errorReason(),
+                  item.causedByType(),
+                  item.durability(),
+                  doc.op));
+      throttled |= c.failureClass() == FailureClass.THROTTLED;
+      outcomes.add(itemFailed(doc, item, c, now, unitRandom));
+    }
+    return new BatchVerdict(outcomes, null, throttled);
+  }
+
+  private ItemOutcome itemFailed(
+      PendingDocument doc, ItemResult item, Classification c, Instant now, double unitRandom) {
+    switch (c.failureClass()) {
+      case FATAL ->
+          throw new ClusterFatalException(
+              "Elasticsearch refused writing to index ["
+                  + doc.index
+                  + "]: "
+                  + c.reason()
+                  + " ("
+                  + item.errorReason()
+                  + "). This is not retried; fix the index or the permissions and rerun.");
+      case DOCUMENT_REJECTED -> {
+        return new DeadLetter(item.status(), c.reason(), item.errorReason());
+      }
+      default -> {
+        RetryPolicy.Decision d = decide(doc, c.failureClass(), now, unitRandom);
+        if (!d.retry()) {
+          return new DeadLetter(
+              item.status(),
+              c.reason(),
+              "gave up: " + d.exhausted() + "; last error: " + item.errorReason());
+        }
+        return new Retry(d.delay(), c.reason(), c.failureClass() == FailureClass.THROTTLED, false);
+      }
+    }
+  }
+
+  private BatchVerdict requestFailed(
+      Batch batch, Classification c, int status, String detail, Instant now) {
+    List<ItemOutcome> outcomes = new ArrayList<>(batch.size());
+    switch (c.failureClass()) {
+      case FATAL -> throw new ClusterFatalException(fatalMessage(status, c, detail));
+      case DOCUMENT_REJECTED -> {
+        // 413 for the whole body: alone, the document is too big; together, send one by one.
+        for (PendingDocument doc : batch.documents()) {
+          if (batch.size() == 1) {
+            outcomes.add(new DeadLetter(status, c.reason(), detail));
+          } else {
+            doc.sendAlone = true;
+            outcomes.add(new Retry(java.time.Duration.ZERO, c.reason(), false, false));
+          }
+        }
+      }
+      default -> {
+        double unitRandom = random.getAsDouble(); // one draw: the batch retries together
+        for (PendingDocument doc : batch.documents()) {
+          RetryPolicy.Decision d = decide(doc, c.failureClass(), now, unitRandom);
+          if (!d.retry()) {
+            throw new RetryBudgetExhaustedException(
+                "Bulk requests to "
+                    + target
+                    + " kept failing ("
+                    + c.reason()
+                    + (detail == null ? "" : ": " + detail)
+                    + "); "
+                    + d.exhausted()
+                    + ". Check that the cluster is up and reachable, or raise"
+                    + " es.batch.write.retry.count / sluice.retry.budget.");
+          }
+          outcomes.add(
+              new Retry(
+                  d.delay(),
+                  c.reason(),
+                  c.failureClass() == FailureClass.THROTTLED,
+                  c.possiblyApplied()));
+        }
+      }
+    }
+    return new BatchVerdict(outcomes, c.reason(), c.failureClass() == FailureClass.THROTTLED);
+  }
+
+  private RetryPolicy.Decision decide(
+      PendingDocument doc, FailureClass fc, Instant now, double unitRandom) {
+    if (fc == FailureClass.TRANSIENT) {
+      doc.transientFailures++;
+    }
+    return policy.decide(
+        fc, doc.transientFailures, doc.sends - 1, doc.firstAttempt, now, unitRandom);
+  }
+
+  private String fatalMessage(int status, Classification c, String detail) {
+    String what =
+        switch (status) {
+          case 401 ->
+              "Elasticsearch at "
+                  + target
+                  + " rejected the credentials (401). Check es.net.http.auth.user/pass, sluice.auth.api.key or sluice.auth.bearer.";
+          case 403 ->
+              "The configured user may not write here (403). Grant it the write/index privileges on the target index.";
+          case 404 ->
+              "The target index does not exist and cannot be created (404). Create it or enable es.index.auto.create / action.auto_create_index.";
+          default ->
+              "Elasticsearch at "
+                  + target
+                  + " refused the bulk request ("
+                  + (status == 0 ? "no response" : "HTTP " + status)
+                  + ").";
+        };
+    return what + " Cause: " + c.reason() + (detail == null ? "" : " - " + detail);
+  }
+}

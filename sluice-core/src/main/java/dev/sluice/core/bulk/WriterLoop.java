@@ -1,0 +1,286 @@
+package dev.sluice.core.bulk;
+
+import dev.sluice.core.LoadListener;
+import dev.sluice.core.SluiceException;
+import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
+import dev.sluice.core.bulk.ItemOutcome.Indexed;
+import dev.sluice.core.bulk.ItemOutcome.Retry;
+import dev.sluice.core.flow.FlowControl;
+import dev.sluice.core.report.Counters;
+import dev.sluice.core.transport.HttpResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The writer's one thread. Everything mutable (ready, parked, retrying, in-flight documents) is
+ * touched only here; callers and HTTP callbacks talk to it through {@link #post}.
+ */
+final class WriterLoop implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(WriterLoop.class);
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+  private static final long MAX_WAIT_MILLIS = 200;
+
+  sealed interface Event {}
+
+  record Added(PendingDocument doc) implements Event {}
+
+  record Completed(Batch batch, HttpResult result) implements Event {}
+
+  /** A document the caller could not turn into a request; it goes straight to dead letters. */
+  record Rejected(PendingDocument doc, DeadLetter outcome) implements Event {}
+
+  record Drain() implements Event {}
+
+  record Wake() implements Event {}
+
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private final SameIdGate gate = new SameIdGate();
+  private final RetryScheduler retries = new RetryScheduler();
+  private final String writerId;
+  private final Clock clock;
+  private final FlowControl flow;
+  private final ByteBudget budget;
+  private final BatchAssembler assembler;
+  private final RequestSender sender;
+  private final ResponseHandler handler;
+  private final DeadLetterSink deadLetters;
+  private final Counters counters;
+  private final LoadListener listener;
+  private final Runnable closeTransport;
+  private long outstanding;
+  private boolean draining;
+  private Instant nextProgress;
+  private volatile SluiceException failure;
+
+  WriterLoop(
+      String writerId,
+      Clock clock,
+      FlowControl flow,
+      ByteBudget budget,
+      BatchAssembler assembler,
+      RequestSender sender,
+      ResponseHandler handler,
+      DeadLetterSink deadLetters,
+      Counters counters,
+      LoadListener listener,
+      Runnable closeTransport) {
+    this.writerId = writerId;
+    this.clock = clock;
+    this.flow = flow;
+    this.budget = budget;
+    this.assembler = assembler;
+    this.sender = sender;
+    this.handler = handler;
+    this.deadLetters = deadLetters;
+    this.counters = counters;
+    this.listener = listener;
+    this.closeTransport = closeTransport;
+    this.nextProgress = clock.instant();
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (!(draining && outstanding == 0)) {
+        Event event = events.poll(waitMillis(clock.instant()), TimeUnit.MILLISECONDS);
+        for (; event != null; event = events.poll()) {
+          handle(event);
+        }
+        Instant now = clock.instant();
+        retries.releaseDue(now, doc -> assembler.add(doc, now));
+        boolean urgent = draining || budget.hasWaiters();
+        while (sender.inFlight() < flow.concurrency()
+            && assembler.worthSending(flow.batchBytes(), urgent, now)) {
+          sender.send(assembler.next(flow.batchBytes(), flow.epoch()), now);
+        }
+        reportProgress(now, false);
+      }
+    } catch (InterruptedException e) {
+      failure = new SluiceException("Writer " + writerId + " was aborted before it finished");
+    } catch (SluiceException e) {
+      failure = e;
+    } catch (RuntimeException e) {
+      failure = new SluiceException("Writer " + writerId + " failed unexpectedly: " + e, e);
+    } finally {
+      shutdown();
+    }
+  }
+
+  void post(Event event) {
+    events.add(event);
+  }
+
+  SluiceException failure() {
+    return failure;
+  }
+
+  boolean awaitFinished(Duration timeout) throws InterruptedException {
+    return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  String deadLetterLocation() {
+    return deadLetters.location();
+  }
+
+  private void handle(Event event) {
+    Instant now = clock.instant();
+    if (event instanceof Added a) {
+      outstanding++;
+      if (gate.admit(a.doc())) {
+        assembler.add(a.doc(), now);
+      }
+    } else if (event instanceof Completed c) {
+      onCompleted(c.batch(), c.result(), now);
+    } else if (event instanceof Rejected r) {
+      deadLetters.accept(r.doc(), r.outcome());
+      deadLetters.checkTolerance();
+    } else if (event instanceof Drain) {
+      draining = true;
+    } // Wake: only ends the wait
+  }
+
+  private void onCompleted(Batch batch, HttpResult result, Instant now) {
+    RequestSender.InFlight sent = sender.complete(batch);
+    if (sent == null) {
+      return; // cancelled
+    }
+    Duration latency = Duration.between(sent.sentAt(), now);
+    if (result.error() == null) {
+      counters.bulkRequests.increment();
+      counters.latency(latency.toMillis());
+    }
+    BatchVerdict verdict = handler.handle(batch, result, now);
+    flow.onResponse(batch.flowEpoch(), latency, verdict.throttled());
+    List<ItemOutcome> outcomes = verdict.outcomes();
+    int retried = 0;
+    for (int i = 0; i < outcomes.size(); i++) {
+      PendingDocument doc = batch.documents().get(i);
+      ItemOutcome outcome = outcomes.get(i);
+      if (outcome instanceof Indexed ok) {
+        counters.indexed(ok.result());
+        resolve(doc, now);
+      } else if (outcome instanceof Retry retry) {
+        retried++;
+        scheduleRetry(doc, retry, verdict.requestFailure() == null, now);
+      } else if (outcome instanceof DeadLetter dead) {
+        deadLetters.accept(doc, dead);
+        resolve(doc, now);
+      }
+    }
+    logRound(batch, verdict, retried, latency);
+    deadLetters.checkTolerance();
+  }
+
+  private void scheduleRetry(PendingDocument doc, Retry retry, boolean perItem, Instant now) {
+    counters.retriedItems.increment();
+    if (retry.throttled() && perItem) {
+      counters.throttled.increment();
+    }
+    if (retry.possiblyApplied() && doc.id() == null) {
+      counters.possibleDuplicates.increment();
+    }
+    retries.schedule(doc, now.plus(retry.delay()));
+  }
+
+  private void logRound(Batch batch, BatchVerdict verdict, int retried, Duration latency) {
+    if (verdict.requestFailure() != null) {
+      counters.retriedRequests.increment();
+      if (verdict.throttled()) {
+        counters.throttled.increment();
+      }
+      LOG.info(
+          "writer={} batch={} request failed ({}); retrying all {} documents after backoff",
+          writerId,
+          batch.id(),
+          verdict.requestFailure(),
+          retried);
+    } else if (retried > 0) {
+      LOG.info(
+          "writer={} batch={} retrying {} of {} documents after backoff (reasons: {})",
+          writerId,
+          batch.id(),
+          retried,
+          batch.size(),
+          reasons(verdict));
+    }
+    LOG.debug(
+        "writer={} batch={} done docs={} retried={} took={}ms",
+        writerId,
+        batch.id(),
+        batch.size(),
+        retried,
+        latency.toMillis());
+  }
+
+  private static String reasons(BatchVerdict verdict) {
+    return String.join(
+        ",",
+        verdict.outcomes().stream()
+            .flatMap(o -> o instanceof Retry r ? Stream.of(r.reason()) : Stream.empty())
+            .distinct()
+            .toList());
+  }
+
+  /** The document is done (indexed or dead-lettered): free its bytes and its id. */
+  private void resolve(PendingDocument doc, Instant now) {
+    outstanding--;
+    budget.release(doc.bytes);
+    PendingDocument next = gate.release(doc);
+    if (next != null) {
+      assembler.add(next, now);
+    }
+  }
+
+  private long waitMillis(Instant now) {
+    Instant wake = nextProgress;
+    for (Instant candidate : new Instant[] {retries.nextDue(), assembler.flushDue()}) {
+      if (candidate != null && candidate.isBefore(wake)) {
+        wake = candidate;
+      }
+    }
+    long millis = Duration.between(now, wake).toMillis();
+    return Math.max(1, Math.min(MAX_WAIT_MILLIS, millis));
+  }
+
+  private void reportProgress(Instant now, boolean force) {
+    if (force || !now.isBefore(nextProgress)) {
+      nextProgress = now.plus(PROGRESS_EVERY);
+      try {
+        listener.onProgress(counters.snapshot(budget.peak()));
+      } catch (RuntimeException e) {
+        LOG.warn("writer={} progress listener failed: {}", writerId, e.toString());
+      }
+    }
+  }
+
+  private void shutdown() {
+    if (failure != null) {
+      sender.cancelAll();
+    }
+    try {
+      deadLetters.close();
+    } catch (SluiceException e) {
+      if (failure == null) {
+        failure = e;
+      }
+    }
+    closeTransport.run();
+    budget.fail(
+        failure != null ? failure : new SluiceException("Writer " + writerId + " is closed"));
+    reportProgress(clock.instant(), true);
+    if (failure != null) {
+      LOG.error("writer={} stopped: {}", writerId, failure.getMessage());
+    }
+    finished.countDown();
+  }
+}

@@ -1,0 +1,247 @@
+package dev.sluice.core.config;
+
+import static dev.sluice.core.config.ValueParsers.bool;
+import static dev.sluice.core.config.ValueParsers.duration;
+import static dev.sluice.core.config.ValueParsers.enumOf;
+import static dev.sluice.core.config.ValueParsers.integer;
+import static dev.sluice.core.config.ValueParsers.longValue;
+import static dev.sluice.core.config.ValueParsers.ratio;
+import static dev.sluice.core.config.ValueParsers.secret;
+import static dev.sluice.core.config.ValueParsers.size;
+import static dev.sluice.core.config.ValueParsers.text;
+
+import dev.sluice.core.OpType;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every option Sluice reads, declared once. {@code es.*} keys keep elasticsearch-hadoop's meaning;
+ * {@code sluice.*} keys cover what es-hadoop lacks. ConfigKeysTest pins every name and default.
+ */
+public final class ConfigKeys {
+  private static final long GB = 1L << 30;
+  private static final Duration DAY = Duration.ofDays(1);
+
+  // --- Connection (es-hadoop) ---
+  public static final ConfigKey<String> NODES =
+      key(
+          "es.nodes",
+          "localhost",
+          "Comma list of nodes: host, host:port or http(s)://host:port.",
+          text());
+  public static final ConfigKey<Integer> PORT =
+      key("es.port", "9200", "Port for nodes listed without one.", integer(1, 65535));
+  public static final ConfigKey<Boolean> SSL =
+      key("es.net.ssl", "false", "Use https for nodes listed without a scheme.", bool());
+  public static final ConfigKey<String> TRUSTSTORE_LOCATION =
+      key("es.net.ssl.truststore.location", null, "Trust store file (else the JVM's).", text());
+  public static final ConfigKey<Secret> TRUSTSTORE_PASS =
+      secretKey("es.net.ssl.truststore.pass", "Trust store password.");
+  public static final ConfigKey<String> TRUSTSTORE_TYPE =
+      key("es.net.ssl.truststore.type", "JKS", "Trust store type (JKS, PKCS12).", text());
+  public static final ConfigKey<String> AUTH_USER =
+      key("es.net.http.auth.user", null, "Basic auth user name.", text());
+  public static final ConfigKey<Secret> AUTH_PASS =
+      secretKey("es.net.http.auth.pass", "Basic auth password.");
+  public static final ConfigKey<Secret> AUTHORIZATION_HEADER =
+      secretKey("es.net.http.header.authorization", "Authorization header sent as is.");
+
+  // --- Write target (es-hadoop) ---
+  public static final ConfigKey<String> RESOURCE =
+      key("es.resource", null, "Target index (or alias / data stream).", text());
+  public static final ConfigKey<String> RESOURCE_WRITE =
+      key("es.resource.write", null, "Target index for writes; overrides es.resource.", text());
+  public static final ConfigKey<String> MAPPING_ID =
+      key("es.mapping.id", null, "Field holding the document id; unset = generated ids.", text());
+  public static final ConfigKey<OpType> WRITE_OPERATION =
+      key(
+          "es.write.operation",
+          "index",
+          "index|create|update|upsert|delete.",
+          enumOf(OpType.class));
+  public static final ConfigKey<Boolean> INDEX_AUTO_CREATE =
+      key("es.index.auto.create", "true", "If false, fail fast when the index is missing.", bool());
+
+  // --- Batching and retries (es-hadoop meanings) ---
+  public static final ConfigKey<Integer> BATCH_SIZE_ENTRIES =
+      key(
+          "es.batch.size.entries",
+          "10000",
+          "Max documents per bulk request; 0 = no limit.",
+          integer(0, 1_000_000));
+  public static final ConfigKey<Long> BATCH_SIZE_BYTES =
+      key(
+          "es.batch.size.bytes",
+          "5mb",
+          "Max bytes per bulk request (upper bound when adaptive).",
+          size(1024, GB));
+  public static final ConfigKey<Integer> RETRY_COUNT =
+      key(
+          "es.batch.write.retry.count",
+          "3",
+          "Retries per document for transient faults; negative = until the time budget ends.",
+          integer(Integer.MIN_VALUE, 1_000_000));
+  public static final ConfigKey<Duration> RETRY_WAIT =
+      key(
+          "es.batch.write.retry.wait",
+          "500ms",
+          "Base backoff delay (doubles per retry, full jitter, capped by sluice.retry.max.delay).",
+          duration(Duration.ZERO, DAY));
+
+  // --- Sluice ---
+  public static final ConfigKey<String> DEADLETTER_PATH =
+      key(
+          "sluice.deadletter.path",
+          "./sluice-deadletter",
+          "Directory (path or file: URI) for dead-letter NDJSON files.",
+          text());
+  public static final ConfigKey<Long> DEADLETTER_MAX_COUNT =
+      key(
+          "sluice.deadletter.max.count",
+          "-1",
+          "Stop the load after more than this many dead letters; -1 = no count limit.",
+          longValue(-1, Long.MAX_VALUE));
+  public static final ConfigKey<Double> DEADLETTER_MAX_RATIO =
+      key(
+          "sluice.deadletter.max.ratio",
+          "0.1",
+          "Stop the load when dead letters exceed this share of resolved documents.",
+          ratio());
+  public static final ConfigKey<Long> DEADLETTER_RATIO_MIN_DOCS =
+      key(
+          "sluice.deadletter.ratio.min.docs",
+          "1000",
+          "Resolved documents needed before the ratio is checked.",
+          longValue(1, Long.MAX_VALUE));
+  public static final ConfigKey<Duration> RETRY_MAX_DELAY =
+      key(
+          "sluice.retry.max.delay",
+          "30s",
+          "Cap on one backoff delay.",
+          duration(Duration.ZERO, DAY));
+  public static final ConfigKey<Duration> RETRY_BUDGET =
+      key(
+          "sluice.retry.budget",
+          "10m",
+          "Longest time one document may spend being retried.",
+          duration(Duration.ofMillis(1), Duration.ofDays(7)));
+  public static final ConfigKey<Integer> BULK_CONCURRENCY =
+      key(
+          "sluice.bulk.concurrency",
+          "3",
+          "Bulk requests in flight per writer (upper bound).",
+          integer(1, 64));
+  public static final ConfigKey<Long> MEMORY_MAX_BYTES =
+      key(
+          "sluice.memory.max.bytes",
+          "64mb",
+          "Cap on document bytes buffered + awaiting retry + in flight per writer.",
+          size(4096, 64 * GB));
+  public static final ConfigKey<Boolean> FLOW_ADAPTIVE =
+      key(
+          "sluice.flow.adaptive",
+          "true",
+          "Adapt batch bytes and concurrency (AIMD); false pins the configured values.",
+          bool());
+  public static final ConfigKey<Long> FLOW_MIN_BATCH_BYTES =
+      key(
+          "sluice.flow.min.batch.bytes",
+          "256kb",
+          "Smallest batch the adaptive flow shrinks to.",
+          size(1024, GB));
+  public static final ConfigKey<Duration> FLOW_LATENCY_TARGET =
+      key(
+          "sluice.flow.latency.target",
+          "10s",
+          "Bulk latency above which the adaptive flow backs off.",
+          duration(Duration.ofMillis(1), DAY));
+  public static final ConfigKey<Duration> BATCH_FLUSH_INTERVAL =
+      key(
+          "sluice.batch.flush.interval",
+          "1s",
+          "Send a partial batch when its oldest document waited this long.",
+          duration(Duration.ZERO, DAY));
+  public static final ConfigKey<Duration> REQUEST_TIMEOUT =
+      key(
+          "sluice.request.timeout",
+          "60s",
+          "Socket timeout of one bulk request.",
+          duration(Duration.ofMillis(1), DAY));
+  public static final ConfigKey<Duration> CONNECT_TIMEOUT =
+      key(
+          "sluice.connect.timeout",
+          "10s",
+          "TCP connect timeout.",
+          duration(Duration.ofMillis(1), DAY));
+  public static final ConfigKey<Boolean> HTTP_COMPRESSION =
+      key("sluice.http.compression", "false", "Gzip request bodies.", bool());
+  public static final ConfigKey<Secret> API_KEY =
+      secretKey("sluice.auth.api.key", "Elasticsearch API key (the base64 'id:key' form).");
+  public static final ConfigKey<Secret> BEARER = secretKey("sluice.auth.bearer", "Bearer token.");
+
+  /** All keys, in declaration order. */
+  public static final List<ConfigKey<?>> ALL =
+      List.of(
+          NODES,
+          PORT,
+          SSL,
+          TRUSTSTORE_LOCATION,
+          TRUSTSTORE_PASS,
+          TRUSTSTORE_TYPE,
+          AUTH_USER,
+          AUTH_PASS,
+          AUTHORIZATION_HEADER,
+          RESOURCE,
+          RESOURCE_WRITE,
+          MAPPING_ID,
+          WRITE_OPERATION,
+          INDEX_AUTO_CREATE,
+          BATCH_SIZE_ENTRIES,
+          BATCH_SIZE_BYTES,
+          RETRY_COUNT,
+          RETRY_WAIT,
+          DEADLETTER_PATH,
+          DEADLETTER_MAX_COUNT,
+          DEADLETTER_MAX_RATIO,
+          DEADLETTER_RATIO_MIN_DOCS,
+          RETRY_MAX_DELAY,
+          RETRY_BUDGET,
+          BULK_CONCURRENCY,
+          MEMORY_MAX_BYTES,
+          FLOW_ADAPTIVE,
+          FLOW_MIN_BATCH_BYTES,
+          FLOW_LATENCY_TARGET,
+          BATCH_FLUSH_INTERVAL,
+          REQUEST_TIMEOUT,
+          CONNECT_TIMEOUT,
+          HTTP_COMPRESSION,
+          API_KEY,
+          BEARER);
+
+  /** Keys by lower-case name. */
+  public static final Map<String, ConfigKey<?>> BY_NAME = byName();
+
+  private ConfigKeys() {}
+
+  private static <T> ConfigKey<T> key(
+      String name, String defaultText, String description, Function<String, T> parser) {
+    return new ConfigKey<>(name, defaultText, description, false, parser);
+  }
+
+  private static ConfigKey<Secret> secretKey(String name, String description) {
+    return new ConfigKey<>(name, null, description, true, secret());
+  }
+
+  private static Map<String, ConfigKey<?>> byName() {
+    Map<String, ConfigKey<?>> map = new LinkedHashMap<>();
+    for (ConfigKey<?> key : ALL) {
+      if (map.put(key.name(), key) != null) {
+        throw new IllegalStateException("option declared twice: " + key.name());
+      }
+    }
+    return Map.copyOf(map);
+  }
+}

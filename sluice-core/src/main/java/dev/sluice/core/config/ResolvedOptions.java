@@ -1,0 +1,80 @@
+package dev.sluice.core.config;
+
+import dev.sluice.core.ConfigException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A user's option map, validated once: every known key parsed (or defaulted), unknown {@code
+ * sluice.*} keys rejected, unknown {@code es.*} keys warned about once per JVM.
+ */
+public final class ResolvedOptions {
+  private static final Logger LOG = LoggerFactory.getLogger(ResolvedOptions.class);
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+  private final Map<String, Object> values;
+  private final Map<String, String> redacted;
+
+  private ResolvedOptions(Map<String, Object> values, Map<String, String> redacted) {
+    this.values = values;
+    this.redacted = redacted;
+  }
+
+  public static ResolvedOptions parse(Map<String, String> options) {
+    Map<String, String> given = lowerCaseKeys(options);
+    Map<String, Object> values = new HashMap<>();
+    Map<String, String> redacted = new TreeMap<>();
+    for (ConfigKey<?> key : ConfigKeys.ALL) {
+      String raw = given.get(key.name());
+      Object value = raw == null ? key.parseDefault() : key.parse(raw);
+      if (value != null) {
+        values.put(key.name(), value);
+        redacted.put(
+            key.name(),
+            key.secret() ? Secret.REDACTED : raw == null ? key.defaultText() : raw.trim());
+      }
+    }
+    for (String name : given.keySet()) {
+      if (ConfigKeys.BY_NAME.containsKey(name)) {
+        continue;
+      }
+      if (name.startsWith("sluice.")) {
+        throw new ConfigException(
+            name, "Unknown option " + name + "; see the list of sluice.* options in the README.");
+      }
+      if (name.startsWith("es.") && WARNED.add(name)) {
+        LOG.warn("Option {} is not used by Sluice and is ignored", name);
+      }
+    }
+    return new ResolvedOptions(values, redacted);
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> T get(ConfigKey<T> key) {
+    return (T) values.get(key.name());
+  }
+
+  /** Effective values as text, secrets shown as {@code <redacted>}; sorted by key. */
+  public Map<String, String> redacted() {
+    return redacted;
+  }
+
+  private static Map<String, String> lowerCaseKeys(Map<String, String> options) {
+    Map<String, String> lower = new HashMap<>();
+    options.forEach(
+        (k, v) -> {
+          String name = k.trim().toLowerCase(Locale.ROOT);
+          if (v != null && lower.put(name, v) != null) {
+            throw new ConfigException(
+                name, "Option " + name + " is given twice (keys ignore case)");
+          }
+        });
+    return lower;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.sluice.core.deadletter;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+
+/** Dead-letter records to and from NDJSON lines. */
+final class DeadLetterCodec {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+
+  private DeadLetterCodec() {}
+
+  static void writeLine(DeadLetterRecord r, OutputStream out) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(256 + length(r.source()));
+    try (JsonGenerator g = JSON.createGenerator(line)) {
+      g.writeStartObject();
+      g.writeNumberField("v", r.formatVersion());
+      g.writeStringField("index", r.index());
+      g.writeStringField("id", r.id());
+      g.writeStringField("op", r.op());
+      g.writeNumberField("status", r.status());
+      g.writeStringField("error_type", r.errorType());
+      g.writeStringField("reason", r.reason());
+      g.writeNumberField("attempts", r.attempts());
+      g.writeStringField("first_attempt", text(r.firstAttempt()));
+      g.writeStringField("last_attempt", text(r.lastAttempt()));
+      g.writeStringField("position", r.position());
+      g.writeStringField("writer_id", r.writerId());
+      if (r.source() == null) {
+        g.writeNullField("source");
+      } else if (isSingleJsonValue(r.source())) {
+        g.writeFieldName("source");
+        g.writeRawValue(
+            new String(r.source(), StandardCharsets.UTF_8).replace('\n', ' ').replace('\r', ' '));
+      } else {
+        g.writeStringField("source_base64", Base64.getEncoder().encodeToString(r.source()));
+      }
+      g.writeEndObject();
+    }
+    line.write('\n');
+    line.writeTo(out);
+  }
+
+  static DeadLetterRecord readLine(String line) throws IOException {
+    JsonNode n = MAPPER.readTree(line);
+    int version = n.path("v").asInt(-1);
+    if (version != DeadLetterRecord.FORMAT_VERSION) {
+      throw new IOException("unsupported dead-letter format version " + version);
+    }
+    byte[] source = null;
+    if (n.hasNonNull("source")) {
+      source = MAPPER.writeValueAsBytes(n.get("source"));
+    } else if (n.hasNonNull("source_base64")) {
+      source = Base64.getDecoder().decode(n.get("source_base64").asText());
+    }
+    return new DeadLetterRecord(
+        version,
+        textOrNull(n, "index"),
+        textOrNull(n, "id"),
+        textOrNull(n, "op"),
+        n.path("status").asInt(),
+        textOrNull(n, "error_type"),
+        textOrNull(n, "reason"),
+        n.path("attempts").asInt(),
+        instant(textOrNull(n, "first_attempt")),
+        instant(textOrNull(n, "last_attempt")),
+        textOrNull(n, "position"),
+        textOrNull(n, "writer_id"),
+        source);
+  }
+
+  /** True when the bytes are exactly one JSON value, so they can be embedded as they are. */
+  static boolean isSingleJsonValue(byte[] bytes) {
+    try (JsonParser p = JSON.createParser(bytes)) {
+      if (p.nextToken() == null) {
+        return false;
+      }
+      p.skipChildren();
+      return p.nextToken() == null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int length(byte[] bytes) {
+    return bytes == null ? 0 : bytes.length;
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static Instant instant(String text) {
+    return text == null ? null : Instant.parse(text);
+  }
+
+  private static String textOrNull(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}

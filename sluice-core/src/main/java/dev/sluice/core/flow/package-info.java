@@ -1,0 +1,2 @@
+/** Adaptive batch size and concurrency. Internal to Sluice. */
+package dev.sluice.core.flow;

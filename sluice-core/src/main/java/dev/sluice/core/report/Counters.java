@@ -1,0 +1,78 @@
+package dev.sluice.core.report;
+
+import dev.sluice.core.LoadCounters;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Live counters of one loader. Thread-safe; {@link #snapshot} gives an immutable view. */
+public final class Counters {
+  public final LongAdder read = new LongAdder();
+  public final LongAdder created = new LongAdder();
+  public final LongAdder updated = new LongAdder();
+  public final LongAdder deleted = new LongAdder();
+  public final LongAdder otherSuccess = new LongAdder();
+  public final LongAdder retriedItems = new LongAdder();
+  public final LongAdder retriedRequests = new LongAdder();
+  public final LongAdder throttled = new LongAdder();
+  public final LongAdder bytesSent = new LongAdder();
+  public final LongAdder possibleDuplicates = new LongAdder();
+  public final LongAdder bulkRequests = new LongAdder();
+  private final Map<String, LongAdder> deadLetteredByReason = new ConcurrentHashMap<>();
+  private final LatencyHistogram latency = new LatencyHistogram();
+
+  /** Counts one success by its Elasticsearch result ("created", "updated", "deleted", ...). */
+  public void indexed(String result) {
+    switch (result == null ? "" : result) {
+      case "created" -> created.increment();
+      case "updated" -> updated.increment();
+      case "deleted" -> deleted.increment();
+      default -> otherSuccess.increment(); // noop, not_found
+    }
+  }
+
+  public void deadLettered(String reason) {
+    deadLetteredByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
+  }
+
+  public long indexedTotal() {
+    return created.sum() + updated.sum() + deleted.sum() + otherSuccess.sum();
+  }
+
+  public long deadLetteredTotal() {
+    return deadLetteredByReason.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  public Map<String, Long> deadLetteredByReason() {
+    Map<String, Long> copy = new TreeMap<>();
+    deadLetteredByReason.forEach((k, v) -> copy.put(k, v.sum()));
+    return copy;
+  }
+
+  public void latency(long millis) {
+    latency.record(millis);
+  }
+
+  public LoadCounters snapshot(long peakBytesBuffered) {
+    return new LoadCounters(
+        read.sum(),
+        indexedTotal(),
+        created.sum(),
+        updated.sum(),
+        deleted.sum(),
+        deadLetteredTotal(),
+        deadLetteredByReason(),
+        retriedItems.sum(),
+        retriedRequests.sum(),
+        throttled.sum(),
+        bytesSent.sum(),
+        possibleDuplicates.sum(),
+        bulkRequests.sum(),
+        peakBytesBuffered,
+        latency.percentile(50),
+        latency.percentile(90),
+        latency.percentile(99),
+        latency.max());
+  }
+}

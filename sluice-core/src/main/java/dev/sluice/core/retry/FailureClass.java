@@ -1,0 +1,17 @@
+package dev.sluice.core.retry;
+
+/** What to do about a failure. */
+public enum FailureClass {
+  /** The cluster asks us to slow down: retry after backoff, and let the flow control back off. */
+  THROTTLED,
+  /** A fault that may pass (node down, timeout): retry after backoff, bounded by attempts. */
+  TRANSIENT,
+  /** This document can never succeed as sent: dead-letter it, never retry. */
+  DOCUMENT_REJECTED,
+  /** Nothing will succeed (credentials, missing index, write block): stop the job. */
+  FATAL;
+
+  public boolean retryable() {
+    return this == THROTTLED || this == TRANSIENT;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.sluice.core.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.core.Document;
+import dev.sluice.core.OpType;
+import dev.sluice.core.SluiceException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class BulkUnitsTest {
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+  private final DocumentEncoder encoder = new DocumentEncoder("idx", OpType.INDEX);
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String body(PendingDocument d) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    d.chunks.forEach(out::writeBytes);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void encodesEachOpAsNdjsonLines() {
+    assertThat(body(encoder.encode(0, Document.of("a\"1", utf8("{\"x\":1}"), "p"))))
+        .isEqualTo("{\"index\":{\"_index\":\"idx\",\"_id\":\"a\\\"1\"}}\n{\"x\":1}\n");
+    assertThat(
+            body(encoder.encode(0, new Document("i2", "1", "r", OpType.UPSERT, utf8("{}"), "p"))))
+        .isEqualTo(
+            "{\"update\":{\"_index\":\"i2\",\"_id\":\"1\",\"routing\":\"r\"}}\n"
+                + "{\"doc\":{},\"doc_as_upsert\":true}\n");
+    assertThat(body(encoder.encode(0, new Document(null, "1", null, OpType.DELETE, null, "p"))))
+        .isEqualTo("{\"delete\":{\"_index\":\"idx\",\"_id\":\"1\"}}\n");
+    assertThat(body(encoder.encode(0, Document.of(null, utf8("{}"), "p"))))
+        .isEqualTo("{\"index\":{\"_index\":\"idx\"}}\n{}\n");
+  }
+
+  @Test
+  void serialisedSourceIsReusedAndPrettyPrintedSourceFlattened() {
+    byte[] compact = utf8("{\"x\":1}");
+    assertThat(encoder.encode(0, Document.of("1", compact, "p")).chunks.get(1)).isSameAs(compact);
+    assertThat(body(encoder.encode(0, Document.of("1", utf8("{\n  \"x\": 1\r\n}"), "p"))))
+        .endsWith("{   \"x\": 1  }\n");
+  }
+
+  @Test
+  void rejectsDocumentsThatCannotBeWritten() {
+    assertThatThrownBy(
+            () ->
+                encoder.encode(
+                    0, new Document(null, null, null, OpType.UPDATE, utf8("{}"), "row 7")))
+        .hasMessageContaining("es.mapping.id")
+        .hasMessageContaining("row 7");
+    assertThatThrownBy(
+            () ->
+                new DocumentEncoder(null, OpType.INDEX)
+                    .encode(0, Document.of("1", utf8("{}"), "p")))
+        .hasMessageContaining("es.resource");
+  }
+
+  @Test
+  void parsesItemsInOrderWithTheirErrors() throws Exception {
+    String response =
+        "{\"took\":1,\"errors\":true,\"items\":["
+            + "{\"index\":{\"_id\":\"1\",\"status\":201,\"result\":\"created\",\"_shards\":{\"total\":2}}},"
+            + "{\"create\":{\"_id\":\"2\",\"status\":429,\"error\":{\"type\":\"circuit_breaking_exception\","
+            + "\"reason\":\"too big\",\"durability\":\"TRANSIENT\",\"bytes_wanted\":1}}},"
+            + "{\"update\":{\"_id\":\"3\",\"status\":400,\"error\":{\"type\":\"mapper_parsing_exception\","
+            + "\"reason\":\"bad\",\"caused_by\":{\"type\":\"number_format_exception\",\"reason\":\"x\"}}}},"
+            + "{\"delete\":{\"_id\":\"4\",\"status\":404,\"result\":\"not_found\"}}]}";
+    List<ItemResult> items = BulkResponseParser.parse(utf8(response), 4);
+    assertThat(items)
+        .containsExactly(
+            new ItemResult(201, "created", null, null, null, null),
+            new ItemResult(429, null, "circuit_breaking_exception", "too big", null, "TRANSIENT"),
+            new ItemResult(
+                400, null, "mapper_parsing_exception", "bad", "number_format_exception", null),
+            new ItemResult(404, "not_found", null, null, null, null));
+    assertThat(items.stream().map(ItemResult::failed)).containsExactly(false, true, true, false);
+  }
+
+  @Test
+  void aTruncatedResponseIsAnError() {
+    assertThatThrownBy(
+            () ->
+                BulkResponseParser.parse(utf8("{\"errors\":false,\"items\":[{\"index\":{\"st"), 1))
+        .isInstanceOf(Exception.class);
+  }
+
+  @Test
+  void sameIdDocumentsWaitForTheEarlierOneInOrder() {
+    SameIdGate gate = new SameIdGate();
+    PendingDocument v1 = encoder.encode(1, Document.of("a", utf8("{}"), "1"));
+    PendingDocument v2 = encoder.encode(2, Document.of("a", utf8("{}"), "2"));
+    PendingDocument v3 = encoder.encode(3, Document.of("a", utf8("{}"), "3"));
+    PendingDocument other = encoder.encode(4, Document.of("b", utf8("{}"), "4"));
+    PendingDocument generated = encoder.encode(5, Document.of(null, utf8("{}"), "5"));
+    assertThat(gate.admit(v1)).isTrue();
+    assertThat(gate.admit(v2)).isFalse();
+    assertThat(gate.admit(v3)).isFalse();
+    assertThat(gate.admit(other)).isTrue();
+    assertThat(gate.admit(generated)).isTrue();
+    assertThat(gate.parked()).isEqualTo(2);
+    assertThat(gate.release(v1)).isSameAs(v2);
+    assertThat(gate.release(v2)).isSameAs(v3);
+    assertThat(gate.release(v3)).isNull();
+    assertThat(gate.admit(encoder.encode(6, Document.of("a", utf8("{}"), "6")))).isTrue();
+  }
+
+  @Test
+  void batchesAreBoundedByCountAndBytesAndABigDocumentGoesAlone() {
+    BatchAssembler assembler = new BatchAssembler(3, Duration.ofSeconds(1));
+    for (int i = 0; i < 5; i++) {
+      assembler.add(encoder.encode(i, Document.of("d" + i, utf8("{}"), "p")), NOW);
+    }
+    PendingDocument big =
+        encoder.encode(9, Document.of("big", utf8("{\"x\":\"" + "y".repeat(500) + "\"}"), "p"));
+    assembler.add(big, NOW);
+    assertThat(assembler.next(10_000, 0).size()).isEqualTo(3);
+    Batch second = assembler.next(200, 0);
+    assertThat(second.size()).isEqualTo(2);
+    Batch third = assembler.next(200, 0);
+    assertThat(third.documents()).containsExactly(big);
+    assertThat(assembler.isEmpty()).isTrue();
+  }
+
+  @Test
+  void retriesGoFirstAndTriggerASend() {
+    BatchAssembler assembler = new BatchAssembler(0, Duration.ofHours(1));
+    PendingDocument fresh = encoder.encode(2, Document.of("n", utf8("{}"), "p"));
+    assembler.add(fresh, NOW);
+    assertThat(assembler.worthSending(1_000_000, false, NOW)).isFalse();
+    PendingDocument retry = encoder.encode(1, Document.of("r", utf8("{}"), "p"));
+    retry.sends = 1;
+    assembler.add(retry, NOW);
+    assertThat(assembler.worthSending(1_000_000, false, NOW)).isTrue();
+    assertThat(assembler.next(1_000_000, 0).documents()).containsExactly(retry, fresh);
+  }
+
+  @Test
+  void partialBatchIsSentAfterTheFlushInterval() {
+    BatchAssembler assembler = new BatchAssembler(0, Duration.ofSeconds(1));
+    assembler.add(encoder.encode(1, Document.of("n", utf8("{}"), "p")), NOW);
+    assertThat(assembler.worthSending(1_000_000, false, NOW.plusMillis(999))).isFalse();
+    assertThat(assembler.worthSending(1_000_000, false, NOW.plusSeconds(1))).isTrue();
+  }
+
+  @Test
+  void byteBudgetBlocksUntilBytesAreReleased() throws Exception {
+    CountDownLatch waiting = new CountDownLatch(1);
+    ByteBudget budget = new ByteBudget(100, waiting::countDown);
+    budget.acquire(60);
+    Thread taker =
+        new Thread(
+            () -> {
+              try {
+                budget.acquire(60);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    taker.start();
+    assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(budget.used()).isEqualTo(60);
+    budget.release(60);
+    taker.join(5000);
+    assertThat(budget.used()).isEqualTo(60);
+    assertThat(budget.peak()).isEqualTo(60);
+  }
+
+  @Test
+  void byteBudgetLetsAnOversizedDocumentInAloneAndWakesWaitersOnFailure() throws Exception {
+    ByteBudget budget = new ByteBudget(100, () -> {});
+    budget.acquire(500);
+    assertThat(budget.peak()).isEqualTo(500);
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread taker =
+        new Thread(
+            () -> {
+              try {
+                budget.acquire(10);
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+    taker.start();
+    while (!budget.hasWaiters()) {
+      Thread.sleep(5);
+    }
+    budget.fail(new SluiceException("stopped"));
+    taker.join(5000);
+    assertThat(thrown.get()).isInstanceOf(SluiceException.class).hasMessage("stopped");
+  }
+
+  @Test
+  void interruptedWhileWaitingForBudget() throws Exception {
+    ByteBudget budget = new ByteBudget(100, () -> {});
+    budget.acquire(100);
+    Thread.currentThread().interrupt();
+    assertThatThrownBy(() -> budget.acquire(1)).isInstanceOf(InterruptedException.class);
+  }
+}
