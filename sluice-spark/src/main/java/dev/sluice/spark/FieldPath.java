@@ -1,0 +1,99 @@
+package dev.sluice.spark;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A column reference such as {@code id} or {@code customer.id}, resolved against the schema once,
+ * used to read a document's id or routing value from a row.
+ */
+final class FieldPath implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String name;
+  private final int[] ordinals;
+  private final int[] structSizes;
+  private final DataType leafType;
+
+  private FieldPath(String name, int[] ordinals, int[] structSizes, DataType leafType) {
+    this.name = name;
+    this.ordinals = ordinals;
+    this.structSizes = structSizes;
+    this.leafType = leafType;
+  }
+
+  /** Resolves {@code name} (dotted for nested structs); throws naming the option and the field. */
+  static FieldPath resolve(StructType schema, String name, String option) {
+    String[] parts = name.split("\\.", -1);
+    int[] ordinals = new int[parts.length];
+    int[] sizes = new int[parts.length];
+    StructType current = schema;
+    DataType type = null;
+    for (int p = 0; p < parts.length; p++) {
+      if (current == null) {
+        throw new IllegalArgumentException(
+            option
+                + "="
+                + name
+                + ": '"
+                + String.join(".", Arrays.copyOf(parts, p))
+                + "' is not a struct");
+      }
+      int ordinal = indexOf(current, parts[p]);
+      if (ordinal < 0) {
+        throw new IllegalArgumentException(
+            option + "=" + name + ": no column '" + parts[p] + "' in " + current.simpleString());
+      }
+      ordinals[p] = ordinal;
+      StructField field = current.fields()[ordinal];
+      type = field.dataType();
+      current = type instanceof StructType struct ? struct : null;
+      sizes[p] = current == null ? 0 : current.size();
+    }
+    if (current != null
+        || type instanceof org.apache.spark.sql.types.ArrayType
+        || type instanceof org.apache.spark.sql.types.MapType) {
+      throw new IllegalArgumentException(
+          option
+              + "="
+              + name
+              + ": the column must hold a single value, not "
+              + type.simpleString());
+    }
+    return new FieldPath(name, ordinals, sizes, type);
+  }
+
+  /** The value as text, or null when the column (or a struct on its way) is null. */
+  String textOf(InternalRow row) {
+    InternalRow current = row;
+    int last = ordinals.length - 1;
+    for (int p = 0; p < last; p++) {
+      if (current.isNullAt(ordinals[p])) {
+        return null;
+      }
+      current = current.getStruct(ordinals[p], structSizes[p]);
+    }
+    if (current.isNullAt(ordinals[last])) {
+      return null;
+    }
+    return String.valueOf(current.get(ordinals[last], leafType));
+  }
+
+  String name() {
+    return name;
+  }
+
+  private static int indexOf(StructType struct, String field) {
+    StructField[] fields = struct.fields();
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].name().equals(field)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

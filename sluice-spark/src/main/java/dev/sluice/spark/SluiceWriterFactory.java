@@ -1,0 +1,20 @@
+package dev.sluice.spark;
+
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.write.DataWriter;
+import org.apache.spark.sql.connector.write.DataWriterFactory;
+
+/** Sent to executors; carries only the resolved write configuration. */
+final class SluiceWriterFactory implements DataWriterFactory {
+  private static final long serialVersionUID = 1L;
+  private final SparkWriteConf conf;
+
+  SluiceWriterFactory(SparkWriteConf conf) {
+    this.conf = conf;
+  }
+
+  @Override
+  public DataWriter<InternalRow> createWriter(int partitionId, long taskId) {
+    return new SluiceDataWriter(conf, partitionId, taskId);
+  }
+}

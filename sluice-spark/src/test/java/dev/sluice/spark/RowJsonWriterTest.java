@@ -1,0 +1,106 @@
+package dev.sluice.spark;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Decimal;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.junit.jupiter.api.Test;
+
+class RowJsonWriterTest {
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("name", DataTypes.StringType)
+          .add("count", DataTypes.IntegerType)
+          .add("big", DataTypes.LongType)
+          .add("price", DataTypes.createDecimalType(10, 2))
+          .add("ratio", DataTypes.DoubleType)
+          .add("ok", DataTypes.BooleanType)
+          .add("day", DataTypes.DateType)
+          .add("at", DataTypes.TimestampType)
+          .add("tags", DataTypes.createArrayType(DataTypes.StringType))
+          .add("attrs", DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType))
+          .add(
+              "owner",
+              new StructType().add("id", DataTypes.LongType).add("nick", DataTypes.StringType));
+
+  private static GenericInternalRow row(double ratio) {
+    long micros =
+        Instant.parse("2026-11-24T10:15:30.123456Z").getEpochSecond() * 1_000_000L + 123_456L;
+    return new GenericInternalRow(
+        new Object[] {
+          UTF8String.fromString("caf\u00e9 \"quoted\""),
+          7,
+          9_007_199_254_740_993L,
+          Decimal.apply(new BigDecimal("12.30"), 10, 2),
+          ratio,
+          true,
+          (int) LocalDate.parse("2026-11-24").toEpochDay(),
+          micros,
+          new GenericArrayData(new Object[] {UTF8String.fromString("a"), null}),
+          ArrayBasedMapData.apply(new Object[] {UTF8String.fromString("k")}, new Object[] {1}),
+          new GenericInternalRow(new Object[] {42L, null})
+        });
+  }
+
+  @Test
+  void writesEveryTypeAsElasticsearchReadsIt() {
+    String json = new String(new RowJsonWriter(SCHEMA).toJson(row(0.5)), UTF_8);
+
+    assertThat(json)
+        .isEqualTo(
+            "{\"name\":\"caf\u00e9 \\\"quoted\\\"\",\"count\":7,\"big\":9007199254740993,"
+                + "\"price\":12.30,\"ratio\":0.5,\"ok\":true,\"day\":\"2026-11-24\","
+                + "\"at\":\"2026-11-24T10:15:30.123456Z\",\"tags\":[\"a\",null],"
+                + "\"attrs\":{\"k\":1},\"owner\":{\"id\":42}}");
+  }
+
+  @Test
+  void leavesNullFieldsOut() {
+    StructType schema =
+        new StructType().add("a", DataTypes.StringType).add("b", DataTypes.IntegerType);
+    byte[] json = new RowJsonWriter(schema).toJson(new GenericInternalRow(new Object[] {null, 3}));
+    assertThat(new String(json, UTF_8)).isEqualTo("{\"b\":3}");
+  }
+
+  @Test
+  void refusesNaNNamingTheFieldButKeepsItInTheLenientForm() {
+    RowJsonWriter writer = new RowJsonWriter(SCHEMA);
+
+    assertThatThrownBy(() -> writer.toJson(row(Double.NaN)))
+        .isInstanceOf(RowConversionException.class)
+        .hasMessageContaining("'ratio'")
+        .hasMessageContaining("NaN");
+    assertThat(new String(writer.toLenientJson(row(Double.NaN)), UTF_8))
+        .contains("\"ratio\":\"NaN\"");
+  }
+
+  @Test
+  void refusesNaNInsideNestedStructsWithTheDottedPath() {
+    StructType schema =
+        new StructType().add("geo", new StructType().add("lat", DataTypes.FloatType));
+    RowJsonWriter writer = new RowJsonWriter(schema);
+    GenericInternalRow row =
+        new GenericInternalRow(
+            new Object[] {new GenericInternalRow(new Object[] {Float.POSITIVE_INFINITY})});
+
+    assertThatThrownBy(() -> writer.toJson(row)).hasMessageContaining("'geo.lat'");
+  }
+
+  @Test
+  void rejectsUnsupportedTypesWhenBuiltNamingTheField() {
+    StructType schema = new StructType().add("span", DataTypes.createDayTimeIntervalType());
+    assertThatThrownBy(() -> new RowJsonWriter(schema))
+        .isInstanceOf(UnsupportedSchemaException.class)
+        .hasMessageContaining("'span'");
+  }
+}
