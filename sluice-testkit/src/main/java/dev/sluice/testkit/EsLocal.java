@@ -39,7 +39,23 @@ public final class EsLocal {
   }
 
   public static void main(String[] args) {
-    System.exit(new EsLocal(System.out, System.err).run(args));
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs one es-local command as the script would; for the {@code sluice es-local} subcommand. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return new EsLocal(out, err).run(args);
+  }
+
+  /**
+   * The URL of the es-local node, started (detached, default settings) if it is not running. For
+   * demos that leave the node up for the user to look at afterwards.
+   */
+  public static String ensureRunning(PrintStream progress) {
+    Options defaults = new Options();
+    return runningNode(defaults.stateFile())
+        .map(DetachedState::url)
+        .orElseGet(() -> new EsLocal(progress, progress).startNode(defaults));
   }
 
   int run(String[] args) {
@@ -82,6 +98,11 @@ public final class EsLocal {
       err.println("es-local: already running (pid " + running.get().pid() + ")");
       return EXIT_OK;
     }
+    out.println(startNode(options));
+    return EXIT_OK;
+  }
+
+  private String startNode(Options options) {
     NodeSpec.Builder spec =
         NodeSpec.builder()
             .name("es-local")
@@ -97,9 +118,8 @@ public final class EsLocal {
     err.println("es-local: starting Elasticsearch " + Distribution.VERSION + " ...");
     LocalElasticsearch node = LocalElasticsearch.start(spec.build());
     new DetachedState(node.pid(), node.processStart(), node.httpUrl(), node.nodeDirectory())
-        .write(stateFile);
-    out.println(node.httpUrl());
-    return EXIT_OK;
+        .write(options.stateFile());
+    return node.httpUrl();
   }
 
   private int status(Options options) {

@@ -1,0 +1,21 @@
+package dev.sluice.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sluice} command. */
+@Command(
+    name = "sluice",
+    mixinStandardHelpOptions = true,
+    version = "sluice 0.1.0-SNAPSHOT",
+    description = "Bulk loads from Spark into Elasticsearch that survive failures.",
+    subcommands = {QuickstartCommand.class, LoadCommand.class, EsLocalCommand.class})
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    int exit =
+        new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorHandler()).execute(args);
+    System.exit(exit);
+  }
+}
