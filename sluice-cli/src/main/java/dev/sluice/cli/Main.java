@@ -14,8 +14,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int exit =
-        new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorHandler()).execute(args);
-    System.exit(exit);
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorHandler());
   }
 }

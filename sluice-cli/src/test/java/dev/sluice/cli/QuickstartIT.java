@@ -1,0 +1,72 @@
+package dev.sluice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.testkit.ElasticsearchExtension;
+import dev.sluice.testkit.EsHandle;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command, run in-process against the shared test node. */
+@ExtendWith(ElasticsearchExtension.class)
+class QuickstartIT {
+  @TempDir Path out;
+
+  @Test
+  void loadsTheSampleOrdersAndReportsWhereEverythingIs(EsHandle es) throws Exception {
+    String index = es.newIndexName();
+    long rows = 12_000;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream console = System.out;
+    int exit;
+    try {
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      exit =
+          Main.commandLine()
+              .execute(
+                  "quickstart",
+                  "--es",
+                  es.url(),
+                  "--index",
+                  index,
+                  "--rows",
+                  String.valueOf(rows),
+                  "--partitions",
+                  "2",
+                  "--out",
+                  out.toString());
+    } finally {
+      System.setOut(console);
+    }
+
+    String text = printed.toString(StandardCharsets.UTF_8);
+    long bad = SampleOrders.expectedBad(rows);
+    assertThat(exit).as(text).isZero();
+    assertThat(text).contains(index + ": " + (rows - bad) + " documents");
+    assertThat(text).contains("dead letters      " + bad + " (expected " + bad);
+    assertThat(text).contains("reconciles        yes");
+    es.client().refresh(index);
+    assertThat(es.client().count(index)).isEqualTo(rows - bad);
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    assertThat(report.path("counters").path("read").asLong()).isEqualTo(rows);
+    try (var files = Files.list(out.resolve("deadletter"))) {
+      assertThat(files.count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void expectedBadCountsBothKindsOfBadRowOnce() {
+    // ids 13 (bad sku) and 7 (NaN amount) in the first 1000; 4999*k+7 and 997*k+13 never coincide
+    // below 1000.
+    assertThat(SampleOrders.expectedBad(1000)).isEqualTo(2);
+    assertThat(SampleOrders.expectedBad(0)).isZero();
+  }
+}
