@@ -1,5 +1,9 @@
 package dev.sluice.core;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 /**
  * One document to write.
  *
@@ -17,5 +21,20 @@ public record Document(
   /** A document for the configured index and operation. */
   public static Document of(String id, byte[] source, String position) {
     return new Document(null, id, null, null, source, position);
+  }
+
+  /**
+   * A document for the configured index and operation whose body {@code writer} writes, once, now.
+   *
+   * @throws UncheckedIOException naming the position when the writer fails
+   */
+  public static Document writing(String id, SourceWriter writer, String position) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+    try {
+      writer.writeTo(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the document at " + position + ": " + e, e);
+    }
+    return of(id, body.toByteArray(), position);
   }
 }
