@@ -163,7 +163,7 @@ public final class BulkEngine {
   /** Stops without draining: cancels in-flight requests, flushes dead letters. */
   public void abort() {
     closeRequested = true;
-    thread.interrupt();
+    loop.post(new WriterLoop.Abort());
     try {
       loop.awaitFinished(ABORT_WAIT);
     } catch (InterruptedException e) {

@@ -40,6 +40,12 @@ final class WriterLoop implements Runnable {
 
   record Drain() implements Event {}
 
+  /**
+   * Stop without draining. An event rather than an interrupt: an interrupt landing while dead
+   * letters are being written would close the file channel under them and lose them.
+   */
+  record Abort() implements Event {}
+
   record Wake() implements Event {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -94,6 +100,9 @@ final class WriterLoop implements Runnable {
       while (!(draining && outstanding == 0)) {
         Event event = events.poll(waitMillis(clock.instant()), TimeUnit.MILLISECONDS);
         for (; event != null; event = events.poll()) {
+          if (event instanceof Abort) {
+            throw new InterruptedException("abort requested");
+          }
           handle(event);
         }
         Instant now = clock.instant();
