@@ -2,6 +2,7 @@ package dev.sluice.core;
 
 import static dev.sluice.core.config.ConfigKeys.*;
 
+import dev.sluice.core.config.ApiKey;
 import dev.sluice.core.config.BatchSettings;
 import dev.sluice.core.config.ConfigKey;
 import dev.sluice.core.config.ConnectionSettings;
@@ -9,6 +10,9 @@ import dev.sluice.core.config.DeadLetterSettings;
 import dev.sluice.core.config.NodeAddressParser;
 import dev.sluice.core.config.ResolvedOptions;
 import dev.sluice.core.config.RetrySettings;
+import dev.sluice.core.config.Secret;
+import dev.sluice.core.config.SecretResolver;
+import dev.sluice.core.config.TlsSettings;
 import dev.sluice.core.config.WriteSettings;
 import java.io.Serializable;
 import java.util.Map;
@@ -50,7 +54,15 @@ public final class SluiceConfig implements Serializable {
    * ignored with a WARN once.
    */
   public static SluiceConfig fromOptions(Map<String, String> options) {
-    return new SluiceConfig(ResolvedOptions.parse(options));
+    return fromOptions(options, SecretResolver.system());
+  }
+
+  /**
+   * As {@link #fromOptions(Map)}, reading {@code env:NAME} and {@code file:/path} secret values
+   * through {@code secrets} (tests inject the environment this way).
+   */
+  public static SluiceConfig fromOptions(Map<String, String> options, SecretResolver secrets) {
+    return new SluiceConfig(ResolvedOptions.parse(options, secrets));
   }
 
   /** Every option's effective value as text, for logs and reports; secrets as "<redacted>". */
@@ -140,14 +152,44 @@ public final class SluiceConfig implements Serializable {
         user,
         o.get(AUTH_PASS),
         o.get(AUTHORIZATION_HEADER),
-        o.get(API_KEY),
+        apiKey(o.get(API_KEY)),
         o.get(BEARER),
-        o.get(TRUSTSTORE_LOCATION),
-        o.get(TRUSTSTORE_PASS),
-        o.get(TRUSTSTORE_TYPE),
+        tls(o),
         o.get(REQUEST_TIMEOUT),
         o.get(CONNECT_TIMEOUT),
         o.get(HTTP_COMPRESSION));
+  }
+
+  private static Secret apiKey(Secret given) {
+    try {
+      return given == null ? null : ApiKey.encoded(given);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          API_KEY.name(), "Invalid value for option " + API_KEY.name() + ": " + e.getMessage());
+    }
+  }
+
+  private static TlsSettings tls(ResolvedOptions o) {
+    if ((o.get(KEYSTORE_PASS) != null) && o.get(KEYSTORE_LOCATION) == null) {
+      throw new ConfigException(
+          KEYSTORE_LOCATION.name(),
+          KEYSTORE_PASS.name() + " is set but " + KEYSTORE_LOCATION.name() + " is missing");
+    }
+    if ((o.get(TRUSTSTORE_PASS) != null) && o.get(TRUSTSTORE_LOCATION) == null) {
+      throw new ConfigException(
+          TRUSTSTORE_LOCATION.name(),
+          TRUSTSTORE_PASS.name() + " is set but " + TRUSTSTORE_LOCATION.name() + " is missing");
+    }
+    return new TlsSettings(
+        o.get(SSL_CA_PEM),
+        o.get(TRUSTSTORE_LOCATION),
+        o.get(TRUSTSTORE_PASS),
+        o.get(TRUSTSTORE_TYPE),
+        o.get(KEYSTORE_LOCATION),
+        o.get(KEYSTORE_PASS),
+        o.get(KEYSTORE_TYPE),
+        o.get(SSL_ALLOW_SELF_SIGNED),
+        o.get(SSL_VERIFY_HOSTNAME));
   }
 
   private static WriteSettings write(ResolvedOptions o) {

@@ -99,7 +99,9 @@ final class ResponseHandler {
     switch (c.failureClass()) {
       case FATAL ->
           throw new ClusterFatalException(
-              "Elasticsearch refused writing to index ["
+              "Elasticsearch at "
+                  + target
+                  + " refused writing to index ["
                   + doc.index
                   + "]: "
                   + c.reason()
@@ -126,7 +128,9 @@ final class ResponseHandler {
       Batch batch, Classification c, int status, String detail, Instant now) {
     List<ItemOutcome> outcomes = new ArrayList<>(batch.size());
     switch (c.failureClass()) {
-      case FATAL -> throw new ClusterFatalException(fatalMessage(status, c, detail));
+      case FATAL ->
+          throw new ClusterFatalException(
+              fatalMessage(status, c, detail, batch.documents().get(0).index));
       case DOCUMENT_REJECTED -> {
         // 413 for the whole body: alone, the document is too big; together, send one by one.
         for (PendingDocument doc : batch.documents()) {
@@ -175,15 +179,21 @@ final class ResponseHandler {
         fc, doc.transientFailures, doc.sends - 1, doc.firstAttempt, now, unitRandom);
   }
 
-  private String fatalMessage(int status, Classification c, String detail) {
+  private String fatalMessage(int status, Classification c, String detail, String index) {
     String what =
         switch (status) {
           case 401 ->
               "Elasticsearch at "
                   + target
-                  + " rejected the credentials (401). Check es.net.http.auth.user/pass, sluice.auth.api.key or sluice.auth.bearer.";
+                  + " rejected the credentials (401) while writing to index ["
+                  + index
+                  + "]. Check es.net.http.auth.user/pass, sluice.auth.api.key or sluice.auth.bearer.";
           case 403 ->
-              "The configured user may not write here (403). Grant it the write/index privileges on the target index.";
+              "Elasticsearch at "
+                  + target
+                  + " refused writing to index ["
+                  + index
+                  + "] (403). Grant that principal the write/index privileges on the index.";
           case 404 ->
               "The target index does not exist and cannot be created (404). Create it or enable es.index.auto.create / action.auto_create_index.";
           default ->

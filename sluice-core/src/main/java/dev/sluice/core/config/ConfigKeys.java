@@ -182,6 +182,37 @@ public final class ConfigKeys {
       secretKey("sluice.auth.api.key", "Elasticsearch API key (the base64 'id:key' form).");
   public static final ConfigKey<Secret> BEARER = secretKey("sluice.auth.bearer", "Bearer token.");
 
+  // --- TLS additions: es-hadoop names where it has them, sluice.* where it does not ---
+  public static final ConfigKey<String> SSL_CA_PEM =
+      key(
+          "sluice.net.ssl.ca.pem",
+          null,
+          "PEM file of CA certificates to trust (with the trust store, if any) instead of the"
+              + " JVM's.",
+          text());
+  public static final ConfigKey<Boolean> SSL_VERIFY_HOSTNAME =
+      key(
+          "sluice.net.ssl.verify.hostname",
+          "true",
+          "Check that the server certificate names the host; false is insecure (WARN logged).",
+          bool());
+  public static final ConfigKey<Boolean> SSL_ALLOW_SELF_SIGNED =
+      key(
+          "es.net.ssl.cert.allow.self.signed",
+          "false",
+          "Trust a server showing a single self-signed certificate; insecure (WARN logged).",
+          bool());
+  public static final ConfigKey<String> KEYSTORE_LOCATION =
+      key(
+          "es.net.ssl.keystore.location",
+          null,
+          "Key store with the client certificate and key (TLS client authentication).",
+          text());
+  public static final ConfigKey<Secret> KEYSTORE_PASS =
+      secretKey("es.net.ssl.keystore.pass", "Key store password.");
+  public static final ConfigKey<String> KEYSTORE_TYPE =
+      key("es.net.ssl.keystore.type", "JKS", "Key store type (JKS, PKCS12).", text());
+
   /** All keys, in declaration order. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -219,7 +250,13 @@ public final class ConfigKeys {
           CONNECT_TIMEOUT,
           HTTP_COMPRESSION,
           API_KEY,
-          BEARER);
+          BEARER,
+          SSL_CA_PEM,
+          SSL_VERIFY_HOSTNAME,
+          SSL_ALLOW_SELF_SIGNED,
+          KEYSTORE_LOCATION,
+          KEYSTORE_PASS,
+          KEYSTORE_TYPE);
 
   /** Keys by lower-case name. */
   public static final Map<String, ConfigKey<?>> BY_NAME = byName();

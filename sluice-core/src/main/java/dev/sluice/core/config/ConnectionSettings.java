@@ -4,7 +4,12 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
-/** How to reach and authenticate to the cluster. Secrets are {@link Secret}s; null when unset. */
+/**
+ * How to reach and authenticate to the cluster. Secrets are {@link Secret}s; null when unset. At
+ * most one of user/password, authorization header, API key and bearer token is set.
+ *
+ * @param apiKey the encoded form, base64 of {@code id:key}, ready for {@code Authorization: ApiKey}
+ */
 public record ConnectionSettings(
     List<NodeAddress> nodes,
     String user,
@@ -12,9 +17,7 @@ public record ConnectionSettings(
     Secret authorizationHeader,
     Secret apiKey,
     Secret bearer,
-    String truststorePath,
-    Secret truststorePassword,
-    String truststoreType,
+    TlsSettings tls,
     Duration requestTimeout,
     Duration connectTimeout,
     boolean compression)

@@ -27,11 +27,19 @@ public final class ResolvedOptions {
   }
 
   public static ResolvedOptions parse(Map<String, String> options) {
+    return parse(options, SecretResolver.system());
+  }
+
+  /** Secret options given as {@code env:} or {@code file:} references are read through secrets. */
+  public static ResolvedOptions parse(Map<String, String> options, SecretResolver secrets) {
     Map<String, String> given = lowerCaseKeys(options);
     Map<String, Object> values = new HashMap<>();
     Map<String, String> redacted = new TreeMap<>();
     for (ConfigKey<?> key : ConfigKeys.ALL) {
       String raw = given.get(key.name());
+      if (raw != null && key.secret()) {
+        raw = secrets.resolve(key.name(), raw);
+      }
       Object value = raw == null ? key.parseDefault() : key.parse(raw);
       if (value != null) {
         values.put(key.name(), value);

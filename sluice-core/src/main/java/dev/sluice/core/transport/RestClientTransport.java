@@ -1,26 +1,17 @@
 package dev.sluice.core.transport;
 
-import dev.sluice.core.ConfigException;
-import dev.sluice.core.config.ConfigKeys;
 import dev.sluice.core.config.ConnectionSettings;
 import dev.sluice.core.config.NodeAddress;
+import dev.sluice.core.config.TlsSettings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
-import org.apache.http.auth.AuthScope;
-import org.apache.http.auth.UsernamePasswordCredentials;
-import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.conn.ssl.NoopHostnameVerifier;
 import org.apache.http.message.BasicHeader;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Cancellable;
@@ -30,15 +21,25 @@ import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The official low-level REST client: round-robin over the nodes, fails over to the next node on a
  * connection error or a 502/503/504, marks dead nodes and revives them later.
+ *
+ * <p>Credentials go in a default {@code Authorization} header (see {@link Authorization}); {@link
+ * #describe()} names the nodes and the principal, never a secret.
  */
 public final class RestClientTransport implements BulkTransport {
   /** Only what the engine reads, so responses stay small. */
   static final String FILTER_PATH =
       "errors,items.*.status,items.*.result,items.*.error,error,status";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RestClientTransport.class);
+  private static final AtomicBoolean HOSTNAME_WARNED = new AtomicBoolean();
+  private static final AtomicBoolean SELF_SIGNED_WARNED = new AtomicBoolean();
+  private static final AtomicBoolean PLAIN_HTTP_WARNED = new AtomicBoolean();
 
   private final RestClient client;
   private final String description;
@@ -53,31 +54,33 @@ public final class RestClientTransport implements BulkTransport {
         settings.nodes().stream()
             .map(n -> new HttpHost(n.host(), n.port(), n.scheme()))
             .toArray(HttpHost[]::new);
+    String nodes =
+        settings.nodes().stream().map(NodeAddress::toString).collect(Collectors.joining(", "));
+    Authorization auth = Authorization.of(settings);
+    TlsSettings tls = settings.tls();
+    warnAboutWeakenedSecurity(settings, auth, nodes);
+    SSLContext ssl = TlsContextFactory.create(tls);
     RestClientBuilder builder = RestClient.builder(hosts);
-    builder.setDefaultHeaders(headers(settings));
+    builder.setDefaultHeaders(
+        auth.header() == null
+            ? new Header[0]
+            : new Header[] {new BasicHeader("Authorization", auth.header())});
     builder.setCompressionEnabled(settings.compression());
     builder.setRequestConfigCallback(
         rc ->
             rc.setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setSocketTimeout((int) settings.requestTimeout().toMillis()));
-    SSLContext ssl = sslContext(settings);
     builder.setHttpClientConfigCallback(
         http -> {
-          if (settings.user() != null) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(
-                AuthScope.ANY,
-                new UsernamePasswordCredentials(settings.user(), settings.password().reveal()));
-            http.setDefaultCredentialsProvider(credentials);
-          }
           if (ssl != null) {
             http.setSSLContext(ssl);
           }
+          if (!tls.verifyHostname()) {
+            http.setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE);
+          }
           return http;
         });
-    String description =
-        settings.nodes().stream().map(NodeAddress::toString).collect(Collectors.joining(", "));
-    return new RestClientTransport(builder.build(), description);
+    return new RestClientTransport(builder.build(), nodes + " as " + auth.principal());
   }
 
   @Override
@@ -99,7 +102,7 @@ public final class RestClientTransport implements BulkTransport {
                 if (exception instanceof ResponseException re) {
                   callback.accept(read(re.getResponse()));
                 } else {
-                  callback.accept(HttpResult.failure(exception));
+                  callback.accept(HttpResult.failure(TlsFailures.explain(exception, description)));
                 }
               }
             });
@@ -133,44 +136,29 @@ public final class RestClientTransport implements BulkTransport {
     }
   }
 
-  private static Header[] headers(ConnectionSettings s) {
-    List<Header> headers = new ArrayList<>();
-    if (s.authorizationHeader() != null) {
-      headers.add(new BasicHeader("Authorization", s.authorizationHeader().reveal()));
-    } else if (s.apiKey() != null) {
-      headers.add(new BasicHeader("Authorization", "ApiKey " + s.apiKey().reveal()));
-    } else if (s.bearer() != null) {
-      headers.add(new BasicHeader("Authorization", "Bearer " + s.bearer().reveal()));
+  /** Once per JVM each: the user asked for less safety, and should see it in the log. */
+  private static void warnAboutWeakenedSecurity(
+      ConnectionSettings settings, Authorization auth, String nodes) {
+    TlsSettings tls = settings.tls();
+    if (!tls.verifyHostname() && HOSTNAME_WARNED.compareAndSet(false, true)) {
+      LOG.warn(
+          "TLS host name verification is OFF (sluice.net.ssl.verify.hostname=false) for {}:"
+              + " anyone holding a certificate your trust store accepts can impersonate the"
+              + " cluster. Use it only for testing.",
+          nodes);
     }
-    return headers.toArray(Header[]::new);
-  }
-
-  private static SSLContext sslContext(ConnectionSettings s) {
-    if (s.truststorePath() == null) {
-      return null; // the JVM's default trust, if any node uses https
+    if (tls.allowSelfSigned() && SELF_SIGNED_WARNED.compareAndSet(false, true)) {
+      LOG.warn(
+          "Any self-signed server certificate is trusted (es.net.ssl.cert.allow.self.signed=true)"
+              + " for {}; prefer giving the CA with sluice.net.ssl.ca.pem.",
+          nodes);
     }
-    try (InputStream in = Files.newInputStream(Path.of(s.truststorePath()))) {
-      KeyStore store = KeyStore.getInstance(s.truststoreType());
-      char[] password =
-          s.truststorePassword() == null ? null : s.truststorePassword().reveal().toCharArray();
-      store.load(in, password);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(store);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, tmf.getTrustManagers(), null);
-      return context;
-    } catch (IOException | GeneralSecurityException e) {
-      String option = ConfigKeys.TRUSTSTORE_LOCATION.name();
-      throw new ConfigException(
-          option,
-          "Cannot load the trust store "
-              + s.truststorePath()
-              + " ("
-              + option
-              + "): "
-              + e.getMessage(),
-          e);
+    boolean plainHttp = settings.nodes().stream().anyMatch(n -> "http".equals(n.scheme()));
+    if (auth.header() != null && plainHttp && PLAIN_HTTP_WARNED.compareAndSet(false, true)) {
+      LOG.warn(
+          "Credentials ({}) are sent over plain http to {}; use https (es.net.ssl=true).",
+          auth.principal(),
+          nodes);
     }
   }
 }

@@ -47,6 +47,12 @@ class ConfigKeysTest {
     expected.put("sluice.http.compression", "false");
     expected.put("sluice.auth.api.key", null);
     expected.put("sluice.auth.bearer", null);
+    expected.put("sluice.net.ssl.ca.pem", null);
+    expected.put("sluice.net.ssl.verify.hostname", "true");
+    expected.put("es.net.ssl.cert.allow.self.signed", "false");
+    expected.put("es.net.ssl.keystore.location", null);
+    expected.put("es.net.ssl.keystore.pass", null);
+    expected.put("es.net.ssl.keystore.type", "JKS");
 
     Map<String, String> actual = new LinkedHashMap<>();
     ConfigKeys.ALL.forEach(k -> actual.put(k.name(), k.defaultText()));
@@ -61,7 +67,8 @@ class ConfigKeysTest {
             "es.net.http.auth.pass",
             "es.net.http.header.authorization",
             "sluice.auth.api.key",
-            "sluice.auth.bearer");
+            "sluice.auth.bearer",
+            "es.net.ssl.keystore.pass");
   }
 
   @Test
