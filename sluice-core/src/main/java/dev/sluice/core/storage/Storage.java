@@ -24,4 +24,15 @@ public interface Storage {
 
   /** The location of {@code name} inside {@code directory}. */
   String child(String directory, String name);
+
+  /**
+   * Writes a whole small file (checkpoints, markers) so that a reader sees the old content or the
+   * new, never a mix, creating parent directories and an owner-only file as {@link
+   * #createOwnerOnly} does. The guarantee depends on the store: where rename is atomic (local
+   * files, HDFS, ABFS with hierarchical namespace) the new content goes to a temporary file in the
+   * same directory ({@code .<name>.<random>.tmp}, left behind only by a crash; readers ignore it),
+   * is forced to disk, then renamed over the old. Object stores without rename (S3 through s3a)
+   * must write the object in one PUT instead, which is also all-or-nothing.
+   */
+  void replace(String location, byte[] content) throws IOException;
 }

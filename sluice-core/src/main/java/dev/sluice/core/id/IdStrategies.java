@@ -1,0 +1,111 @@
+package dev.sluice.core.id;
+
+import dev.sluice.core.ConfigException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Picks the strategy from the options {@code sluice.id.strategy}, {@code es.mapping.id} and {@code
+ * sluice.id.fields}. Unset strategy: the id field when one is given, else the content hash, so the
+ * default load is idempotent.
+ */
+public final class IdStrategies {
+  public static final String STRATEGY_OPTION = "sluice.id.strategy";
+  public static final String MAPPING_ID_OPTION = "es.mapping.id";
+  public static final String FIELDS_OPTION = "sluice.id.fields";
+
+  private IdStrategies() {}
+
+  /**
+   * @param strategy {@code field | composite | hash | auto}, or null for the default
+   * @param mappingId {@code es.mapping.id}, or null
+   * @param idFields {@code sluice.id.fields} split on commas, or empty
+   * @throws ConfigException naming the options when they contradict each other
+   */
+  public static IdStrategy resolve(String strategy, String mappingId, List<String> idFields) {
+    boolean hasField = mappingId != null && !mappingId.isBlank();
+    boolean hasFields = idFields != null && !idFields.isEmpty();
+    if (hasField && hasFields) {
+      throw new ConfigException(
+          FIELDS_OPTION,
+          MAPPING_ID_OPTION
+              + "="
+              + mappingId
+              + " and "
+              + FIELDS_OPTION
+              + "="
+              + String.join(",", idFields)
+              + " are both set; set one of them.");
+    }
+    String name = strategy == null ? "" : strategy.trim().toLowerCase(Locale.ROOT);
+    switch (name) {
+      case "" -> {
+        if (hasField) {
+          return build(MAPPING_ID_OPTION, () -> IdStrategy.field(mappingId.trim()));
+        }
+        return hasFields
+            ? build(FIELDS_OPTION, () -> compositeOrField(idFields))
+            : IdStrategy.contentHash();
+      }
+      case "field" -> {
+        if (!hasField) {
+          throw new ConfigException(
+              MAPPING_ID_OPTION,
+              STRATEGY_OPTION + "=field needs " + MAPPING_ID_OPTION + " (the id column).");
+        }
+        return build(MAPPING_ID_OPTION, () -> IdStrategy.field(mappingId.trim()));
+      }
+      case "composite" -> {
+        if (!hasFields || idFields.size() < 2) {
+          throw new ConfigException(
+              FIELDS_OPTION,
+              STRATEGY_OPTION
+                  + "=composite needs "
+                  + FIELDS_OPTION
+                  + " with two or more comma-separated columns.");
+        }
+        return build(FIELDS_OPTION, () -> IdStrategy.composite(trimmed(idFields)));
+      }
+      case "hash", "auto" -> {
+        if (hasField || hasFields) {
+          String option = hasField ? MAPPING_ID_OPTION : FIELDS_OPTION;
+          throw new ConfigException(
+              option,
+              STRATEGY_OPTION
+                  + "="
+                  + name
+                  + " does not read id columns, but "
+                  + option
+                  + " is set; unset one of them.");
+        }
+        return name.equals("hash") ? IdStrategy.contentHash() : IdStrategy.generated();
+      }
+      default ->
+          throw new ConfigException(
+              STRATEGY_OPTION,
+              "Invalid value '"
+                  + strategy
+                  + "' for option "
+                  + STRATEGY_OPTION
+                  + ": expected field, composite, hash or auto.");
+    }
+  }
+
+  private static IdStrategy compositeOrField(List<String> fields) {
+    List<String> names = trimmed(fields);
+    return names.size() == 1 ? IdStrategy.field(names.get(0)) : IdStrategy.composite(names);
+  }
+
+  private static List<String> trimmed(List<String> fields) {
+    return fields.stream().map(String::trim).toList();
+  }
+
+  private static IdStrategy build(String option, java.util.function.Supplier<IdStrategy> make) {
+    try {
+      return make.get();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          option, "Invalid value for option " + option + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.sluice.core.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.core.storage.LocalFileStorage;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartitionProgressTest {
+  @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+  private CheckpointStore store() {
+    return new CheckpointStore(new LocalFileStorage(), dir.resolve("ckpt").toString());
+  }
+
+  private PartitionProgress fresh(CheckpointStore store, int segmentRows, long everyRows) {
+    return new PartitionProgress(
+        store, 3, "w", SettledPrefix.none(segmentRows), everyRows, Duration.ofSeconds(10), clock);
+  }
+
+  @Test
+  void theFingerprintEncodingIsPinned() {
+    MessageDigest d = IdFingerprint.start();
+    IdFingerprint.add(d, "a");
+    IdFingerprint.add(d, null);
+    IdFingerprint.add(d, "é");
+    // SHA-256 of 00000001 61 ffffffff 00000002 c3a9, first 8 bytes.
+    assertThat(IdFingerprint.finish(d)).isEqualTo("ae6f71adeac494de");
+    assertThat(IdFingerprint.finish(d)).isEqualTo("e3b0c44298fc1c14"); // reset: empty input
+  }
+
+  @Test
+  void theWatermarkOnlyMovesOverRowsSettledWithNoGap() {
+    PartitionProgress p = fresh(store(), 100, 1000);
+    for (int i = 0; i < 6; i++) {
+      assertThat(p.added("id" + i)).isEqualTo(i);
+    }
+    p.settled(1, false);
+    p.settled(2, false);
+    assertThat(p.watermark()).isZero(); // row 0 is still in flight
+    p.settled(0, false);
+    assertThat(p.watermark()).isEqualTo(3);
+    p.settled(5, true);
+    p.settled(4, false);
+    assertThat(p.watermark()).isEqualTo(3);
+    p.settled(3, false);
+    assertThat(p.watermark()).isEqualTo(6);
+    assertThat(p.snapshot().deadLettered()).isEqualTo(1);
+
+    assertThatThrownBy(() -> p.settled(3, false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("settled twice or never added");
+    assertThatThrownBy(() -> p.settled(6, false)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void theFingerprintDependsOnTheIdsInOrderNotOnTheSettlementOrder() {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      order.add(i);
+    }
+    PartitionProgress inOrder = fresh(store(), 10, 1000);
+    PartitionProgress shuffled = fresh(store(), 10, 1000);
+    for (int i = 0; i < 25; i++) {
+      inOrder.added("id" + i);
+      shuffled.added("id" + i);
+      inOrder.settled(i, false);
+    }
+    Collections.shuffle(order, new Random(42));
+    for (int i : order) {
+      shuffled.settled(i, false);
+    }
+    PartitionCheckpoint a = inOrder.snapshot();
+    PartitionCheckpoint b = shuffled.snapshot();
+    assertThat(a.rows()).isEqualTo(25);
+    assertThat(a.segments()).hasSize(3).isEqualTo(b.segments());
+
+    MessageDigest first = IdFingerprint.start();
+    for (int i = 0; i < 10; i++) {
+      IdFingerprint.add(first, "id" + i);
+    }
+    assertThat(a.segments().get(0).idsFingerprint()).isEqualTo(IdFingerprint.finish(first));
+
+    PartitionProgress swapped = fresh(store(), 10, 1000);
+    for (int i = 0; i < 25; i++) {
+      swapped.added(i == 3 ? "id4" : i == 4 ? "id3" : "id" + i);
+      swapped.settled(i, false);
+    }
+    assertThat(swapped.snapshot().segments().get(0)).isNotEqualTo(a.segments().get(0));
+    assertThat(swapped.snapshot().segments().subList(1, 3)).isEqualTo(a.segments().subList(1, 3));
+  }
+
+  @Test
+  void writesEveryNRowsOrAfterTheIntervalAndNeverGoesBack() {
+    CheckpointStore store = store();
+    PartitionProgress p = fresh(store, 10, 5);
+    for (int i = 0; i < 20; i++) {
+      p.added("id" + i);
+    }
+    for (int i = 0; i < 4; i++) {
+      p.settled(i, false);
+    }
+    assertThat(p.persistIfDue()).isFalse(); // 4 rows, 0 s
+    assertThat(store.readPartition(3)).isEmpty();
+    p.settled(4, false);
+    assertThat(p.persistIfDue()).isTrue(); // 5 rows
+    assertThat(store.readPartition(3).orElseThrow().rows()).isEqualTo(5);
+
+    p.settled(5, false);
+    assertThat(p.persistIfDue()).isFalse();
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(p.persistIfDue()).isTrue(); // 1 row, but 10 s
+    assertThat(store.readPartition(3).orElseThrow().rows()).isEqualTo(6);
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(p.persistIfDue()).isFalse(); // nothing moved
+
+    p.settled(7, false); // row 6 still in flight: the watermark stays
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(p.persistIfDue()).isFalse();
+    assertThat(store.readPartition(3).orElseThrow().rows()).isEqualTo(6);
+
+    assertThatThrownBy(p::complete)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("13 of its 20 rows");
+    for (int i = 6; i < 20; i++) {
+      if (i != 7) {
+        p.settled(i, i == 12);
+      }
+    }
+    p.complete();
+    PartitionCheckpoint done = store.readPartition(3).orElseThrow();
+    assertThat(done.complete()).isTrue();
+    assertThat(done.rows()).isEqualTo(20);
+    assertThat(done.deadLettered()).isEqualTo(1);
+    assertThat(done.segments().get(1).deadLettered()).isEqualTo(1);
+    assertThat(p.persist()).isFalse(); // a complete file is never overwritten by older progress
+  }
+
+  @Test
+  void anEmptyPartitionCanBeComplete() {
+    CheckpointStore store = store();
+    fresh(store, 10, 5).complete();
+    PartitionCheckpoint done = store.readPartition(3).orElseThrow();
+    assertThat(done.complete()).isTrue();
+    assertThat(done.rows()).isZero();
+    assertThat(done.segments()).isEmpty();
+  }
+}
