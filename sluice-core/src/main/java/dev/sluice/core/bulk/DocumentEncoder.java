@@ -1,20 +1,21 @@
 package dev.sluice.core.bulk;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.sluice.core.ConfigException;
 import dev.sluice.core.Document;
 import dev.sluice.core.OpType;
 import dev.sluice.core.config.ConfigKeys;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds a document's bulk lines once, when it is added. */
 final class DocumentEncoder {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
+  private static final byte[] ID_FIELD = ",\"_id\":\"".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] ROUTING_FIELD = ",\"routing\":\"".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] ACTION_END = "}}\n".getBytes(StandardCharsets.UTF_8);
   private static final byte[] NEWLINE = {'\n'};
   private static final byte[] DOC_PREFIX = "{\"doc\":".getBytes(StandardCharsets.UTF_8);
   private static final byte[] UPDATE_SUFFIX = "}\n".getBytes(StandardCharsets.UTF_8);
@@ -23,6 +24,7 @@ final class DocumentEncoder {
 
   private final String defaultIndex;
   private final OpType defaultOp;
+  private final Map<String, byte[]> actionPrefixes = new HashMap<>();
 
   DocumentEncoder(String defaultIndex, OpType defaultOp) {
     this.defaultIndex = defaultIndex;
@@ -63,25 +65,49 @@ final class DocumentEncoder {
     return new PendingDocument(seq, d, index, op, List.of());
   }
 
-  private static byte[] action(OpType op, String index, Document d) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeObjectFieldStart(op.action());
-      g.writeStringField("_index", index);
-      if (d.id() != null) {
-        g.writeStringField("_id", d.id());
-      }
-      if (d.routing() != null) {
-        g.writeStringField("routing", d.routing());
-      }
-      g.writeEndObject();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // writing to memory does not fail
+  /**
+   * {@code {"<op>":{"_index":"<index>","_id":"<id>","routing":"<routing>"}}} and a newline, with
+   * JSON string escaping; byte for byte what Jackson's generator writes, without creating a
+   * generator per document (the benchmark found that a visible share of {@code add()}'s time).
+   */
+  private byte[] action(OpType op, String index, Document d) {
+    byte[] prefix =
+        actionPrefixes.computeIfAbsent(op.action() + '\u0000' + index, k -> prefix(op, index));
+    byte[] id = d.id() == null ? null : QUOTE.quoteAsUTF8(d.id());
+    byte[] routing = d.routing() == null ? null : QUOTE.quoteAsUTF8(d.routing());
+    int size =
+        prefix.length
+            + (id == null ? 0 : ID_FIELD.length + id.length + 1)
+            + (routing == null ? 0 : ROUTING_FIELD.length + routing.length + 1)
+            + ACTION_END.length;
+    byte[] line = new byte[size];
+    int at = put(line, 0, prefix);
+    if (id != null) {
+      at = put(line, at, ID_FIELD);
+      at = put(line, at, id);
+      line[at++] = '"';
     }
-    out.write('\n');
-    return out.toByteArray();
+    if (routing != null) {
+      at = put(line, at, ROUTING_FIELD);
+      at = put(line, at, routing);
+      line[at++] = '"';
+    }
+    put(line, at, ACTION_END);
+    return line;
+  }
+
+  private static byte[] prefix(OpType op, String index) {
+    return ("{\""
+            + new String(QUOTE.quoteAsString(op.action()))
+            + "\":{\"_index\":\""
+            + new String(QUOTE.quoteAsString(index))
+            + "\"")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static int put(byte[] target, int at, byte[] bytes) {
+    System.arraycopy(bytes, 0, target, at, bytes.length);
+    return at + bytes.length;
   }
 
   /**
