@@ -1,0 +1,50 @@
+package dev.sluice.bench;
+
+import dev.sluice.core.BulkLoader;
+import dev.sluice.core.Document;
+import dev.sluice.core.LoadResult;
+import dev.sluice.core.SluiceConfig;
+import java.util.HashMap;
+import java.util.Map;
+
+/** One load through {@link BulkLoader}: only the target is configured, plus any given overrides. */
+final class SluiceLoad {
+  private final String nodeUrl;
+  private final String deadLetterPath;
+
+  SluiceLoad(String nodeUrl, String deadLetterPath) {
+    this.nodeUrl = nodeUrl;
+    this.deadLetterPath = deadLetterPath;
+  }
+
+  /** The configuration of a load into {@code index}; {@code overrides} may be empty. */
+  SluiceConfig config(String index, Map<String, String> overrides) {
+    Map<String, String> options = new HashMap<>();
+    options.put("es.nodes", nodeUrl);
+    options.put("es.resource", index);
+    options.put("es.mapping.id", "id");
+    // Not a performance setting: keeps any dead letters out of the working directory.
+    options.put("sluice.deadletter.path", deadLetterPath);
+    options.putAll(overrides);
+    return SluiceConfig.fromOptions(options);
+  }
+
+  /** Adds documents 0..count-1 with explicit ids and closes; throws if the load failed. */
+  static LoadResult load(SluiceConfig config, String writerId, byte[][] sources, int count)
+      throws InterruptedException {
+    BulkLoader loader = BulkLoader.open(config, writerId);
+    boolean closed = false;
+    try {
+      for (int n = 0; n < count; n++) {
+        loader.add(Document.of(DocumentGenerator.id(n), sources[n], null));
+      }
+      LoadResult result = loader.close();
+      closed = true;
+      return result;
+    } finally {
+      if (!closed) {
+        loader.abort();
+      }
+    }
+  }
+}
