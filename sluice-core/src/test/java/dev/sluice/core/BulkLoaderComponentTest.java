@@ -333,4 +333,31 @@ class BulkLoaderComponentTest {
       assertThat(new String(record.source(), StandardCharsets.UTF_8)).contains("NaN");
     }
   }
+
+  @Test
+  void compressionSendsGzipBodiesThatCarryEveryDocument() throws Exception {
+    try (ScriptedBulkServer server = ScriptedBulkServer.start(r -> json(200, allCreated(r)))) {
+      Map<String, String> options = options(server);
+      options.put("sluice.http.compression", "true");
+      LoadResult result = load(options, 50);
+
+      assertThat(server.requests()).isNotEmpty();
+      assertThat(server.requests())
+          .allSatisfy(r -> assertThat(r.contentEncoding()).isEqualTo("gzip"));
+      assertThat(server.allItems())
+          .extracting(ScriptedBulkServer.Item::id)
+          .hasSize(50)
+          .doesNotHaveDuplicates();
+      assertThat(result.counters().indexed()).isEqualTo(50);
+    }
+  }
+
+  @Test
+  void withoutCompressionBodiesAreSentPlain() throws Exception {
+    try (ScriptedBulkServer server = ScriptedBulkServer.start(r -> json(200, allCreated(r)))) {
+      load(options(server), 5);
+
+      assertThat(server.requests()).allSatisfy(r -> assertThat(r.contentEncoding()).isNull());
+    }
+  }
 }

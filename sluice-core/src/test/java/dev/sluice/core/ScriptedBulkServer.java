@@ -32,7 +32,8 @@ final class ScriptedBulkServer implements AutoCloseable {
   record Item(String op, String id, String source) {}
 
   /** One request as received, numbered from 1 in arrival order. */
-  record Received(int number, List<Item> items) {
+  /** One request as received; {@code contentEncoding} is its Content-Encoding header, or null. */
+  record Received(int number, List<Item> items, String contentEncoding) {
     List<String> ids() {
       return items.stream().map(Item::id).toList();
     }
@@ -93,7 +94,11 @@ final class ScriptedBulkServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try {
-      Received request = new Received(counter.incrementAndGet(), parse(exchange));
+      Received request =
+          new Received(
+              counter.incrementAndGet(),
+              parse(exchange),
+              exchange.getRequestHeaders().getFirst("Content-Encoding"));
       received.add(request);
       Reply reply = script.answer(request);
       if (reply.delayMillis() > 0) {
