@@ -12,6 +12,8 @@ import java.util.Map;
  *     found)
  * @param deadLettered documents written to the dead-letter store
  * @param deadLetteredByReason dead letters per error type
+ * @param skippedByCheckpoint records not sent because a checkpoint of an earlier run of the same
+ *     job recorded them settled (counted in {@code read} too)
  * @param retriedItems document re-sends (one document retried twice counts twice)
  * @param retriedRequests whole bulk requests that failed and were retried
  * @param throttled throttling signals received (429 responses plus throttled items)
@@ -29,6 +31,7 @@ public record LoadCounters(
     long deleted,
     long deadLettered,
     Map<String, Long> deadLetteredByReason,
+    long skippedByCheckpoint,
     long retriedItems,
     long retriedRequests,
     long throttled,
@@ -49,7 +52,7 @@ public record LoadCounters(
 
   /** All zero: the start of a sum. */
   public static LoadCounters empty() {
-    return new LoadCounters(0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new LoadCounters(0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /**
@@ -67,6 +70,7 @@ public record LoadCounters(
         deleted + other.deleted,
         deadLettered + other.deadLettered,
         reasons,
+        skippedByCheckpoint + other.skippedByCheckpoint,
         retriedItems + other.retriedItems,
         retriedRequests + other.retriedRequests,
         throttled + other.throttled,
@@ -80,8 +84,35 @@ public record LoadCounters(
         Math.max(latencyMaxMillis, other.latencyMaxMillis));
   }
 
-  /** True when every document read was either indexed or dead-lettered. */
+  /**
+   * The same counters, with {@code rows} more records read and skipped because a checkpoint
+   * recorded them settled.
+   */
+  public LoadCounters withSkipped(long rows) {
+    return new LoadCounters(
+        read + rows,
+        indexed,
+        created,
+        updated,
+        deleted,
+        deadLettered,
+        deadLetteredByReason,
+        skippedByCheckpoint + rows,
+        retriedItems,
+        retriedRequests,
+        throttled,
+        bytesSent,
+        possibleDuplicates,
+        bulkRequests,
+        peakBytesBuffered,
+        latencyP50Millis,
+        latencyP90Millis,
+        latencyP99Millis,
+        latencyMaxMillis);
+  }
+
+  /** True when every record read was indexed, dead-lettered or skipped by the checkpoint. */
   public boolean reconciles() {
-    return read == indexed + deadLettered;
+    return read == indexed + deadLettered + skippedByCheckpoint;
   }
 }

@@ -4,6 +4,7 @@ import static dev.sluice.core.config.ConfigKeys.*;
 
 import dev.sluice.core.config.ApiKey;
 import dev.sluice.core.config.BatchSettings;
+import dev.sluice.core.config.CheckpointSettings;
 import dev.sluice.core.config.ConfigKey;
 import dev.sluice.core.config.ConnectionSettings;
 import dev.sluice.core.config.DeadLetterSettings;
@@ -14,7 +15,11 @@ import dev.sluice.core.config.Secret;
 import dev.sluice.core.config.SecretResolver;
 import dev.sluice.core.config.TlsSettings;
 import dev.sluice.core.config.WriteSettings;
+import dev.sluice.core.id.IdStrategies;
+import dev.sluice.core.id.IdStrategy;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -32,6 +37,8 @@ public final class SluiceConfig implements Serializable {
   private final BatchSettings batch;
   private final RetrySettings retry;
   private final DeadLetterSettings deadLetter;
+  private final IdStrategy idStrategy;
+  private final CheckpointSettings checkpoint;
   private final TreeMap<String, String> redacted;
 
   private SluiceConfig(ResolvedOptions o) {
@@ -45,6 +52,15 @@ public final class SluiceConfig implements Serializable {
             o.get(DEADLETTER_MAX_COUNT),
             o.get(DEADLETTER_MAX_RATIO),
             o.get(DEADLETTER_RATIO_MIN_DOCS));
+    this.idStrategy = idStrategy(o);
+    this.checkpoint =
+        new CheckpointSettings(
+            o.get(CHECKPOINT_PATH),
+            o.get(CHECKPOINT_FORCE),
+            o.get(CHECKPOINT_EVERY_ROWS),
+            o.get(CHECKPOINT_EVERY),
+            o.get(CHECKPOINT_SEGMENT_ROWS),
+            o.get(CHECKPOINT_INPUT));
     this.redacted = new TreeMap<>(o.redacted());
   }
 
@@ -105,6 +121,19 @@ public final class SluiceConfig implements Serializable {
     return deadLetter;
   }
 
+  /**
+   * How documents get their ids ({@code sluice.id.strategy}, {@code es.mapping.id}, {@code
+   * sluice.id.fields}); by default deterministic, see {@link IdStrategies#resolve}.
+   */
+  public IdStrategy idStrategy() {
+    return idStrategy;
+  }
+
+  /** {@code sluice.checkpoint.*}; {@link CheckpointSettings#enabled()} is false by default. */
+  public CheckpointSettings checkpoint() {
+    return checkpoint;
+  }
+
   @Override
   public String toString() {
     return "SluiceConfig" + redacted;
@@ -117,12 +146,14 @@ public final class SluiceConfig implements Serializable {
         && c.write.equals(write)
         && c.batch.equals(batch)
         && c.retry.equals(retry)
-        && c.deadLetter.equals(deadLetter);
+        && c.deadLetter.equals(deadLetter)
+        && c.idStrategy.equals(idStrategy)
+        && c.checkpoint.equals(checkpoint);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(connection, write, batch, retry, deadLetter);
+    return Objects.hash(connection, write, batch, retry, deadLetter, idStrategy, checkpoint);
   }
 
   private static ConnectionSettings connection(ResolvedOptions o) {
@@ -190,6 +221,12 @@ public final class SluiceConfig implements Serializable {
         o.get(KEYSTORE_TYPE),
         o.get(SSL_ALLOW_SELF_SIGNED),
         o.get(SSL_VERIFY_HOSTNAME));
+  }
+
+  private static IdStrategy idStrategy(ResolvedOptions o) {
+    String fields = o.get(ID_FIELDS);
+    List<String> idFields = fields == null ? List.of() : Arrays.asList(fields.split(",", -1));
+    return IdStrategies.resolve(o.get(ID_STRATEGY), o.get(MAPPING_ID), idFields);
   }
 
   private static WriteSettings write(ResolvedOptions o) {

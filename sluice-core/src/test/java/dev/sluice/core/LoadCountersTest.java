@@ -16,6 +16,7 @@ class LoadCountersTest {
         0,
         dead,
         Map.of(reason, dead),
+        0,
         1,
         2,
         3,
@@ -49,6 +50,17 @@ class LoadCountersTest {
     assertThat(total.peakBytesBuffered()).isEqualTo(50);
     assertThat(total.latencyP99Millis()).isEqualTo(70);
     assertThat(total.reconciles()).isTrue();
+  }
+
+  @Test
+  void skippedRowsAreReadAndSummedAndReconcile() {
+    LoadCounters total =
+        counters(10, 9, 1, "x", 1).withSkipped(5).plus(counters(3, 3, 0, "x", 1).withSkipped(2));
+
+    assertThat(total.read()).isEqualTo(20);
+    assertThat(total.skippedByCheckpoint()).isEqualTo(7);
+    assertThat(total.reconciles()).isTrue();
+    assertThat(LoadCounters.empty().skippedByCheckpoint()).isZero();
   }
 
   @Test

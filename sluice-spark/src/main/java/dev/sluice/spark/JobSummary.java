@@ -21,16 +21,29 @@ final class JobSummary {
   private final LoadCounters totals;
   private final List<String> deadLetterLocations;
   private final int tasks;
+  private final String checkpoint;
 
   private JobSummary(
-      SparkWriteConf conf, LoadCounters totals, List<String> deadLetterLocations, int tasks) {
+      SparkWriteConf conf,
+      LoadCounters totals,
+      List<String> deadLetterLocations,
+      int tasks,
+      String checkpoint) {
     this.conf = conf;
     this.totals = totals;
     this.deadLetterLocations = deadLetterLocations;
     this.tasks = tasks;
+    this.checkpoint = checkpoint;
   }
 
   static JobSummary of(SparkWriteConf conf, WriterCommitMessage[] messages) {
+    return of(conf, messages, null);
+  }
+
+  /**
+   * @param checkpoint what the checkpoint said at the start (e.g. "already finished"), or null
+   */
+  static JobSummary of(SparkWriteConf conf, WriterCommitMessage[] messages, String checkpoint) {
     LoadCounters totals = LoadCounters.empty();
     List<String> deadLetters = new ArrayList<>();
     int tasks = 0;
@@ -43,7 +56,7 @@ final class JobSummary {
         tasks++;
       }
     }
-    return new JobSummary(conf, totals, List.copyOf(deadLetters), tasks);
+    return new JobSummary(conf, totals, List.copyOf(deadLetters), tasks, checkpoint);
   }
 
   LoadCounters totals() {
@@ -51,24 +64,26 @@ final class JobSummary {
   }
 
   boolean reconciles() {
-    return totals.read() == totals.indexed() + totals.deadLettered();
+    return totals.reconciles();
   }
 
   String oneLine() {
     return String.format(
-        "Sluice load %s into %s: %d tasks, read=%d indexed=%d dead_lettered=%d retried=%d"
-            + " throttled=%d; %s",
+        "Sluice load %s into %s: %d tasks, read=%d indexed=%d dead_lettered=%d"
+            + " skipped_by_checkpoint=%d retried=%d throttled=%d; %s%s",
         conf.queryId(),
         conf.engine().defaultIndex(),
         tasks,
         totals.read(),
         totals.indexed(),
         totals.deadLettered(),
+        totals.skippedByCheckpoint(),
         totals.retriedItems(),
         totals.throttled(),
         reconciles()
-            ? "read = indexed + dead_lettered holds"
-            : "WARNING: read != indexed + dead_lettered");
+            ? "read = indexed + dead_lettered + skipped_by_checkpoint holds"
+            : "WARNING: read != indexed + dead_lettered + skipped_by_checkpoint",
+        checkpoint == null ? "" : "; " + checkpoint);
   }
 
   Map<String, Object> toReport() {
@@ -79,6 +94,9 @@ final class JobSummary {
     report.put("tasks", tasks);
     report.put("counters", totals);
     report.put("reconciles", reconciles());
+    if (checkpoint != null) {
+      report.put("checkpoint", checkpoint);
+    }
     report.put("dead_letter_files", deadLetterLocations);
     report.put("options", new TreeMap<>(conf.engine().toRedactedMap()));
     return report;

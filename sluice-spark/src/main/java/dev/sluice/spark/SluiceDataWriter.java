@@ -5,32 +5,72 @@ import dev.sluice.core.Document;
 import dev.sluice.core.LoadCounters;
 import dev.sluice.core.LoadListener;
 import dev.sluice.core.LoadResult;
+import dev.sluice.core.checkpoint.CheckpointStore;
+import dev.sluice.core.checkpoint.PartitionCheckpoint;
+import dev.sluice.core.checkpoint.PartitionProgress;
+import dev.sluice.core.checkpoint.ResumeFilter;
+import dev.sluice.core.checkpoint.SettledPrefix;
+import dev.sluice.core.config.CheckpointSettings;
+import dev.sluice.core.id.InvalidIdException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one Spark partition through one {@link BulkLoader}. Rows that cannot become documents are
- * dead-lettered with the field at fault; everything else is the engine's job.
+ * dead-lettered with the field at fault; everything else is the engine's job. With a checkpoint, a
+ * partition recorded complete is skipped, a partly done one skips the rows its progress file
+ * records (after {@link ResumeFilter} checked their ids), and progress is recorded as the loader
+ * settles rows.
  */
 final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
+  private static final Logger LOG = LoggerFactory.getLogger(SluiceDataWriter.class);
+
   private final SparkWriteConf conf;
   private final int partitionId;
   private final long taskId;
+  private final String writerId;
   private final BulkLoader loader;
+  private final CheckpointStore checkpoint;
+  private final boolean alreadyComplete;
+  private final ResumeFilter<Prepared> resume;
+  private volatile PartitionProgress progress;
   private volatile LoadCounters latest;
   private long rowNumber;
+  private long skipped;
   private boolean finished;
 
-  SluiceDataWriter(SparkWriteConf conf, int partitionId, long taskId) {
+  /** A row made ready to send: a document, or a dead letter when it could not become one. */
+  private record Prepared(Document document, String errorType, String reason) {}
+
+  /**
+   * @param jobFinished the checkpoint says the whole job finished: every row is skipped
+   */
+  SluiceDataWriter(SparkWriteConf conf, int partitionId, long taskId, boolean jobFinished) {
     this.conf = conf;
     this.partitionId = partitionId;
     this.taskId = taskId;
-    this.loader =
-        BulkLoader.open(conf.engine(), writerId(conf.queryId(), partitionId, taskId), this);
+    this.writerId = writerId(conf.queryId(), partitionId, taskId);
+    this.checkpoint = jobFinished ? null : conf.checkpointStore();
+    Optional<PartitionCheckpoint> recorded =
+        checkpoint == null
+            ? Optional.empty()
+            : checkpoint.readPartitionToResume(partitionId, conf.engine().checkpoint().force());
+    this.alreadyComplete = jobFinished || (recorded.isPresent() && recorded.get().complete());
+    this.resume = recorded.isPresent() && !alreadyComplete ? ResumeFilter.of(recorded.get()) : null;
+    if (alreadyComplete) {
+      LOG.info("partition {}: complete in the checkpoint; skipping all its rows", partitionId);
+    }
+    this.loader = BulkLoader.open(conf.engine(), writerId, this);
   }
 
   static String writerId(String queryId, int partitionId, long taskId) {
@@ -40,37 +80,125 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
 
   @Override
   public void write(InternalRow row) throws IOException {
-    String position = "partition " + partitionId + " row " + rowNumber++;
-    String id = conf.idColumn() == null ? null : conf.idColumn().textOf(row);
-    String routing = conf.routingColumn() == null ? null : conf.routingColumn().textOf(row);
-    try {
-      if (conf.idColumn() != null && id == null) {
-        throw new RowConversionException(conf.idColumn().name(), "the document id is null");
+    if (alreadyComplete) {
+      rowNumber++;
+      skipped++;
+      return;
+    }
+    Prepared prepared = prepare(row, "partition " + partitionId + " row " + rowNumber++);
+    if (resume == null) {
+      send(prepared);
+    } else {
+      for (Prepared p : resume.offer(prepared.document().id(), prepared)) {
+        send(p);
       }
-      loader.add(new Document(null, id, routing, null, conf.json().toJson(row), position));
-    } catch (RowConversionException e) {
-      Document asWritten =
-          new Document(null, id, routing, null, conf.json().toLenientJson(row), position);
-      loader.deadLetter(asWritten, "row_conversion_exception", e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while writing " + position);
     }
   }
 
+  private Prepared prepare(InternalRow row, String position) {
+    String routing = conf.routingColumn() == null ? null : conf.routingColumn().textOf(row);
+    List<String> values = new ArrayList<>(conf.idColumns().size());
+    for (FieldPath column : conf.idColumns()) {
+      values.add(column.textOf(row));
+    }
+    String id = null;
+    try {
+      for (int i = 0; i < values.size(); i++) {
+        if (values.get(i) == null) {
+          throw new RowConversionException(
+              conf.idColumns().get(i).name(), "the document id is null");
+        }
+      }
+      byte[] source = conf.json().toJson(row);
+      id = conf.idStrategy().idOf(values, source);
+      return new Prepared(new Document(null, id, routing, null, source, position), null, null);
+    } catch (RowConversionException e) {
+      return deadLetter(row, id, routing, position, "row_conversion_exception", e.getMessage());
+    } catch (InvalidIdException e) {
+      return deadLetter(row, id, routing, position, "invalid_id_exception", e.getMessage());
+    }
+  }
+
+  private Prepared deadLetter(
+      InternalRow row, String id, String routing, String position, String type, String reason) {
+    byte[] lenient = conf.json().toLenientJson(row);
+    return new Prepared(new Document(null, id, routing, null, lenient, position), type, reason);
+  }
+
+  private void send(Prepared prepared) throws IOException {
+    if (checkpoint != null) {
+      startProgress().added(prepared.document().id());
+    }
+    if (prepared.errorType() != null) {
+      loader.deadLetter(prepared.document(), prepared.errorType(), prepared.reason());
+    } else {
+      try {
+        loader.add(prepared.document());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException(
+            "interrupted while writing " + prepared.document().position());
+      }
+    }
+    if (progress != null) {
+      progress.persistIfDue();
+    }
+  }
+
+  private PartitionProgress startProgress() {
+    if (progress == null) {
+      CheckpointSettings settings = conf.engine().checkpoint();
+      SettledPrefix prefix =
+          resume != null ? resume.prefix() : SettledPrefix.none(settings.segmentRows());
+      progress =
+          new PartitionProgress(
+              checkpoint,
+              partitionId,
+              writerId,
+              prefix,
+              settings.everyRows(),
+              settings.every(),
+              Clock.systemUTC());
+    }
+    return progress;
+  }
+
   @Override
-  public WriterCommitMessage commit() {
+  public WriterCommitMessage commit() throws IOException {
+    if (resume != null) {
+      for (Prepared p : resume.finish()) {
+        send(p);
+      }
+      skipped += resume.skipped();
+    }
     finished = true;
     LoadResult result = loader.close();
-    latest = result.counters();
-    return new SluiceCommitMessage(
-        partitionId, taskId, result.counters(), result.deadLetterLocation());
+    if (checkpoint != null && !alreadyComplete) {
+      startProgress().complete();
+    }
+    LoadCounters counters = result.counters().withSkipped(skipped);
+    latest = counters;
+    return new SluiceCommitMessage(partitionId, taskId, counters, result.deadLetterLocation());
   }
 
   @Override
   public void abort() {
     finished = true;
     loader.abort();
+    PartitionProgress p = progress;
+    if (p != null) {
+      // A killed task is interrupted, and an interrupted thread cannot write a file channel.
+      boolean interrupted = Thread.interrupted();
+      try {
+        p.persist();
+      } catch (RuntimeException e) {
+        LOG.warn("partition {}: could not record progress on abort: {}", partitionId, e.toString());
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
   }
 
   @Override
@@ -83,6 +211,14 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
   @Override
   public void onProgress(LoadCounters snapshot) {
     latest = snapshot;
+  }
+
+  @Override
+  public void onSettled(long seq, boolean deadLettered) {
+    PartitionProgress p = progress;
+    if (p != null) {
+      p.settled(seq, deadLettered);
+    }
   }
 
   @Override

@@ -1,10 +1,19 @@
 package dev.sluice.spark;
 
 import dev.sluice.core.SluiceConfig;
+import dev.sluice.core.checkpoint.CheckpointStore;
+import dev.sluice.core.checkpoint.JobManifest;
+import dev.sluice.core.config.ConfigKeys;
+import dev.sluice.core.id.IdStrategies;
+import dev.sluice.core.id.IdStrategy;
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.types.StructType;
@@ -20,10 +29,16 @@ record SparkWriteConf(
     StructType schema,
     String queryId,
     RowJsonWriter json,
-    FieldPath idColumn,
+    List<FieldPath> idColumns,
     FieldPath routingColumn,
     String reportPath)
     implements Serializable {
+
+  /** Changes when RowJsonWriter's output changes, so content-hash ids of old checkpoints differ. */
+  static final String JSON_WRITER_VERSION = "1";
+
+  private static final String UNNAMED_INPUT =
+      "unnamed (set " + ConfigKeys.CHECKPOINT_INPUT.name() + " to name it)";
 
   static final String ROUTING_OPTION = "es.mapping.routing";
 
@@ -50,15 +65,52 @@ record SparkWriteConf(
     String reportPath = options.remove(REPORT_OPTION);
     String routing = options.remove(ROUTING_OPTION);
     SluiceConfig engine = SluiceConfig.fromOptions(options);
-    String id = engine.idField();
+    IdStrategy ids = engine.idStrategy();
+    String idOption =
+        ids.fields().size() == 1 && engine.idField() != null
+            ? IdStrategies.MAPPING_ID_OPTION
+            : IdStrategies.FIELDS_OPTION;
+    List<FieldPath> idColumns = new ArrayList<>();
+    for (String field : ids.fields()) {
+      idColumns.add(FieldPath.resolve(schema, field, idOption));
+    }
     return new SparkWriteConf(
         engine,
         schema,
         queryId,
         new RowJsonWriter(schema),
-        id == null ? null : FieldPath.resolve(schema, id, "es.mapping.id"),
+        List.copyOf(idColumns),
         routing == null ? null : FieldPath.resolve(schema, routing, ROUTING_OPTION),
         reportPath);
+  }
+
+  IdStrategy idStrategy() {
+    return engine.idStrategy();
+  }
+
+  /** The job's checkpoint, or null when {@code sluice.checkpoint.path} is unset. */
+  CheckpointStore checkpointStore() {
+    String path = engine.checkpoint().path();
+    return path == null ? null : new CheckpointStore(HadoopStorage.forLocation(path), path);
+  }
+
+  /** What identifies this load in its checkpoint: a resume must produce the same documents. */
+  JobManifest manifest(Instant now, String toolVersion) {
+    Map<String, String> output = new TreeMap<>();
+    output.put("es.write.operation", engine.defaultOp().name().toLowerCase(Locale.ROOT));
+    if (routingColumn != null) {
+      output.put(ROUTING_OPTION, routingColumn.name());
+    }
+    output.put("schema", schema.json());
+    output.put("json_writer", JSON_WRITER_VERSION);
+    String input = engine.checkpoint().input();
+    return new JobManifest(
+        input == null ? UNNAMED_INPUT : input,
+        String.valueOf(engine.defaultIndex()),
+        idStrategy().describe(),
+        output,
+        now,
+        toolVersion);
   }
 
   private static Map<String, String> sessionOptions() {

@@ -160,14 +160,23 @@ public final class BulkEngine {
     return result;
   }
 
-  /** Stops without draining: cancels in-flight requests, flushes dead letters. */
+  /**
+   * Stops without draining: cancels in-flight requests, flushes dead letters. Waits (bounded) for
+   * the loop to stop even when the caller was interrupted (a Spark task being killed), so that
+   * every settled document was reported to the listener when this returns; the interrupt is kept.
+   */
   public void abort() {
     closeRequested = true;
     loop.post(new WriterLoop.Abort());
+    boolean interrupted = Thread.interrupted();
     try {
       loop.awaitFinished(ABORT_WAIT);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -63,6 +63,16 @@ final class DeadLetterSink {
     }
   }
 
+  /** Makes the records accepted so far durable (readable in the store). */
+  void flush() {
+    try {
+      store.flush();
+    } catch (IOException e) {
+      throw new SluiceException(
+          "Could not write dead letters under " + path + " (sluice.deadletter.path): " + e, e);
+    }
+  }
+
   String location() {
     return store.location();
   }

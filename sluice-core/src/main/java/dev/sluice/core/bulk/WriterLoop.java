@@ -63,6 +63,7 @@ final class WriterLoop implements Runnable {
   private final Counters counters;
   private final LoadListener listener;
   private final Runnable closeTransport;
+  private final SettledLog settled = new SettledLog();
   private long outstanding;
   private boolean draining;
   private Instant nextProgress;
@@ -105,6 +106,7 @@ final class WriterLoop implements Runnable {
           }
           handle(event);
         }
+        deliverSettled();
         Instant now = clock.instant();
         retries.releaseDue(now, doc -> assembler.add(doc, now));
         boolean urgent = draining || budget.hasWaiters();
@@ -152,6 +154,7 @@ final class WriterLoop implements Runnable {
       onCompleted(c.batch(), c.result(), now);
     } else if (event instanceof Rejected r) {
       deadLetters.accept(r.doc(), r.outcome());
+      settled.add(r.doc().seq, true);
       deadLetters.checkTolerance();
     } else if (event instanceof Drain) {
       draining = true;
@@ -177,12 +180,14 @@ final class WriterLoop implements Runnable {
       ItemOutcome outcome = outcomes.get(i);
       if (outcome instanceof Indexed ok) {
         counters.indexed(ok.result());
+        settled.add(doc.seq, false);
         resolve(doc, now);
       } else if (outcome instanceof Retry retry) {
         retried++;
         scheduleRetry(doc, retry, verdict.requestFailure() == null, now);
       } else if (outcome instanceof DeadLetter dead) {
         deadLetters.accept(doc, dead);
+        settled.add(doc.seq, true);
         resolve(doc, now);
       }
     }
@@ -240,6 +245,21 @@ final class WriterLoop implements Runnable {
             .toList());
   }
 
+  /**
+   * Tells the listener what the events just handled settled. Dead letters are flushed first, so
+   * that a document reported settled as dead-lettered is in the dead-letter file even if the
+   * process dies right after.
+   */
+  private void deliverSettled() {
+    if (settled.isEmpty()) {
+      return;
+    }
+    if (settled.hasDeadLetters()) {
+      deadLetters.flush();
+    }
+    settled.drainTo(listener);
+  }
+
   /** The document is done (indexed or dead-lettered): free its bytes and its id. */
   private void resolve(PendingDocument doc, Instant now) {
     outstanding--;
@@ -278,10 +298,15 @@ final class WriterLoop implements Runnable {
     }
     try {
       deadLetters.close();
+      // Settled in the pass that was cut short: their dead letters are on disk now, so a
+      // checkpoint may count them and a resume will not send them again.
+      settled.drainTo(listener);
     } catch (SluiceException e) {
       if (failure == null) {
         failure = e;
       }
+    } catch (RuntimeException e) {
+      LOG.warn("writer={} could not report the last settled documents: {}", writerId, e.toString());
     }
     closeTransport.run();
     budget.fail(

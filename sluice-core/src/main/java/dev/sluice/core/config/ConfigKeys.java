@@ -5,6 +5,7 @@ import static dev.sluice.core.config.ValueParsers.duration;
 import static dev.sluice.core.config.ValueParsers.enumOf;
 import static dev.sluice.core.config.ValueParsers.integer;
 import static dev.sluice.core.config.ValueParsers.longValue;
+import static dev.sluice.core.config.ValueParsers.oneOf;
 import static dev.sluice.core.config.ValueParsers.ratio;
 import static dev.sluice.core.config.ValueParsers.secret;
 import static dev.sluice.core.config.ValueParsers.size;
@@ -55,7 +56,11 @@ public final class ConfigKeys {
   public static final ConfigKey<String> RESOURCE_WRITE =
       key("es.resource.write", null, "Target index for writes; overrides es.resource.", text());
   public static final ConfigKey<String> MAPPING_ID =
-      key("es.mapping.id", null, "Field holding the document id; unset = generated ids.", text());
+      key(
+          "es.mapping.id",
+          null,
+          "Field holding the document id; unset = see sluice.id.strategy.",
+          text());
   public static final ConfigKey<OpType> WRITE_OPERATION =
       key(
           "es.write.operation",
@@ -213,6 +218,58 @@ public final class ConfigKeys {
   public static final ConfigKey<String> KEYSTORE_TYPE =
       key("es.net.ssl.keystore.type", "JKS", "Key store type (JKS, PKCS12).", text());
 
+  // --- Document ids and checkpoints ---
+  public static final ConfigKey<String> ID_STRATEGY =
+      key(
+          "sluice.id.strategy",
+          null,
+          "field|composite|hash|auto; unset = field with es.mapping.id, composite with"
+              + " sluice.id.fields, else hash (idempotent).",
+          oneOf("field", "composite", "hash", "auto"));
+  public static final ConfigKey<String> ID_FIELDS =
+      key(
+          "sluice.id.fields",
+          null,
+          "Comma list of columns whose values, joined, make the document id.",
+          text());
+  public static final ConfigKey<String> CHECKPOINT_PATH =
+      key(
+          "sluice.checkpoint.path",
+          null,
+          "Directory (path or Hadoop URI) for the job's checkpoint; unset = no checkpointing.",
+          text());
+  public static final ConfigKey<Boolean> CHECKPOINT_FORCE =
+      key(
+          "sluice.checkpoint.force",
+          "false",
+          "Resume even when the checkpoint was written for another job, or is unreadable.",
+          bool());
+  public static final ConfigKey<Long> CHECKPOINT_EVERY_ROWS =
+      key(
+          "sluice.checkpoint.every.rows",
+          "50000",
+          "Write a partition's progress after this many more rows settled.",
+          longValue(1, Long.MAX_VALUE));
+  public static final ConfigKey<Duration> CHECKPOINT_EVERY =
+      key(
+          "sluice.checkpoint.every",
+          "10s",
+          "Or after this long, when any row settled since the last write.",
+          duration(Duration.ZERO, DAY));
+  public static final ConfigKey<Integer> CHECKPOINT_SEGMENT_ROWS =
+      key(
+          "sluice.checkpoint.segment.rows",
+          "10000",
+          "Rows per id fingerprint a resume verifies (and holds in memory) at once.",
+          integer(1, 10_000_000));
+  public static final ConfigKey<String> CHECKPOINT_INPUT =
+      key(
+          "sluice.checkpoint.input",
+          null,
+          "A name for the input, recorded in the checkpoint: a resume with another name is"
+              + " refused.",
+          text());
+
   /** All keys, in declaration order. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -256,7 +313,15 @@ public final class ConfigKeys {
           SSL_ALLOW_SELF_SIGNED,
           KEYSTORE_LOCATION,
           KEYSTORE_PASS,
-          KEYSTORE_TYPE);
+          KEYSTORE_TYPE,
+          ID_STRATEGY,
+          ID_FIELDS,
+          CHECKPOINT_PATH,
+          CHECKPOINT_FORCE,
+          CHECKPOINT_EVERY_ROWS,
+          CHECKPOINT_EVERY,
+          CHECKPOINT_SEGMENT_ROWS,
+          CHECKPOINT_INPUT);
 
   /** Keys by lower-case name. */
   public static final Map<String, ConfigKey<?>> BY_NAME = byName();

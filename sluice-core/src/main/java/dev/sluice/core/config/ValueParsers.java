@@ -84,6 +84,19 @@ final class ValueParsers {
   }
 
   /** es-hadoop accepts yes/no as well as true/false. */
+  /** One of {@code allowed}, ignoring case; returned in lower case. */
+  static Function<String, String> oneOf(String... allowed) {
+    return s -> {
+      String value = s.toLowerCase(Locale.ROOT);
+      for (String a : allowed) {
+        if (a.equals(value)) {
+          return value;
+        }
+      }
+      throw new IllegalArgumentException("expected one of " + String.join(", ", allowed));
+    };
+  }
+
   static Function<String, Boolean> bool() {
     return s ->
         switch (s.toLowerCase(Locale.ROOT)) {

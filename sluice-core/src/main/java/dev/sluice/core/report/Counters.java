@@ -63,6 +63,7 @@ public final class Counters {
         deleted.sum(),
         deadLetteredTotal(),
         deadLetteredByReason(),
+        0,
         retriedItems.sum(),
         retriedRequests.sum(),
         throttled.sum(),

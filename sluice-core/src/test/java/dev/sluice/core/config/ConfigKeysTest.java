@@ -53,6 +53,14 @@ class ConfigKeysTest {
     expected.put("es.net.ssl.keystore.location", null);
     expected.put("es.net.ssl.keystore.pass", null);
     expected.put("es.net.ssl.keystore.type", "JKS");
+    expected.put("sluice.id.strategy", null);
+    expected.put("sluice.id.fields", null);
+    expected.put("sluice.checkpoint.path", null);
+    expected.put("sluice.checkpoint.force", "false");
+    expected.put("sluice.checkpoint.every.rows", "50000");
+    expected.put("sluice.checkpoint.every", "10s");
+    expected.put("sluice.checkpoint.segment.rows", "10000");
+    expected.put("sluice.checkpoint.input", null);
 
     Map<String, String> actual = new LinkedHashMap<>();
     ConfigKeys.ALL.forEach(k -> actual.put(k.name(), k.defaultText()));

@@ -1,0 +1,67 @@
+package dev.sluice.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.core.storage.LocalFileStorage;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Hadoop FileSystem storage, through Hadoop's own local file system. */
+class HadoopStorageTest {
+  @TempDir Path dir;
+
+  private String uri(String name) {
+    return dir.resolve(name).toUri().toString();
+  }
+
+  private static String read(HadoopStorage storage, String location) throws Exception {
+    try (InputStream in = storage.open(location)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void replaceSwapsTheWholeFileAndLeavesNoTemporaryFile() throws Exception {
+    HadoopStorage storage = new HadoopStorage();
+    String file = storage.child(uri("cp"), "part-00001.json");
+
+    storage.replace(file, "first".getBytes(StandardCharsets.UTF_8));
+    storage.replace(file, "second".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(read(storage, file)).isEqualTo("second");
+    assertThat(storage.list(uri("cp")))
+        .filteredOn(f -> !f.substring(f.lastIndexOf('/') + 1).startsWith("."))
+        .containsExactly(file);
+  }
+
+  @Test
+  void createRefusesAnExistingFileAndOpenNamesAMissingOne() throws Exception {
+    HadoopStorage storage = new HadoopStorage();
+    String file = storage.child(uri("dead"), "w1.ndjson");
+    try (OutputStream out = storage.createOwnerOnly(file)) {
+      out.write('x');
+    }
+
+    assertThat(storage.exists(file)).isTrue();
+    assertThatThrownBy(() -> storage.createOwnerOnly(file))
+        .isInstanceOf(FileAlreadyExistsException.class);
+    assertThatThrownBy(() -> storage.open(storage.child(uri("dead"), "nope")))
+        .isInstanceOf(NoSuchFileException.class);
+    assertThat(storage.list(uri("no-such-dir"))).isEmpty();
+  }
+
+  @Test
+  void localLocationsUseLocalFilesAndOthersHadoop() {
+    assertThat(HadoopStorage.forLocation("/tmp/x")).isInstanceOf(LocalFileStorage.class);
+    assertThat(HadoopStorage.forLocation("file:/tmp/x")).isInstanceOf(LocalFileStorage.class);
+    assertThat(HadoopStorage.forLocation("s3a://bucket/x")).isInstanceOf(HadoopStorage.class);
+    assertThat(HadoopStorage.forLocation("dbfs:/x")).isInstanceOf(HadoopStorage.class);
+  }
+}
