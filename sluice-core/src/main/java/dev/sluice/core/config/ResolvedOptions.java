@@ -53,8 +53,7 @@ public final class ResolvedOptions {
         continue;
       }
       if (name.startsWith("sluice.")) {
-        throw new ConfigException(
-            name, "Unknown option " + name + "; see the list of sluice.* options in the README.");
+        throw new ConfigException(name, "Unknown option " + name + OptionSuggestion.forName(name));
       }
       if (name.startsWith("es.") && WARNED.add(name)) {
         LOG.warn("Option {} is not used by Sluice and is ignored", name);

@@ -1,0 +1,45 @@
+package dev.sluice.core.config;
+
+/** "Did you mean …?" for a mistyped option name: the known key closest by edit distance. */
+final class OptionSuggestion {
+  /** Farther than this, a suggestion is more likely to mislead than to help. */
+  private static final int MAX_DISTANCE = 3;
+
+  private OptionSuggestion() {}
+
+  /** The end of an "Unknown option" message: a suggestion, or where the list of options is. */
+  static String forName(String unknown) {
+    String best = null;
+    int bestDistance = MAX_DISTANCE + 1;
+    for (String known : ConfigKeys.BY_NAME.keySet()) {
+      int distance = distance(unknown, known);
+      if (distance < bestDistance) {
+        best = known;
+        bestDistance = distance;
+      }
+    }
+    return best != null
+        ? "; did you mean " + best + "?"
+        : "; see the list of sluice.* options in the README.";
+  }
+
+  /** Levenshtein distance, two rows at a time. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
