@@ -131,34 +131,63 @@ public final class BenchMain {
       warmUp(index, raw, sluice, sources, maxDocs, batch);
 
       for (int run = 1; run <= options.runs(); run++) {
-        index.recreate(BASELINE_INDEX);
-        meter.start();
-        long start = System.nanoTime();
-        raw.sendAll(bodies.bodies(), batch.concurrency());
-        long nanos = System.nanoTime() - start;
-        record(
-            new LoadRun(
-                "throughput",
-                "baseline",
-                run,
-                options.docs(),
-                bodies.totalBytes(),
-                nanos,
-                meter.stop(),
-                null,
-                0));
-        verify(index, BASELINE_INDEX, options.docs(), "baseline run " + run);
-
-        index.recreate(SLUICE_INDEX);
-        meter.start();
-        start = System.nanoTime();
-        LoadResult result = SluiceLoad.load(defaults, "bench-" + run, sources, options.docs());
-        nanos = System.nanoTime() - start;
-        record(sluiceRun("throughput", "sluice", run, result, nanos, meter.stop(), defaults));
-        checkResult(result, options.docs(), "sluice run " + run);
-        verify(index, SLUICE_INDEX, options.docs(), "sluice run " + run);
+        // Alternate which loader goes first, so neither always inherits the node's state (heap,
+        // page cache, translog) from the other.
+        if (run % 2 == 1) {
+          timedBaselineLoad(run, index, raw, bodies, batch, meter, options);
+          timedSluiceLoad(run, index, defaults, sources, meter, options);
+        } else {
+          timedSluiceLoad(run, index, defaults, sources, meter, options);
+          timedBaselineLoad(run, index, raw, bodies, batch, meter, options);
+        }
       }
     }
+  }
+
+  private void timedBaselineLoad(
+      int run,
+      BenchIndex index,
+      RawBulkClient raw,
+      BulkBodies bodies,
+      BatchSettings batch,
+      ResourceMeter meter,
+      BenchOptions options)
+      throws InterruptedException {
+    index.recreate(BASELINE_INDEX);
+    meter.start();
+    long start = System.nanoTime();
+    raw.sendAll(bodies.bodies(), batch.concurrency());
+    long nanos = System.nanoTime() - start;
+    record(
+        new LoadRun(
+            "throughput",
+            "baseline",
+            run,
+            options.docs(),
+            bodies.totalBytes(),
+            nanos,
+            meter.stop(),
+            null,
+            0));
+    verify(index, BASELINE_INDEX, options.docs(), "baseline run " + run);
+  }
+
+  private void timedSluiceLoad(
+      int run,
+      BenchIndex index,
+      SluiceConfig defaults,
+      byte[][] sources,
+      ResourceMeter meter,
+      BenchOptions options)
+      throws InterruptedException {
+    index.recreate(SLUICE_INDEX);
+    meter.start();
+    long start = System.nanoTime();
+    LoadResult result = SluiceLoad.load(defaults, "bench-" + run, sources, options.docs());
+    long nanos = System.nanoTime() - start;
+    record(sluiceRun("throughput", "sluice", run, result, nanos, meter.stop(), defaults));
+    checkResult(result, options.docs(), "sluice run " + run);
+    verify(index, SLUICE_INDEX, options.docs(), "sluice run " + run);
   }
 
   /**
