@@ -176,9 +176,9 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     if (checkpoint != null && !alreadyComplete) {
       startProgress().complete();
     }
-    LoadCounters counters = result.counters().withSkipped(skipped);
-    latest = counters;
-    return new SluiceCommitMessage(partitionId, taskId, counters, result.deadLetterLocation());
+    latest = result.counters();
+    return new SluiceCommitMessage(
+        partitionId, taskId, result.counters().withSkipped(skipped), result.deadLetterLocation());
   }
 
   @Override
@@ -223,7 +223,8 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    LoadCounters counters = latest;
-    return counters == null ? new CustomTaskMetric[0] : SluiceMetrics.values(counters);
+    LoadCounters engine = latest;
+    return SluiceMetrics.values(
+        (engine == null ? LoadCounters.empty() : engine).withSkipped(skipped));
   }
 }

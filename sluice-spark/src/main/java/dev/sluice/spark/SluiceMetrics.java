@@ -14,8 +14,13 @@ public final class SluiceMetrics {
 
   static CustomMetric[] all() {
     return new CustomMetric[] {
-      new DocumentsRead(), new DocumentsIndexed(), new DocumentsDeadLettered(),
-      new DocumentsRetried(), new RequestsThrottled(), new BytesSent()
+      new DocumentsRead(),
+      new DocumentsIndexed(),
+      new DocumentsDeadLettered(),
+      new DocumentsRetried(),
+      new RequestsThrottled(),
+      new BytesSent(),
+      new DocumentsSkipped()
     };
   }
 
@@ -26,7 +31,8 @@ public final class SluiceMetrics {
       value(DocumentsDeadLettered.NAME, counters.deadLettered()),
       value(DocumentsRetried.NAME, counters.retriedItems()),
       value(RequestsThrottled.NAME, counters.throttled()),
-      value(BytesSent.NAME, counters.bytesSent())
+      value(BytesSent.NAME, counters.bytesSent()),
+      value(DocumentsSkipped.NAME, counters.skippedByCheckpoint())
     };
   }
 
@@ -131,6 +137,21 @@ public final class SluiceMetrics {
     @Override
     public String description() {
       return "bulk bytes sent";
+    }
+  }
+
+  /** Rows not sent because a checkpoint of an earlier run says they were settled. */
+  public static final class DocumentsSkipped extends CustomSumMetric {
+    static final String NAME = "sluiceDocumentsSkipped";
+
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String description() {
+      return "documents skipped by checkpoint";
     }
   }
 }
