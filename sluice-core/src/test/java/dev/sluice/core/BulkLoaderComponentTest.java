@@ -1,5 +1,6 @@
 package dev.sluice.core;
 
+import static dev.sluice.core.ComponentLoaders.doc;
 import static dev.sluice.core.ScriptedBulkServer.Reply.json;
 import static dev.sluice.core.ScriptedBulkServer.allCreated;
 import static dev.sluice.core.ScriptedBulkServer.bulkResponse;
@@ -9,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.core.ScriptedBulkServer.Reply;
-import dev.sluice.core.bulk.EngineContext;
 import dev.sluice.core.deadletter.DeadLetterReader;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.storage.LocalFileStorage;
@@ -42,7 +42,7 @@ class BulkLoaderComponentTest {
     return options;
   }
 
-  /** Zero jitter draws: every backoff is 0, so retries happen at once, deterministically. */
+  /** Loads documents 0..docs-1 and closes. */
   private static LoadResult load(Map<String, String> options, int docs) throws Exception {
     BulkLoader loader = open(options);
     for (int i = 0; i < docs; i++) {
@@ -52,13 +52,7 @@ class BulkLoaderComponentTest {
   }
 
   private static BulkLoader open(Map<String, String> options) {
-    EngineContext context = EngineContext.defaults().withRandom(() -> 0.0);
-    return BulkLoader.open(SluiceConfig.fromOptions(options), "w1", LoadListener.NONE, context);
-  }
-
-  private static Document doc(int i) {
-    return Document.of(
-        String.valueOf(i), ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), "row " + i);
+    return ComponentLoaders.open(options, LoadListener.NONE);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.sluice.core;
 
+import static dev.sluice.core.ComponentLoaders.doc;
+import static dev.sluice.core.ComponentLoaders.open;
 import static dev.sluice.core.ScriptedBulkServer.Reply.json;
 import static dev.sluice.core.ScriptedBulkServer.allCreated;
 import static dev.sluice.core.ScriptedBulkServer.bulkResponse;
@@ -8,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.sluice.core.bulk.EngineContext;
 import dev.sluice.core.deadletter.DeadLetterReader;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.storage.LocalFileStorage;
@@ -43,16 +44,6 @@ class LoaderLifecycleComponentTest {
     options.put("sluice.request.timeout", "30s");
     options.put("sluice.flow.adaptive", "false");
     return options;
-  }
-
-  private static BulkLoader open(Map<String, String> options, LoadListener listener) {
-    EngineContext context = EngineContext.defaults().withRandom(() -> 0.0);
-    return BulkLoader.open(SluiceConfig.fromOptions(options), "w1", listener, context);
-  }
-
-  private static Document doc(int i) {
-    return Document.of(
-        String.valueOf(i), ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), "row " + i);
   }
 
   @Test

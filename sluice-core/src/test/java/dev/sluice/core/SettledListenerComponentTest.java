@@ -1,5 +1,7 @@
 package dev.sluice.core;
 
+import static dev.sluice.core.ComponentLoaders.doc;
+import static dev.sluice.core.ComponentLoaders.open;
 import static dev.sluice.core.ScriptedBulkServer.Reply.json;
 import static dev.sluice.core.ScriptedBulkServer.allCreated;
 import static dev.sluice.core.ScriptedBulkServer.bulkResponse;
@@ -7,12 +9,10 @@ import static dev.sluice.core.ScriptedBulkServer.itemError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.core.bulk.EngineContext;
 import dev.sluice.core.deadletter.DeadLetterReader;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.storage.LocalFileStorage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -72,16 +72,6 @@ class SettledListenerComponentTest {
     options.put("sluice.deadletter.max.ratio", "1.0");
     options.put("sluice.request.timeout", "10s");
     return options;
-  }
-
-  private static BulkLoader open(Map<String, String> options, LoadListener listener) {
-    EngineContext context = EngineContext.defaults().withRandom(() -> 0.0);
-    return BulkLoader.open(SluiceConfig.fromOptions(options), "w1", listener, context);
-  }
-
-  private static Document doc(int i) {
-    return Document.of(
-        String.valueOf(i), ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), "row " + i);
   }
 
   @Test
