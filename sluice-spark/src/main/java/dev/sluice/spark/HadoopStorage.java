@@ -3,6 +3,7 @@ package dev.sluice.spark;
 import dev.sluice.core.storage.LocalFileStorage;
 import dev.sluice.core.storage.Storage;
 import java.io.FileNotFoundException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,11 +17,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.StreamCapabilities;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.spark.SparkEnv;
 import scala.Tuple2;
@@ -63,17 +66,25 @@ final class HadoopStorage implements Storage, Serializable {
     }
     fs.mkdirs(path.getParent(), OWNER_DIR);
     try {
-      return fs.create(
-          path,
-          OWNER_FILE,
-          false,
-          64 * 1024,
-          fs.getDefaultReplication(path),
-          fs.getDefaultBlockSize(path),
-          null);
+      return new HflushOnFlush(
+          fs.create(
+              path,
+              OWNER_FILE,
+              false,
+              64 * 1024,
+              fs.getDefaultReplication(path),
+              fs.getDefaultBlockSize(path),
+              null));
     } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
       throw new FileAlreadyExistsException(location);
     }
+  }
+
+  /** Object stores keep nothing of a file until its stream closes. */
+  @Override
+  public boolean flushSurvivesCrash(String directory) {
+    String scheme = new Path(directory).toUri().getScheme();
+    return scheme == null || !NO_RENAME.contains(scheme.toLowerCase(Locale.ROOT));
   }
 
   @Override
@@ -150,6 +161,34 @@ final class HadoopStorage implements Storage, Serializable {
             null)) {
       out.write(content);
       out.hsync();
+    }
+  }
+
+  /**
+   * {@code flush()} on a Hadoop stream only empties the client's buffer; {@code hflush()} makes the
+   * bytes reach the datanodes, so they survive a crash of this process, as a flushed dead letter
+   * must.
+   */
+  private static final class HflushOnFlush extends FilterOutputStream {
+    private final FSDataOutputStream out;
+
+    HflushOnFlush(FSDataOutputStream out) {
+      super(out);
+      this.out = out;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (out.hasCapability(StreamCapabilities.HFLUSH)) {
+        out.hflush();
+      } else {
+        out.flush();
+      }
     }
   }
 

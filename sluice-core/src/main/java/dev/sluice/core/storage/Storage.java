@@ -17,6 +17,16 @@ public interface Storage {
 
   InputStream open(String location) throws IOException;
 
+  /**
+   * Whether bytes flushed to a stream from {@link #createOwnerOnly} in {@code directory} survive a
+   * crash of the writing process. True for local files (the page cache outlives the process) and
+   * HDFS-like stores (flush is an hflush); false for object stores, where a file appears only when
+   * its stream is closed, so a writer that needs durable appends must close a file per flush.
+   */
+  default boolean flushSurvivesCrash(String directory) {
+    return true;
+  }
+
   boolean exists(String location) throws IOException;
 
   /** Files directly inside a directory, sorted by name; empty if the directory does not exist. */

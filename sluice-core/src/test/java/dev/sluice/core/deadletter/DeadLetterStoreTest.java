@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.core.DeadLetterToleranceException;
 import dev.sluice.core.storage.LocalFileStorage;
+import dev.sluice.core.storage.Storage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +79,86 @@ class DeadLetterStoreTest {
         .containsExactly(
             dir.resolve("w1-1.ndjson").toString(), dir.resolve("w1.ndjson").toString());
     assertThat(new DeadLetterReader(storage).readAll(dir.toString())).hasSize(2);
+  }
+
+  @Test
+  void anIncompleteLastLineIsSkippedButABadLineElsewhereIsAnError() throws Exception {
+    NdjsonDeadLetterStore store = new NdjsonDeadLetterStore(storage, dir.toString(), "w1", 10);
+    store.write(record("1", null));
+    store.write(record("2", null));
+    store.close();
+    Path file = Path.of(store.location());
+    byte[] whole = Files.readAllBytes(file);
+    int secondLineStart = new String(whole, StandardCharsets.UTF_8).indexOf('\n') + 1;
+    // A crash while writing the second record leaves half of it.
+    Files.write(file, java.util.Arrays.copyOf(whole, secondLineStart + 20));
+
+    DeadLetterReader reader = new DeadLetterReader(storage);
+    assertThat(reader.readAll(dir.toString()))
+        .extracting(DeadLetterRecord::id)
+        .containsExactly("1");
+
+    Files.write(
+        file,
+        ("{\"v\":1,\"id\":\"torn\n" + new String(whole, StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> reader.readAll(dir.toString())).hasMessageContaining(file + " line 1");
+  }
+
+  @Test
+  void onAStoreThatLosesOpenFilesEveryFlushClosesItsFile() throws Exception {
+    Storage objectStoreLike =
+        new Storage() {
+          @Override
+          public OutputStream createOwnerOnly(String location) throws IOException {
+            return storage.createOwnerOnly(location);
+          }
+
+          @Override
+          public InputStream open(String location) throws IOException {
+            return storage.open(location);
+          }
+
+          @Override
+          public boolean exists(String location) {
+            return storage.exists(location);
+          }
+
+          @Override
+          public List<String> list(String directory) throws IOException {
+            return storage.list(directory);
+          }
+
+          @Override
+          public String child(String directory, String name) {
+            return storage.child(directory, name);
+          }
+
+          @Override
+          public void replace(String location, byte[] content) throws IOException {
+            storage.replace(location, content);
+          }
+
+          @Override
+          public boolean flushSurvivesCrash(String directory) {
+            return false;
+          }
+        };
+    NdjsonDeadLetterStore store =
+        new NdjsonDeadLetterStore(objectStoreLike, dir.toString(), "w1", 2);
+    for (int i = 0; i < 5; i++) {
+      store.write(record("r" + i, null));
+    }
+    // Two flushed batches are in two closed files already; the fifth record waits for close.
+    assertThat(storage.list(dir.toString()))
+        .containsExactly(
+            dir.resolve("w1-1.ndjson").toString(), dir.resolve("w1.ndjson").toString());
+    store.close();
+    assertThat(storage.list(dir.toString())).hasSize(3);
+    assertThat(store.location()).isEqualTo(dir.toString());
+    assertThat(new DeadLetterReader(storage).readAll(dir.toString()))
+        .extracting(DeadLetterRecord::id)
+        .containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4");
   }
 
   @Test
