@@ -4,8 +4,12 @@ import dev.sluice.core.SluiceException;
 import dev.sluice.core.storage.Storage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,14 +38,41 @@ public final class CheckpointStore {
 
   private final Storage storage;
   private final String location;
+  private final String tag;
 
   public CheckpointStore(Storage storage, String location) {
     this.storage = storage;
     this.location = location;
+    this.tag = tagOf(location);
+  }
+
+  private static String tagOf(String location) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(location.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   public String location() {
     return location;
+  }
+
+  /**
+   * The writer id, and so the dead-letter file name, of one attempt at a partition of this job:
+   * {@code ck<tag>-p<partition>-t<attempt>}, where the tag is the same in every run that uses this
+   * checkpoint directory, so that a resumed run finds the dead letters earlier runs wrote ({@link
+   * PriorDeadLetters}).
+   */
+  public String writerId(int partition, long attempt) {
+    return writerIdPrefix(partition) + "t" + attempt;
+  }
+
+  /** What the writer ids (and dead-letter files) of every attempt at a partition start with. */
+  public String writerIdPrefix(int partition) {
+    return String.format("ck%s-p%05d-", tag, partition);
   }
 
   public String manifestLocation() {

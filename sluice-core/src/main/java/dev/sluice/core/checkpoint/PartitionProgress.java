@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,11 @@ public final class PartitionProgress {
   private int openRows;
   private long openDead;
   private long added;
+  private long loaderAdded;
+  // For each row settled without the loader (alreadySettled), the loader sequence number the
+  // next loader row got: maps loader sequence numbers back to row numbers. Non-decreasing.
+  private long[] bypassMarks = new long[0];
+  private int bypassed;
   private long settled;
   private long lastWrittenRows;
   private Instant lastWrittenAt;
@@ -91,16 +97,54 @@ public final class PartitionProgress {
    */
   public synchronized long added(String id) {
     unsettledIds.addLast(id == null ? NO_ID : id);
-    return added++;
+    added++;
+    return loaderAdded++;
   }
 
   /**
-   * The row with sequence number {@code seq} is settled: acknowledged by Elasticsearch, or written
-   * to the dead-letter store and flushed. Each row is settled once. Never does I/O.
+   * A row, in input order, that is settled without being handed to the loader: an earlier run
+   * already dead-lettered it ({@link PriorDeadLetters}). It takes no loader sequence number.
+   */
+  public synchronized void alreadySettled(String id, boolean deadLettered) {
+    unsettledIds.addLast(id == null ? NO_ID : id);
+    long row = added++;
+    if (bypassed == bypassMarks.length) {
+      bypassMarks = Arrays.copyOf(bypassMarks, Math.max(8, bypassed * 2));
+    }
+    bypassMarks[bypassed++] = loaderAdded;
+    settleRow(row, deadLettered);
+  }
+
+  /**
+   * The row with loader sequence number {@code seq} is settled: acknowledged by Elasticsearch, or
+   * written to the dead-letter store and flushed. Each row is settled once. Never does I/O.
    *
    * @throws IllegalStateException for a row never added or settled twice
    */
   public synchronized void settled(long seq, boolean deadLettered) {
+    if (seq < 0 || seq >= loaderAdded) {
+      throw new IllegalStateException(
+          "partition " + partition + ": row " + seq + " was never added (" + loaderAdded + ")");
+    }
+    settleRow(seq + bypassedBefore(seq), deadLettered);
+  }
+
+  /** Rows settled without the loader before the loader row {@code seq} was added. */
+  private long bypassedBefore(long seq) {
+    int low = 0;
+    int high = bypassed;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (bypassMarks[mid] <= seq) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  private void settleRow(long seq, boolean deadLettered) {
     if (seq < settled || seq >= added || settledAhead.containsKey(seq)) {
       throw new IllegalStateException(
           "partition "

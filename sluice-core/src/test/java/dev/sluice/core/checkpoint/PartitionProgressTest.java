@@ -64,6 +64,42 @@ class PartitionProgressTest {
   }
 
   @Test
+  void rowsSettledWithoutTheLoaderTakeNoLoaderSequenceNumber() {
+    // Rows 2, 3 and 7 were dead-lettered by an earlier run; the loader sees the other seven.
+    PartitionProgress p = fresh(store(), 4, 1000);
+    List<Long> loaderSeqs = new ArrayList<>();
+    for (int row = 0; row < 10; row++) {
+      if (row == 2 || row == 3 || row == 7) {
+        p.alreadySettled("id" + row, true);
+      } else {
+        loaderSeqs.add(p.added("id" + row));
+      }
+    }
+    assertThat(loaderSeqs).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(p.watermark()).isZero();
+    p.settled(1, false); // row 1
+    p.settled(2, false); // row 4
+    assertThat(p.watermark()).isZero();
+    p.settled(0, false); // row 0: rows 0 to 4 are settled
+    assertThat(p.watermark()).isEqualTo(5);
+    p.settled(6, false); // row 9
+    p.settled(5, false); // row 8
+    p.settled(4, false); // row 6
+    assertThat(p.watermark()).isEqualTo(5);
+    p.settled(3, false); // row 5
+    assertThat(p.watermark()).isEqualTo(10);
+    assertThatThrownBy(() -> p.settled(7, false)).hasMessageContaining("never added");
+
+    // Same rows and ids as a run where the loader saw every row: same record.
+    PartitionProgress all = fresh(store(), 4, 1000);
+    for (int row = 0; row < 10; row++) {
+      all.settled(all.added("id" + row), row == 2 || row == 3 || row == 7);
+    }
+    assertThat(p.snapshot().segments()).isEqualTo(all.snapshot().segments());
+    assertThat(p.snapshot().deadLettered()).isEqualTo(3);
+  }
+
+  @Test
   void theFingerprintDependsOnTheIdsInOrderNotOnTheSettlementOrder() {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
