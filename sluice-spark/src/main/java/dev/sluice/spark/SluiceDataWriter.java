@@ -5,13 +5,17 @@ import dev.sluice.core.Document;
 import dev.sluice.core.LoadCounters;
 import dev.sluice.core.LoadListener;
 import dev.sluice.core.LoadResult;
+import dev.sluice.core.bulk.EngineContext;
 import dev.sluice.core.checkpoint.CheckpointStore;
 import dev.sluice.core.checkpoint.PartitionCheckpoint;
 import dev.sluice.core.checkpoint.PartitionProgress;
+import dev.sluice.core.checkpoint.PriorDeadLetters;
+import dev.sluice.core.checkpoint.ProgressPersister;
 import dev.sluice.core.checkpoint.ResumeFilter;
 import dev.sluice.core.checkpoint.SettledPrefix;
 import dev.sluice.core.config.CheckpointSettings;
 import dev.sluice.core.id.InvalidIdException;
+import dev.sluice.core.storage.Storage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -29,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * Writes one Spark partition through one {@link BulkLoader}. Rows that cannot become documents are
  * dead-lettered with the field at fault; everything else is the engine's job. With a checkpoint, a
  * partition recorded complete is skipped, a partly done one skips the rows its progress file
- * records (after {@link ResumeFilter} checked their ids), and progress is recorded as the loader
- * settles rows.
+ * records (after {@link ResumeFilter} checked their ids), and so does every row an earlier run
+ * dead-lettered ({@link PriorDeadLetters}). Progress is recorded as the loader settles rows, by
+ * {@link ProgressPersister}'s background thread.
  */
 final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
   private static final Logger LOG = LoggerFactory.getLogger(SluiceDataWriter.class);
@@ -43,7 +48,9 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
   private final CheckpointStore checkpoint;
   private final boolean alreadyComplete;
   private final ResumeFilter<Prepared> resume;
+  private final PriorDeadLetters priorDeadLetters;
   private volatile PartitionProgress progress;
+  private ProgressPersister.Handle persister;
   private volatile LoadCounters latest;
   private long rowNumber;
   private long skipped;
@@ -59,8 +66,11 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     this.conf = conf;
     this.partitionId = partitionId;
     this.taskId = taskId;
-    this.writerId = writerId(conf.queryId(), partitionId, taskId);
     this.checkpoint = jobFinished ? null : conf.checkpointStore();
+    this.writerId =
+        checkpoint == null
+            ? writerId(conf.queryId(), partitionId, taskId)
+            : checkpoint.writerId(partitionId, taskId);
     Optional<PartitionCheckpoint> recorded =
         checkpoint == null
             ? Optional.empty()
@@ -70,7 +80,26 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     if (alreadyComplete) {
       LOG.info("partition {}: complete in the checkpoint; skipping all its rows", partitionId);
     }
-    this.loader = BulkLoader.open(conf.engine(), writerId, this);
+    String deadLetterPath = conf.engine().deadLetter().path();
+    Storage deadLetterStorage = HadoopStorage.forLocation(deadLetterPath);
+    this.priorDeadLetters =
+        checkpoint == null || alreadyComplete
+            ? PriorDeadLetters.none()
+            : PriorDeadLetters.read(
+                deadLetterStorage, deadLetterPath, checkpoint.writerIdPrefix(partitionId));
+    if (priorDeadLetters.size() > 0) {
+      LOG.info(
+          "partition {}: {} rows were dead-lettered by earlier runs; they will not be sent again",
+          partitionId,
+          priorDeadLetters.size());
+    }
+    EngineContext defaults = EngineContext.defaults();
+    this.loader =
+        BulkLoader.open(
+            conf.engine(),
+            writerId,
+            this,
+            new EngineContext(defaults.clock(), defaults.random(), deadLetterStorage, null));
   }
 
   static String writerId(String queryId, int partitionId, long taskId) {
@@ -127,7 +156,15 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
 
   private void send(Prepared prepared) throws IOException {
     if (checkpoint != null) {
-      startProgress().added(prepared.document().id());
+      PartitionProgress p = startProgress();
+      persister.check();
+      Document document = prepared.document();
+      if (priorDeadLetters.contains(document.position(), document.id())) {
+        p.alreadySettled(document.id(), true);
+        skipped++;
+        return;
+      }
+      p.added(document.id());
     }
     if (prepared.errorType() != null) {
       loader.deadLetter(prepared.document(), prepared.errorType(), prepared.reason());
@@ -139,9 +176,6 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
         throw new InterruptedIOException(
             "interrupted while writing " + prepared.document().position());
       }
-    }
-    if (progress != null) {
-      progress.persistIfDue();
     }
   }
 
@@ -159,6 +193,7 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
               settings.everyRows(),
               settings.every(),
               Clock.systemUTC());
+      persister = ProgressPersister.watch(progress, ProgressPersister.DEFAULT_TICK);
     }
     return progress;
   }
@@ -174,7 +209,10 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     finished = true;
     LoadResult result = loader.close();
     if (checkpoint != null && !alreadyComplete) {
-      startProgress().complete();
+      PartitionProgress p = startProgress();
+      persister.close();
+      persister.check();
+      p.complete();
     }
     latest = result.counters();
     return new SluiceCommitMessage(
@@ -187,6 +225,7 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     loader.abort();
     PartitionProgress p = progress;
     if (p != null) {
+      persister.close();
       // A killed task is interrupted, and an interrupted thread cannot write a file channel.
       boolean interrupted = Thread.interrupted();
       try {
