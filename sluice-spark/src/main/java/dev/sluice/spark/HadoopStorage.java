@@ -23,7 +23,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.StreamCapabilities;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.spark.SparkEnv;
 import scala.Tuple2;
@@ -45,6 +44,7 @@ final class HadoopStorage implements Storage, Serializable {
   private static final long serialVersionUID = 1L;
   private static final FsPermission OWNER_FILE = new FsPermission((short) 0600);
   private static final FsPermission OWNER_DIR = new FsPermission((short) 0700);
+  private static final Set<String> HFLUSH_DURABLE = Set.of("hdfs", "viewfs", "abfs", "abfss");
   private static final Set<String> NO_RENAME = Set.of("s3a", "s3", "s3n", "gs", "wasb", "oss");
 
   private transient Configuration conf;
@@ -80,11 +80,15 @@ final class HadoopStorage implements Storage, Serializable {
     }
   }
 
-  /** Object stores keep nothing of a file until its stream closes. */
+  /**
+   * True only where {@code hflush} is known to push bytes out of this process (HDFS, ABFS). Object
+   * stores keep nothing of a file until its stream closes, Hadoop's checksummed local file system
+   * buffers, and an unknown store is treated the safe way: its writers close a file per flush.
+   */
   @Override
   public boolean flushSurvivesCrash(String directory) {
     String scheme = new Path(directory).toUri().getScheme();
-    return scheme == null || !NO_RENAME.contains(scheme.toLowerCase(Locale.ROOT));
+    return scheme != null && HFLUSH_DURABLE.contains(scheme.toLowerCase(Locale.ROOT));
   }
 
   @Override
@@ -184,7 +188,7 @@ final class HadoopStorage implements Storage, Serializable {
 
     @Override
     public void flush() throws IOException {
-      if (out.hasCapability(StreamCapabilities.HFLUSH)) {
+      if (out.hasCapability("hflush")) {
         out.hflush();
       } else {
         out.flush();

@@ -64,4 +64,17 @@ class HadoopStorageTest {
     assertThat(HadoopStorage.forLocation("s3a://bucket/x")).isInstanceOf(HadoopStorage.class);
     assertThat(HadoopStorage.forLocation("dbfs:/x")).isInstanceOf(HadoopStorage.class);
   }
+
+  @Test
+  void onlyStoresKnownToHflushKeepFlushedBytesOfAnOpenFile() {
+    HadoopStorage storage = new HadoopStorage();
+    assertThat(storage.flushSurvivesCrash("hdfs://namenode/dead")).isTrue();
+    assertThat(storage.flushSurvivesCrash("abfss://c@account.dfs.core.windows.net/dead")).isTrue();
+    // Object stores keep nothing until close; Hadoop's checksummed local file system buffers
+    // what hflush would not push; unknown stores are treated the safe way.
+    assertThat(storage.flushSurvivesCrash("s3a://bucket/dead")).isFalse();
+    assertThat(storage.flushSurvivesCrash("gs://bucket/dead")).isFalse();
+    assertThat(storage.flushSurvivesCrash(uri("dead"))).isFalse();
+    assertThat(storage.flushSurvivesCrash("dbfs:/dead")).isFalse();
+  }
 }
