@@ -40,6 +40,13 @@ final class LoadCommand implements Callable<Integer> {
   String nodes;
 
   @Option(
+      names = "--checkpoint",
+      description =
+          "Directory for the load's checkpoint (sluice.checkpoint.path): run the same command"
+              + " again after a crash or a cancel and it resumes where it stopped.")
+  String checkpoint;
+
+  @Option(
       names = {"-o", "--option"},
       description =
           "Any connector option, key=value (repeatable), e.g. -o es.batch.size.entries=5000.")
@@ -53,6 +60,27 @@ final class LoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Path report = out.resolve("report.json");
+    JsonNode result;
+    SparkSession spark = LocalSpark.start("sluice-load");
+    try {
+      result = SparkLoad.run(read(spark), connectorOptions(), report);
+    } finally {
+      spark.stop();
+    }
+    JsonNode counters = result.path("counters");
+    System.out.printf(
+        "read %d, indexed %d, dead-lettered %d, skipped by the checkpoint %d; report %s%n",
+        counters.path("read").asLong(),
+        counters.path("indexed").asLong(),
+        counters.path("deadLettered").asLong(),
+        counters.path("skippedByCheckpoint").asLong(),
+        report.toAbsolutePath());
+    return result.path("reconciles").asBoolean() ? 0 : 1;
+  }
+
+  /** The connector options this command line stands for; {@code -o} options win. */
+  Map<String, String> connectorOptions() {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("es.nodes", nodes);
     all.put("es.resource", index);
@@ -60,23 +88,19 @@ final class LoadCommand implements Callable<Integer> {
       all.put("es.mapping.id", idField);
     }
     all.put("sluice.deadletter.path", out.resolve("deadletter").toAbsolutePath().toString());
-    all.putAll(options);
-    Path report = out.resolve("report.json");
-    JsonNode result;
-    SparkSession spark = LocalSpark.start("sluice-load");
-    try {
-      result = SparkLoad.run(read(spark), all, report);
-    } finally {
-      spark.stop();
+    if (checkpoint != null) {
+      all.put("sluice.checkpoint.path", absolute(checkpoint));
+      // Names the input in the checkpoint, so resuming it with other files is refused.
+      all.put("sluice.checkpoint.input", format + ":" + absolute(input));
     }
-    JsonNode counters = result.path("counters");
-    System.out.printf(
-        "read %d, indexed %d, dead-lettered %d; report %s%n",
-        counters.path("read").asLong(),
-        counters.path("indexed").asLong(),
-        counters.path("deadLettered").asLong(),
-        report.toAbsolutePath());
-    return result.path("reconciles").asBoolean() ? 0 : 1;
+    all.putAll(options);
+    return all;
+  }
+
+  /** A local path made absolute (the same job run from another directory); URIs as given. */
+  private static String absolute(String location) {
+    boolean uri = location.matches("[A-Za-z][A-Za-z0-9+.-]+:.*");
+    return uri ? location : Path.of(location).toAbsolutePath().normalize().toString();
   }
 
   private Dataset<Row> read(SparkSession spark) {
