@@ -1,0 +1,42 @@
+package dev.sluice.bench;
+
+import dev.sluice.core.LoadCounters;
+
+/**
+ * One measured load of the checkpoint benchmark.
+ *
+ * @param checkpointed whether {@code sluice.checkpoint.path} was set
+ * @param counters the job's totals, from the connector's report
+ * @param checkpoint what the checkpoint directory saw; null without a checkpoint
+ */
+record CheckpointBenchRun(
+    boolean checkpointed,
+    int run,
+    long docs,
+    long nanos,
+    ResourceMeter.Usage usage,
+    LoadCounters counters,
+    CheckpointWatch.Summary checkpoint) {
+
+  String variant() {
+    return checkpointed ? "with_checkpoint" : "without_checkpoint";
+  }
+
+  /** Request body bytes Sluice sent, retries included. */
+  long bodyBytes() {
+    return counters.bytesSent();
+  }
+
+  double seconds() {
+    return nanos / 1e9;
+  }
+
+  double docsPerSecond() {
+    return docs / seconds();
+  }
+
+  /** Megabytes (10^6 bytes) of request body per second, as bin/bench counts them. */
+  double megabytesPerSecond() {
+    return bodyBytes() / 1e6 / seconds();
+  }
+}
