@@ -3,6 +3,7 @@ package dev.sluice.bench;
 import dev.sluice.core.LoadCounters;
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.SluiceConfig;
+import dev.sluice.core.SluiceException;
 import dev.sluice.core.config.BatchSettings;
 import dev.sluice.testkit.EsTestClient;
 import dev.sluice.testkit.LocalElasticsearch;
@@ -21,14 +22,15 @@ import org.slf4j.LoggerFactory;
  * {@code bin/bench}: (1) Sluice with default settings against pre-built {@code _bulk} bodies sent
  * by a bare HTTP client, alternating, on one local node; (2) adaptive against fixed flow on a node
  * with a tiny write queue; (3) Sluice's peak bytes held against its cap, and this JVM's heap. Fails
- * (exit 1) when any load does not end with exactly every document indexed.
+ * (exit 1) when any load does not end with exactly every document indexed. {@code --option} changes
+ * Sluice's settings (every Sluice load), never the baseline's, so a sweep compares each setting
+ * with the same baseline.
  */
 public final class BenchMain {
   private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
   private static final String BASELINE_INDEX = "bench-baseline";
   private static final String SLUICE_INDEX = "bench-sluice";
   private static final String WARM_UP_INDEX = "bench-warm-up";
-  private static final int WARM_UP_DOCS = 100_000;
 
   /** The filter Sluice's transport asks for; the baseline asks for the same. */
   private static final String FILTER_PATH =
@@ -53,7 +55,9 @@ public final class BenchMain {
     BenchOptions options;
     try {
       options = BenchOptions.parse(args);
-    } catch (IllegalArgumentException e) {
+      // A mistyped option fails now, not after the documents are generated and the node started.
+      new SluiceLoad("http://127.0.0.1:9200", "unused").config("check", options.sluiceOptions());
+    } catch (IllegalArgumentException | SluiceException e) {
       System.err.println("bench: " + e.getMessage());
       System.err.print(BenchOptions.USAGE);
       System.exit(2);
@@ -83,6 +87,7 @@ public final class BenchMain {
     setup.put("docs", options.docs());
     setup.put("throttled_docs", options.skipThrottled() ? 0 : options.throttledDocs());
     setup.put("runs", options.runs());
+    setup.put("warm_up_docs", Math.min(options.docs(), options.warmUpDocs()));
     setup.put("avg_source_bytes", sourceBytes / generated);
     setup.put("cpus", Runtime.getRuntime().availableProcessors());
     setup.put("jvm_max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);
@@ -111,8 +116,10 @@ public final class BenchMain {
     try (LocalElasticsearch node = LocalElasticsearch.start(spec)) {
       BenchIndex index = new BenchIndex(EsTestClient.forNode(node));
       SluiceLoad sluice = new SluiceLoad(node.httpUrl(), deadLetters.toString());
-      SluiceConfig defaults = sluice.config(SLUICE_INDEX, Map.of());
-      BatchSettings batch = defaults.batch();
+      // The baseline cuts and sends its bodies as Sluice's defaults would; Sluice may be tuned.
+      BatchSettings batch = sluice.config(SLUICE_INDEX, Map.of()).batch();
+      SluiceConfig tuned = sluice.config(SLUICE_INDEX, options.sluiceOptions());
+      BatchSettings sluiceBatch = tuned.batch();
       int maxDocs = batch.maxDocs() == 0 ? Integer.MAX_VALUE : batch.maxDocs();
       setup.put("es_heap", spec.heap());
       setup.put("batch_max_docs", batch.maxDocs());
@@ -121,6 +128,14 @@ public final class BenchMain {
       setup.put("memory_cap_bytes", batch.memoryMaxBytes());
       setup.put("adaptive_flow", batch.adaptive());
       setup.put("flush_interval", batch.flushInterval().toString());
+      if (!options.sluiceOptions().isEmpty()) {
+        setup.put("sluice_options", new java.util.TreeMap<>(options.sluiceOptions()));
+        setup.put("sluice_batch_max_docs", sluiceBatch.maxDocs());
+        setup.put("sluice_batch_max_bytes", sluiceBatch.maxBytes());
+        setup.put("sluice_concurrency", sluiceBatch.concurrency());
+        setup.put("sluice_memory_cap_bytes", sluiceBatch.memoryMaxBytes());
+        setup.put("sluice_adaptive_flow", sluiceBatch.adaptive());
+      }
 
       LOG.info("building baseline bodies");
       byte[][] docs = java.util.Arrays.copyOf(sources, options.docs());
@@ -135,9 +150,9 @@ public final class BenchMain {
         // page cache, translog) from the other.
         if (run % 2 == 1) {
           timedBaselineLoad(run, index, raw, bodies, batch, meter, options);
-          timedSluiceLoad(run, index, defaults, sources, meter, options);
+          timedSluiceLoad(run, index, tuned, sources, meter, options);
         } else {
-          timedSluiceLoad(run, index, defaults, sources, meter, options);
+          timedSluiceLoad(run, index, tuned, sources, meter, options);
           timedBaselineLoad(run, index, raw, bodies, batch, meter, options);
         }
       }
@@ -175,7 +190,7 @@ public final class BenchMain {
   private void timedSluiceLoad(
       int run,
       BenchIndex index,
-      SluiceConfig defaults,
+      SluiceConfig config,
       byte[][] sources,
       ResourceMeter meter,
       BenchOptions options)
@@ -183,9 +198,9 @@ public final class BenchMain {
     index.recreate(SLUICE_INDEX);
     meter.start();
     long start = System.nanoTime();
-    LoadResult result = SluiceLoad.load(defaults, "bench-" + run, sources, options.docs());
+    LoadResult result = SluiceLoad.load(config, "bench-" + run, sources, options.docs());
     long nanos = System.nanoTime() - start;
-    record(sluiceRun("throughput", "sluice", run, result, nanos, meter.stop(), defaults));
+    record(sluiceRun("throughput", "sluice", run, result, nanos, meter.stop(), config));
     checkResult(result, options.docs(), "sluice run " + run);
     verify(index, SLUICE_INDEX, options.docs(), "sluice run " + run);
   }
@@ -193,7 +208,11 @@ public final class BenchMain {
   /**
    * An untimed load through each loader first, so that neither timed run 1 pays for a cold node
    * (JIT, first segments) or cold client code: without it the first load of a run was up to 30%
-   * slower, whichever loader went first.
+   * slower, whichever loader went first. 100,000 documents (10 requests) were too few: a JFR
+   * recording showed the JIT compiling the loader's per-request methods (response handling, batch
+   * cutting) with C2 for ~3.5 s of compiler time inside the first timed Sluice load, and the first
+   * timed load of either loader still cost Elasticsearch more CPU than later ones (see {@link
+   * BenchOptions#DEFAULT_WARM_UP_DOCS}).
    */
   private void warmUp(
       BenchIndex index,
@@ -203,14 +222,15 @@ public final class BenchMain {
       int maxDocs,
       BatchSettings batch)
       throws InterruptedException {
-    int docs = Math.min(options.docs(), WARM_UP_DOCS);
+    int docs = Math.min(options.docs(), options.warmUpDocs());
     LOG.info("warming up with {} documents per loader (untimed)", docs);
     byte[][] warm = java.util.Arrays.copyOf(sources, docs);
     index.recreate(WARM_UP_INDEX);
     raw.sendAll(
         BulkBodies.build(WARM_UP_INDEX, warm, maxDocs, batch.maxBytes()).bodies(),
         batch.concurrency());
-    SluiceLoad.load(sluice.config(WARM_UP_INDEX, Map.of()), "bench-warm-up", sources, docs);
+    SluiceLoad.load(
+        sluice.config(WARM_UP_INDEX, options.sluiceOptions()), "bench-warm-up", sources, docs);
     verify(index, WARM_UP_INDEX, docs, "warm-up");
   }
 
@@ -224,9 +244,9 @@ public final class BenchMain {
       int docs = options.throttledDocs();
       for (String flow : List.of("adaptive", "fixed")) {
         String target = "bench-throttled-" + flow;
-        SluiceConfig config =
-            sluice.config(
-                target, Map.of("sluice.flow.adaptive", Boolean.toString(flow.equals("adaptive"))));
+        Map<String, String> overrides = new LinkedHashMap<>(options.sluiceOptions());
+        overrides.put("sluice.flow.adaptive", Boolean.toString(flow.equals("adaptive")));
+        SluiceConfig config = sluice.config(target, overrides);
         index.recreate(target);
         meter.start();
         long start = System.nanoTime();

@@ -1,5 +1,8 @@
 package dev.sluice.bench;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The benchmark's command line.
  *
@@ -7,20 +10,45 @@ package dev.sluice.bench;
  * @param throttledDocs documents per load against the tiny-queue node
  * @param skipThrottled skip the tiny-queue part
  * @param runs throughput rounds (each round: baseline, then Sluice)
+ * @param warmUpDocs documents per untimed warm-up load (each loader), at most {@code docs}
+ * @param sluiceOptions options given to every Sluice load, over its defaults (not to the baseline)
  */
-record BenchOptions(int docs, int throttledDocs, boolean skipThrottled, int runs) {
+record BenchOptions(
+    int docs,
+    int throttledDocs,
+    boolean skipThrottled,
+    int runs,
+    int warmUpDocs,
+    Map<String, String> sluiceOptions) {
+  /**
+   * As many as a default timed load: with 300,000 the first timed load of a run (whichever loader)
+   * was still ~15% slower than the last, Elasticsearch spending more CPU on the same documents.
+   */
+  static final int DEFAULT_WARM_UP_DOCS = 1_000_000;
+
   static final String USAGE =
       """
       Usage: bin/bench [--docs N] [--throttled-docs N] [--skip-throttled] [--runs N]
+                       [--warm-up-docs N] [--option key=value]...
         --docs N            documents per throughput load (default 1000000)
         --throttled-docs N  documents per load against the tiny-write-queue node (default 200000)
         --skip-throttled    skip the tiny-write-queue part
         --runs N            throughput rounds, each baseline then Sluice (default 2)
+        --warm-up-docs N    documents per untimed warm-up load, each loader (default %d;
+                            at most --docs)
+        --option key=value  a Sluice option (es.* or sluice.*) for every Sluice load, over its
+                            defaults; repeatable. The baseline keeps the default batch cut and
+                            concurrency. E.g. --option es.batch.size.bytes=2mb
       Environment: BENCH_HEAP (this JVM's -Xmx, default 3g), BENCH_JAVA_OPTS (extra JVM flags).
-      """;
+      """
+          .formatted(DEFAULT_WARM_UP_DOCS);
+
+  BenchOptions {
+    sluiceOptions = Map.copyOf(sluiceOptions);
+  }
 
   static BenchOptions defaults() {
-    return new BenchOptions(1_000_000, 200_000, false, 2);
+    return new BenchOptions(1_000_000, 200_000, false, 2, DEFAULT_WARM_UP_DOCS, Map.of());
   }
 
   /** Parses {@code --flag N} and {@code --flag=N}; throws IllegalArgumentException on bad input. */
@@ -29,12 +57,14 @@ record BenchOptions(int docs, int throttledDocs, boolean skipThrottled, int runs
     int throttledDocs = defaults().throttledDocs();
     boolean skipThrottled = false;
     int runs = defaults().runs();
+    int warmUpDocs = defaults().warmUpDocs();
+    Map<String, String> sluiceOptions = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       switch (name) {
         case "--skip-throttled" -> skipThrottled = true;
-        case "--docs", "--throttled-docs", "--runs" -> {
+        case "--docs", "--throttled-docs", "--runs", "--warm-up-docs", "--option" -> {
           String value;
           if (arg.contains("=")) {
             value = arg.substring(arg.indexOf('=') + 1);
@@ -43,17 +73,27 @@ record BenchOptions(int docs, int throttledDocs, boolean skipThrottled, int runs
           } else {
             throw new IllegalArgumentException(name + " needs a value");
           }
-          int n = positive(name, value);
           switch (name) {
-            case "--docs" -> docs = n;
-            case "--throttled-docs" -> throttledDocs = n;
-            default -> runs = n;
+            case "--docs" -> docs = positive(name, value);
+            case "--throttled-docs" -> throttledDocs = positive(name, value);
+            case "--runs" -> runs = positive(name, value);
+            case "--warm-up-docs" -> warmUpDocs = positive(name, value);
+            default -> option(value, sluiceOptions);
           }
         }
         default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
       }
     }
-    return new BenchOptions(docs, throttledDocs, skipThrottled, runs);
+    return new BenchOptions(docs, throttledDocs, skipThrottled, runs, warmUpDocs, sluiceOptions);
+  }
+
+  /** {@code key=value}; the key is checked later, by Sluice's own option parser. */
+  private static void option(String value, Map<String, String> into) {
+    int equals = value.indexOf('=');
+    if (equals < 1) {
+      throw new IllegalArgumentException("--option needs key=value, was '" + value + "'");
+    }
+    into.put(value.substring(0, equals).trim(), value.substring(equals + 1).trim());
   }
 
   private static int positive(String name, String value) {

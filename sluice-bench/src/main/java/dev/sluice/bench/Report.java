@@ -43,7 +43,11 @@ final class Report {
       return;
     }
     out.println();
-    out.println("-- 1. Throughput (default settings vs raw _bulk baseline) --");
+    Object tuned = setup.get("sluice_options");
+    out.println(
+        "-- 1. Throughput ("
+            + (tuned == null ? "default settings" : "Sluice with " + tuned)
+            + " vs raw _bulk baseline) --");
     out.printf(
         Locale.ROOT,
         "%-4s %-9s %9s %11s %8s %12s %9s %7s %7s%n",

@@ -1,18 +1,14 @@
 package dev.sluice.core.bulk;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** One bulk request: documents in request order, which is also the order of the response items. */
-record Batch(long id, List<PendingDocument> documents, long bytes, long flowEpoch) {
-
-  List<byte[]> chunks() {
-    List<byte[]> chunks = new ArrayList<>(documents.size() * 3);
-    for (PendingDocument d : documents) {
-      chunks.addAll(d.chunks);
-    }
-    return chunks;
-  }
+/**
+ * One bulk request: documents in request order, which is also the order of the response items.
+ *
+ * @param chunks the body: every document's chunks, in order (document bytes are not copied)
+ */
+record Batch(
+    long id, List<PendingDocument> documents, List<byte[]> chunks, long bytes, long flowEpoch) {
 
   int size() {
     return documents.size();

@@ -62,6 +62,8 @@ final class BatchAssembler {
 
   Batch next(long targetBytes, long flowEpoch) {
     List<PendingDocument> docs = new ArrayList<>();
+    // Gathered here, while each document was just read, rather than in another pass over them.
+    List<byte[]> chunks = new ArrayList<>();
     long bytes = 0;
     while (!isEmpty() && docs.size() < maxDocs) {
       ArrayDeque<PendingDocument> source = retriesReady.isEmpty() ? ready : retriesReady;
@@ -72,13 +74,30 @@ final class BatchAssembler {
       }
       source.pollFirst();
       docs.add(head);
+      for (byte[] chunk : head.chunks) {
+        chunks.add(chunk);
+      }
       bytes += head.bytes;
     }
     readyBytes -= bytes;
     if (ready.isEmpty()) {
       oldestNewSince = null; // else kept: what remains is at least that old, so flush no later
     }
-    return new Batch(nextBatchId++, List.copyOf(docs), bytes, flowEpoch);
+    return new Batch(nextBatchId++, List.copyOf(docs), chunks, bytes, flowEpoch);
+  }
+
+  /** Bytes of the documents ready to send. */
+  long readyBytes() {
+    return readyBytes;
+  }
+
+  /** The most documents one batch may hold ({@code Integer.MAX_VALUE}: no count limit). */
+  int maxDocs() {
+    return maxDocs;
+  }
+
+  Duration flushInterval() {
+    return flushInterval;
   }
 
   boolean isEmpty() {

@@ -31,6 +31,7 @@ public final class BulkEngine {
   private final String writerId;
   private final DocumentEncoder encoder;
   private final ByteBudget budget;
+  private final Inbox inbox;
   private final Counters counters;
   private final WriterLoop loop;
   private final Thread thread;
@@ -71,11 +72,13 @@ public final class BulkEngine {
             deadLetterSettings.path());
     WriterLoop[] self = new WriterLoop[1]; // callbacks need the loop, the loop needs them
     this.budget = new ByteBudget(batch.memoryMaxBytes(), () -> self[0].post(new WriterLoop.Wake()));
+    this.inbox = new Inbox(ctx.clock(), () -> self[0].post(new WriterLoop.Wake()));
     RequestSender sender =
         new RequestSender(
             writerId, transport, counters, (b, r) -> self[0].post(new WriterLoop.Completed(b, r)));
     this.loop =
         new WriterLoop(
+            inbox,
             writerId,
             ctx.clock(),
             flow,
@@ -111,7 +114,7 @@ public final class BulkEngine {
     PendingDocument pending = encoder.encode(nextSeq++, document);
     budget.acquire(pending.bytes); // throws the loop's failure if it stopped
     counters.read.increment();
-    loop.post(new WriterLoop.Added(pending));
+    inbox.add(pending);
   }
 
   /**

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Streams a {@code _bulk} response into item results, in request order, in one pass; no tree, no
- * per-item lookups. Unknown fields are skipped.
+ * per-item lookups. Unknown fields are skipped. A plain success allocates nothing: its result
+ * string and its {@link ItemResult} are shared instances.
  */
 final class BulkResponseParser {
   private static final JsonFactory JSON = new JsonFactory();
@@ -42,18 +43,51 @@ final class BulkResponseParser {
   private static ItemResult item(JsonParser p) throws IOException {
     int status = 0;
     String result = null;
-    String[] error = new String[4];
+    String[] error = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken value = p.nextToken();
       switch (field) {
         case "status" -> status = p.getIntValue();
-        case "result" -> result = p.getText();
-        case "error" -> error(p, value, error);
+        case "result" -> result = result(p);
+        case "error" -> {
+          error = new String[4];
+          error(p, value, error);
+        }
         default -> p.skipChildren();
       }
     }
+    if (error == null) {
+      return ItemResult.withoutError(status, result);
+    }
     return new ItemResult(status, result, error[0], error[1], error[2], error[3]);
+  }
+
+  /** The item's result, as the shared string when it is a known one. */
+  private static String result(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      char[] text = p.getTextCharacters();
+      int offset = p.getTextOffset();
+      int length = p.getTextLength();
+      for (String known : ItemResult.KNOWN_RESULTS) {
+        if (sameText(known, text, offset, length)) {
+          return known;
+        }
+      }
+    }
+    return p.getText();
+  }
+
+  private static boolean sameText(String known, char[] text, int offset, int length) {
+    if (known.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (known.charAt(i) != text[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Fills type, reason, caused_by.type, durability. */

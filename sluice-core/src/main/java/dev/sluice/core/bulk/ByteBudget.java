@@ -1,19 +1,23 @@
 package dev.sluice.core.bulk;
 
 import dev.sluice.core.SluiceException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Caps the document bytes a writer holds (buffered, parked, awaiting retry and in flight). {@link
  * #acquire} blocks until the bytes fit. A document larger than the whole cap is let in only when
  * nothing else is held, so it is sent alone instead of blocking forever.
+ *
+ * <p>The caller acquires once per document, so bytes that fit take one compare-and-set and no lock;
+ * only a caller that has to wait takes the monitor, and a release notifies only when someone waits.
  */
 public final class ByteBudget {
   private final long cap;
   private final Runnable onWait;
-  private long used;
-  private long peak;
-  private int waiters;
-  private SluiceException failure;
+  private final AtomicLong used = new AtomicLong();
+  private final AtomicLong peak = new AtomicLong();
+  private volatile int waiters; // written under the monitor, read by releases without it
+  private volatile SluiceException failure;
 
   /**
    * @param onWait called when a caller starts waiting, so the loop can send a partial batch
@@ -23,26 +27,35 @@ public final class ByteBudget {
     this.onWait = onWait;
   }
 
-  public synchronized void acquire(long bytes) throws InterruptedException {
-    while (failure == null && used > 0 && used + bytes > cap) {
-      waiters++;
-      try {
-        onWait.run();
-        wait(1000); // woken by release or failure; the timeout only re-checks
-      } finally {
-        waiters--;
+  public void acquire(long bytes) throws InterruptedException {
+    if (tryAcquire(bytes)) {
+      return;
+    }
+    synchronized (this) {
+      while (true) {
+        waiters++;
+        try {
+          // Checked again after counting ourselves in: a release that saw no waiter made room
+          // before this check, so the check sees it; a later one will notify.
+          if (tryAcquire(bytes)) {
+            return;
+          }
+          onWait.run();
+          wait(1000); // woken by release or failure; the timeout only re-checks
+        } finally {
+          waiters--;
+        }
       }
     }
-    if (failure != null) {
-      throw failure;
-    }
-    used += bytes;
-    peak = Math.max(peak, used);
   }
 
-  public synchronized void release(long bytes) {
-    used -= bytes;
-    notifyAll();
+  public void release(long bytes) {
+    used.addAndGet(-bytes);
+    if (waiters > 0) {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
   }
 
   /** Wakes every waiter with this failure, now and for later calls. */
@@ -53,16 +66,36 @@ public final class ByteBudget {
     notifyAll();
   }
 
-  public synchronized boolean hasWaiters() {
+  public boolean hasWaiters() {
     return waiters > 0;
   }
 
-  public synchronized long used() {
-    return used;
+  public long used() {
+    return used.get();
   }
 
   /** The highest {@link #used()} ever seen: the gauge memory-cap tests read. */
-  public synchronized long peak() {
-    return peak;
+  public long peak() {
+    return peak.get();
+  }
+
+  /** Takes the bytes if they fit; throws the failure once there is one. */
+  private boolean tryAcquire(long bytes) {
+    SluiceException stopped = failure;
+    if (stopped != null) {
+      throw stopped;
+    }
+    while (true) {
+      long now = used.get();
+      if (now > 0 && now + bytes > cap) {
+        return false;
+      }
+      if (used.compareAndSet(now, now + bytes)) {
+        if (now + bytes > peak.get()) {
+          peak.accumulateAndGet(now + bytes, Math::max);
+        }
+        return true;
+      }
+    }
   }
 }

@@ -5,9 +5,11 @@ import dev.sluice.core.ConfigException;
 import dev.sluice.core.Document;
 import dev.sluice.core.OpType;
 import dev.sluice.core.config.ConfigKeys;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Builds a document's bulk lines once, when it is added. */
@@ -21,10 +23,20 @@ final class DocumentEncoder {
   private static final byte[] UPDATE_SUFFIX = "}\n".getBytes(StandardCharsets.UTF_8);
   private static final byte[] UPSERT_SUFFIX =
       ",\"doc_as_upsert\":true}\n".getBytes(StandardCharsets.UTF_8);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LFS = '\n' * ONES;
+  private static final long CRS = '\r' * ONES;
 
   private final String defaultIndex;
   private final OpType defaultOp;
   private final Map<String, byte[]> actionPrefixes = new HashMap<>();
+  // The last prefix used: nearly every document has the same index and op as the one before.
+  private OpType lastOp;
+  private String lastIndex;
+  private byte[] lastPrefix;
 
   DocumentEncoder(String defaultIndex, OpType defaultOp) {
     this.defaultIndex = defaultIndex;
@@ -48,12 +60,12 @@ final class DocumentEncoder {
       throw new IllegalArgumentException(op + " needs a source; document at " + d.position());
     }
     byte[] action = action(op, index, d);
-    List<byte[]> chunks =
+    byte[][] chunks =
         switch (op) {
-          case DELETE -> List.of(action);
-          case INDEX, CREATE -> List.of(action, singleLine(d.source()), NEWLINE);
-          case UPDATE -> List.of(action, DOC_PREFIX, singleLine(d.source()), UPDATE_SUFFIX);
-          case UPSERT -> List.of(action, DOC_PREFIX, singleLine(d.source()), UPSERT_SUFFIX);
+          case DELETE -> new byte[][] {action};
+          case INDEX, CREATE -> new byte[][] {action, singleLine(d.source()), NEWLINE};
+          case UPDATE -> new byte[][] {action, DOC_PREFIX, singleLine(d.source()), UPDATE_SUFFIX};
+          case UPSERT -> new byte[][] {action, DOC_PREFIX, singleLine(d.source()), UPSERT_SUFFIX};
         };
     return new PendingDocument(seq, d, index, op, chunks);
   }
@@ -62,7 +74,7 @@ final class DocumentEncoder {
   PendingDocument unsendable(long seq, Document d) {
     String index = d.index() != null ? d.index() : defaultIndex;
     OpType op = d.op() != null ? d.op() : defaultOp;
-    return new PendingDocument(seq, d, index, op, List.of());
+    return new PendingDocument(seq, d, index, op);
   }
 
   /**
@@ -71,8 +83,10 @@ final class DocumentEncoder {
    * generator per document (the benchmark found that a visible share of {@code add()}'s time).
    */
   private byte[] action(OpType op, String index, Document d) {
-    byte[] prefix =
-        actionPrefixes.computeIfAbsent(op.action() + '\u0000' + index, k -> prefix(op, index));
+    byte[] prefix = prefix(op, index);
+    if (d.routing() == null && d.id() != null && needsNoEscape(d.id())) {
+      return plainIdAction(prefix, d.id());
+    }
     byte[] id = d.id() == null ? null : QUOTE.quoteAsUTF8(d.id());
     byte[] routing = d.routing() == null ? null : QUOTE.quoteAsUTF8(d.routing());
     int size =
@@ -96,7 +110,41 @@ final class DocumentEncoder {
     return line;
   }
 
-  private static byte[] prefix(OpType op, String index) {
+  /** The common case: an id of printable ASCII, written as it is, with no array in between. */
+  private static byte[] plainIdAction(byte[] prefix, String id) {
+    byte[] line = new byte[prefix.length + ID_FIELD.length + id.length() + 1 + ACTION_END.length];
+    int at = put(line, 0, prefix);
+    at = put(line, at, ID_FIELD);
+    for (int i = 0; i < id.length(); i++) {
+      line[at++] = (byte) id.charAt(i);
+    }
+    line[at++] = '"';
+    put(line, at, ACTION_END);
+    return line;
+  }
+
+  /** Printable ASCII without a quote or backslash: JSON needs no escape and UTF-8 is one byte. */
+  private static boolean needsNoEscape(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private byte[] prefix(OpType op, String index) {
+    if (op != lastOp || !index.equals(lastIndex)) {
+      lastPrefix =
+          actionPrefixes.computeIfAbsent(op.action() + '\u0000' + index, k -> newPrefix(op, index));
+      lastOp = op;
+      lastIndex = index;
+    }
+    return lastPrefix;
+  }
+
+  private static byte[] newPrefix(OpType op, String index) {
     return ("{\""
             + new String(QUOTE.quoteAsString(op.action()))
             + "\":{\"_index\":\""
@@ -116,11 +164,8 @@ final class DocumentEncoder {
    * character), so they become spaces. The common compact source is not copied.
    */
   static byte[] singleLine(byte[] source) {
-    int i = 0;
-    while (i < source.length && source[i] != '\n' && source[i] != '\r') {
-      i++;
-    }
-    if (i == source.length) {
+    int i = firstLineBreak(source);
+    if (i < 0) {
       return source;
     }
     byte[] copy = source.clone();
@@ -130,5 +175,30 @@ final class DocumentEncoder {
       }
     }
     return copy;
+  }
+
+  /**
+   * Index of the first CR or LF, or -1. Tests eight bytes at a time (a byte-by-byte loop over every
+   * source was the largest share of {@code add()} in the benchmark's profile).
+   */
+  static int firstLineBreak(byte[] bytes) {
+    int i = 0;
+    for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i);
+      if ((zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS)) != 0) {
+        break; // one of these eight bytes; the loop below finds which
+      }
+    }
+    for (; i < bytes.length; i++) {
+      if (bytes[i] == '\n' || bytes[i] == '\r') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Non-zero exactly when some byte of {@code word} is zero (the high bit of such bytes set). */
+  private static long zeroBytes(long word) {
+    return (word - ONES) & ~word & HIGH_BITS;
   }
 }

@@ -3,7 +3,6 @@ package dev.sluice.core.bulk;
 import dev.sluice.core.Document;
 import dev.sluice.core.OpType;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A document on its way: its bulk lines (serialised once, reused by every retry) and its retry
@@ -15,13 +14,13 @@ final class PendingDocument {
   final String index;
   final OpType op;
 
-  /** Action line, then source (possibly wrapped for update), each ending in a newline. */
-  final List<byte[]> chunks;
+  /**
+   * Action line, then source (possibly wrapped for update), each ending in a newline. An array, not
+   * a list: cutting a batch walks every document's chunks, and a list is one more object to reach.
+   */
+  final byte[][] chunks;
 
   final long bytes;
-
-  /** (index, id) for same-id ordering; null for generated ids, which cannot collide. */
-  final String key;
 
   int sends;
   int transientFailures;
@@ -29,7 +28,13 @@ final class PendingDocument {
   Instant lastAttempt;
   boolean sendAlone;
 
-  PendingDocument(long seq, Document document, String index, OpType op, List<byte[]> chunks) {
+  /** {@link SameIdGate}'s chain: the next document with this id, waiting for this one. */
+  PendingDocument nextSameId;
+
+  /** {@link SameIdGate}'s chain, on the outstanding document only: the last one waiting. */
+  PendingDocument lastSameId;
+
+  PendingDocument(long seq, Document document, String index, OpType op, byte[]... chunks) {
     this.seq = seq;
     this.document = document;
     this.index = index;
@@ -40,7 +45,6 @@ final class PendingDocument {
       total += chunk.length;
     }
     this.bytes = total;
-    this.key = document.id() == null ? null : index + '\u0000' + document.id();
   }
 
   String id() {

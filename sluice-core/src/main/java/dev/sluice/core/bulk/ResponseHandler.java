@@ -15,13 +15,19 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Turns a bulk answer into one outcome per document, through the classifier and the retry policy.
  * Job-level failures (FATAL, or whole requests failing past the budget) are thrown.
  */
 final class ResponseHandler {
+  /** Shared outcomes for the known results: one per document would be garbage by the million. */
+  private static final Map<String, Indexed> INDEXED =
+      ItemResult.KNOWN_RESULTS.stream().collect(Collectors.toMap(r -> r, Indexed::new));
+
   private final RetryPolicy policy;
   private final DoubleSupplier random;
   private final String target;
@@ -76,7 +82,7 @@ final class ResponseHandler {
       ItemResult item = items.get(i);
       PendingDocument doc = batch.documents().get(i);
       if (!item.failed()) {
-        outcomes.add(new Indexed(item.result()));
+        outcomes.add(indexed(item.result()));
         continue;
       }
       Classification c =
@@ -92,6 +98,11 @@ final class ResponseHandler {
       outcomes.add(itemFailed(doc, item, c, now, unitRandom));
     }
     return new BatchVerdict(outcomes, null, throttled);
+  }
+
+  private static Indexed indexed(String result) {
+    Indexed known = result == null ? null : INDEXED.get(result);
+    return known != null ? known : new Indexed(result);
   }
 
   private ItemOutcome itemFailed(

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The writer's one thread. Everything mutable (ready, parked, retrying, in-flight documents) is
- * touched only here; callers and HTTP callbacks talk to it through {@link #post}.
+ * touched only here; the caller hands documents over through the {@link Inbox}, and callers and
+ * HTTP callbacks send everything else through {@link #post}.
  */
 final class WriterLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(WriterLoop.class);
@@ -30,8 +31,6 @@ final class WriterLoop implements Runnable {
   private static final long MAX_WAIT_MILLIS = 200;
 
   sealed interface Event {}
-
-  record Added(PendingDocument doc) implements Event {}
 
   record Completed(Batch batch, HttpResult result) implements Event {}
 
@@ -46,12 +45,14 @@ final class WriterLoop implements Runnable {
    */
   record Abort() implements Event {}
 
+  /** Only ends the wait: documents arrived, or the caller waits for memory. */
   record Wake() implements Event {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final CountDownLatch finished = new CountDownLatch(1);
   private final SameIdGate gate = new SameIdGate();
   private final RetryScheduler retries = new RetryScheduler();
+  private final Inbox inbox;
   private final String writerId;
   private final Clock clock;
   private final FlowControl flow;
@@ -70,6 +71,7 @@ final class WriterLoop implements Runnable {
   private volatile SluiceException failure;
 
   WriterLoop(
+      Inbox inbox,
       String writerId,
       Clock clock,
       FlowControl flow,
@@ -81,6 +83,7 @@ final class WriterLoop implements Runnable {
       Counters counters,
       LoadListener listener,
       Runnable closeTransport) {
+    this.inbox = inbox;
     this.writerId = writerId;
     this.clock = clock;
     this.flow = flow;
@@ -99,13 +102,15 @@ final class WriterLoop implements Runnable {
   public void run() {
     try {
       while (!(draining && outstanding == 0)) {
-        Event event = events.poll(waitMillis(clock.instant()), TimeUnit.MILLISECONDS);
+        Event event = await(clock.instant());
         for (; event != null; event = events.poll()) {
           if (event instanceof Abort) {
             throw new InterruptedException("abort requested");
           }
           handle(event);
         }
+        // After the events: a Drain seen above comes after the caller's last document.
+        admit(inbox.take());
         deliverSettled();
         Instant now = clock.instant();
         retries.releaseDue(now, doc -> assembler.add(doc, now));
@@ -143,14 +148,38 @@ final class WriterLoop implements Runnable {
     return deadLetters.location();
   }
 
+  /**
+   * Waits for the next event, a timer, or as many new documents as the next request needs (none
+   * while every request slot is busy: a completion will wake the loop). Null if nothing came.
+   */
+  private Event await(Instant now) throws InterruptedException {
+    boolean enough;
+    if (sender.inFlight() >= flow.concurrency()) {
+      enough = inbox.wakeWhen(Long.MAX_VALUE, Integer.MAX_VALUE);
+    } else if (assembler.flushInterval().toMillis() < MAX_WAIT_MILLIS) {
+      enough = inbox.wakeWhen(1, 1); // a timed wake-up could be later than the flush is due
+    } else {
+      enough =
+          inbox.wakeWhen(
+              flow.batchBytes() - assembler.readyBytes(),
+              assembler.maxDocs() - Math.min(assembler.size(), assembler.maxDocs()));
+    }
+    return enough ? events.poll() : events.poll(waitMillis(now), TimeUnit.MILLISECONDS);
+  }
+
+  /** Takes the documents the caller added, in order, through the same-id gate. */
+  private void admit(Inbox.Taken taken) {
+    for (PendingDocument doc : taken.documents()) {
+      outstanding++;
+      if (gate.admit(doc)) {
+        assembler.add(doc, taken.since());
+      }
+    }
+  }
+
   private void handle(Event event) {
     Instant now = clock.instant();
-    if (event instanceof Added a) {
-      outstanding++;
-      if (gate.admit(a.doc())) {
-        assembler.add(a.doc(), now);
-      }
-    } else if (event instanceof Completed c) {
+    if (event instanceof Completed c) {
       onCompleted(c.batch(), c.result(), now);
     } else if (event instanceof Rejected r) {
       deadLetters.accept(r.doc(), r.outcome());
@@ -175,22 +204,24 @@ final class WriterLoop implements Runnable {
     flow.onResponse(batch.flowEpoch(), latency, verdict.throttled());
     List<ItemOutcome> outcomes = verdict.outcomes();
     int retried = 0;
+    long freed = 0;
     for (int i = 0; i < outcomes.size(); i++) {
       PendingDocument doc = batch.documents().get(i);
       ItemOutcome outcome = outcomes.get(i);
       if (outcome instanceof Indexed ok) {
         counters.indexed(ok.result());
         settled.add(doc.seq, false);
-        resolve(doc, now);
+        freed += resolve(doc, now);
       } else if (outcome instanceof Retry retry) {
         retried++;
         scheduleRetry(doc, retry, verdict.requestFailure() == null, now);
       } else if (outcome instanceof DeadLetter dead) {
         deadLetters.accept(doc, dead);
         settled.add(doc.seq, true);
-        resolve(doc, now);
+        freed += resolve(doc, now);
       }
     }
+    budget.release(freed); // once per request, not per document: a waiting caller wakes once
     logRound(batch, verdict, retried, latency);
     deadLetters.checkTolerance();
   }
@@ -260,21 +291,28 @@ final class WriterLoop implements Runnable {
     settled.drainTo(listener);
   }
 
-  /** The document is done (indexed or dead-lettered): free its bytes and its id. */
-  private void resolve(PendingDocument doc, Instant now) {
+  /**
+   * The document is done (indexed or dead-lettered): frees its id, and returns its bytes for the
+   * caller to release.
+   */
+  private long resolve(PendingDocument doc, Instant now) {
     outstanding--;
-    budget.release(doc.bytes);
     PendingDocument next = gate.release(doc);
     if (next != null) {
       assembler.add(next, now);
     }
+    return doc.bytes;
   }
 
   private long waitMillis(Instant now) {
     Instant wake = nextProgress;
-    for (Instant candidate : new Instant[] {retries.nextDue(), assembler.flushDue()}) {
-      if (candidate != null && candidate.isBefore(wake)) {
-        wake = candidate;
+    // With every request slot busy, a due flush or retry cannot go out before a completion (an
+    // event) frees one; waking for it would spin every millisecond while the caller is ahead.
+    if (sender.inFlight() < flow.concurrency()) {
+      for (Instant candidate : new Instant[] {retries.nextDue(), assembler.flushDue()}) {
+        if (candidate != null && candidate.isBefore(wake)) {
+          wake = candidate;
+        }
       }
     }
     long millis = Duration.between(now, wake).toMillis();

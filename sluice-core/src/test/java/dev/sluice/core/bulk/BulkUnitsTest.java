@@ -3,6 +3,7 @@ package dev.sluice.core.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.sluice.core.Document;
 import dev.sluice.core.OpType;
 import dev.sluice.core.SluiceException;
@@ -28,7 +29,9 @@ class BulkUnitsTest {
 
   private static String body(PendingDocument d) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    d.chunks.forEach(out::writeBytes);
+    for (byte[] chunk : d.chunks) {
+      out.writeBytes(chunk);
+    }
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -50,9 +53,48 @@ class BulkUnitsTest {
   @Test
   void serialisedSourceIsReusedAndPrettyPrintedSourceFlattened() {
     byte[] compact = utf8("{\"x\":1}");
-    assertThat(encoder.encode(0, Document.of("1", compact, "p")).chunks.get(1)).isSameAs(compact);
+    assertThat(encoder.encode(0, Document.of("1", compact, "p")).chunks[1]).isSameAs(compact);
     assertThat(body(encoder.encode(0, Document.of("1", utf8("{\n  \"x\": 1\r\n}"), "p"))))
         .endsWith("{   \"x\": 1  }\n");
+  }
+
+  @Test
+  void idsNeedingNoEscapeAndIdsNeedingOneEncodeTheSame() {
+    for (String id :
+        List.of("d-12", "a b~", "\u00e9t\u00e9", "tab\there", "back\\slash", "\u007f")) {
+      String quoted = new String(JsonStringEncoder.getInstance().quoteAsString(id));
+      assertThat(body(encoder.encode(0, Document.of(id, utf8("{}"), "p"))))
+          .isEqualTo("{\"index\":{\"_index\":\"idx\",\"_id\":\"" + quoted + "\"}}\n{}\n");
+    }
+    assertThat(
+            body(
+                encoder.encode(
+                    0, new Document("other", "1", null, OpType.CREATE, utf8("{}"), "p"))))
+        .isEqualTo("{\"create\":{\"_index\":\"other\",\"_id\":\"1\"}}\n{}\n");
+    assertThat(body(encoder.encode(0, Document.of("2", utf8("{}"), "p"))))
+        .startsWith("{\"index\":{\"_index\":\"idx\",");
+  }
+
+  @Test
+  void findsTheFirstLineBreakWhereverItIs() {
+    for (int length = 0; length < 40; length++) {
+      byte[] plain = utf8("x".repeat(length));
+      assertThat(DocumentEncoder.firstLineBreak(plain)).isEqualTo(-1);
+      for (int at = 0; at < length; at++) {
+        for (byte lineBreak : new byte[] {'\n', '\r'}) {
+          byte[] source = plain.clone();
+          source[at] = lineBreak;
+          if (at + 3 < length) {
+            source[at + 3] = '\n';
+          }
+          assertThat(DocumentEncoder.firstLineBreak(source)).isEqualTo(at);
+        }
+      }
+    }
+    // Bytes one bit away from CR or LF, and UTF-8 bytes with those low bits, are not line breaks.
+    byte[] near = {0x0b, 0x0c, 0x0e, 0x08, 0x09, 0x1a, 0x1d, (byte) 0x8a, (byte) 0x8d, 0x00, 'a'};
+    assertThat(DocumentEncoder.firstLineBreak(near)).isEqualTo(-1);
+    assertThat(DocumentEncoder.firstLineBreak(utf8("{\"t\":\"\u00e9\u20ac\"}"))).isEqualTo(-1);
   }
 
   @Test
@@ -92,6 +134,20 @@ class BulkUnitsTest {
   }
 
   @Test
+  void plainSuccessesShareTheirResultAndOutcome() throws Exception {
+    String response =
+        "{\"errors\":false,\"items\":[{\"index\":{\"status\":201,\"result\":\"created\"}},"
+            + "{\"index\":{\"status\":201,\"result\":\"created\"}},"
+            + "{\"index\":{\"status\":200,\"result\":\"updated\"}},"
+            + "{\"index\":{\"status\":200,\"result\":\"something_new\"}}]}";
+    List<ItemResult> items = BulkResponseParser.parse(utf8(response), 4);
+    assertThat(items.get(0)).isSameAs(items.get(1));
+    assertThat(items.get(2)).isEqualTo(new ItemResult(200, "updated", null, null, null, null));
+    assertThat(items.get(3))
+        .isEqualTo(new ItemResult(200, "something_new", null, null, null, null));
+  }
+
+  @Test
   void aTruncatedResponseIsAnError() {
     assertThatThrownBy(
             () ->
@@ -120,6 +176,32 @@ class BulkUnitsTest {
   }
 
   @Test
+  void sameIdOrderHoldsWhenVersionsArriveWhileEarlierOnesResolve() {
+    SameIdGate gate = new SameIdGate();
+    PendingDocument[] v = new PendingDocument[6];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = encoder.encode(i, Document.of("a", utf8("{}"), "v" + i));
+    }
+    PendingDocument otherIndex =
+        encoder.encode(9, new Document("idx2", "a", null, null, utf8("{}"), "other"));
+    assertThat(gate.admit(v[0])).isTrue();
+    assertThat(gate.admit(v[1])).isFalse();
+    assertThat(gate.admit(otherIndex)).isTrue(); // same id, another index: no conflict
+    assertThat(gate.release(v[0])).isSameAs(v[1]);
+    assertThat(gate.admit(v[2])).isFalse();
+    assertThat(gate.admit(v[3])).isFalse();
+    assertThat(gate.release(v[1])).isSameAs(v[2]);
+    assertThat(gate.admit(v[4])).isFalse();
+    assertThat(gate.parked()).isEqualTo(2);
+    assertThat(gate.release(v[2])).isSameAs(v[3]);
+    assertThat(gate.release(v[3])).isSameAs(v[4]);
+    assertThat(gate.release(v[4])).isNull();
+    assertThat(gate.parked()).isZero();
+    assertThat(gate.admit(v[5])).isTrue();
+    assertThat(gate.release(otherIndex)).isNull();
+  }
+
+  @Test
   void batchesAreBoundedByCountAndBytesAndABigDocumentGoesAlone() {
     BatchAssembler assembler = new BatchAssembler(3, Duration.ofSeconds(1));
     for (int i = 0; i < 5; i++) {
@@ -128,7 +210,12 @@ class BulkUnitsTest {
     PendingDocument big =
         encoder.encode(9, Document.of("big", utf8("{\"x\":\"" + "y".repeat(500) + "\"}"), "p"));
     assembler.add(big, NOW);
-    assertThat(assembler.next(10_000, 0).size()).isEqualTo(3);
+    Batch first = assembler.next(10_000, 0);
+    assertThat(first.size()).isEqualTo(3);
+    assertThat(first.chunks())
+        .containsExactlyElementsOf(
+            first.documents().stream().flatMap(d -> java.util.Arrays.stream(d.chunks)).toList());
+    assertThat(first.bytes()).isEqualTo(first.chunks().stream().mapToLong(c -> c.length).sum());
     Batch second = assembler.next(200, 0);
     assertThat(second.size()).isEqualTo(2);
     Batch third = assembler.next(200, 0);
