@@ -21,8 +21,9 @@ record BenchOptions(
     int warmUpDocs,
     Map<String, String> sluiceOptions) {
   /**
-   * As many as a default timed load: with 300,000 the first timed load of a run (whichever loader)
-   * was still ~15% slower than the last, Elasticsearch spending more CPU on the same documents.
+   * As many as a default timed load. With 300,000, the first timed load of a run (the baseline's)
+   * was slower than the fourth in 8 of 9 runs, by 17% on average, Elasticsearch spending more CPU
+   * on the same documents; with 1,000,000, in 2 of 4.
    */
   static final int DEFAULT_WARM_UP_DOCS = 1_000_000;
 
