@@ -10,6 +10,9 @@ import java.util.Map;
  * @param read documents given to {@code add()}
  * @param indexed documents Elasticsearch acknowledged (created + updated + deleted + noop/not
  *     found)
+ * @param alreadyDelivered {@code create} operations Elasticsearch answered with a version conflict
+ *     (409) on a replay: an earlier attempt of this load had delivered the document already, so it
+ *     counts as indexed (and in {@code indexed}), not as a failure
  * @param deadLettered documents written to the dead-letter store
  * @param deadLetteredByReason dead letters per error type
  * @param skippedByCheckpoint records not sent because a checkpoint of an earlier run of the same
@@ -29,6 +32,7 @@ public record LoadCounters(
     long created,
     long updated,
     long deleted,
+    long alreadyDelivered,
     long deadLettered,
     Map<String, Long> deadLetteredByReason,
     long skippedByCheckpoint,
@@ -52,7 +56,7 @@ public record LoadCounters(
 
   /** All zero: the start of a sum. */
   public static LoadCounters empty() {
-    return new LoadCounters(0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new LoadCounters(0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /**
@@ -68,6 +72,7 @@ public record LoadCounters(
         created + other.created,
         updated + other.updated,
         deleted + other.deleted,
+        alreadyDelivered + other.alreadyDelivered,
         deadLettered + other.deadLettered,
         reasons,
         skippedByCheckpoint + other.skippedByCheckpoint,
@@ -95,6 +100,7 @@ public record LoadCounters(
         created,
         updated,
         deleted,
+        alreadyDelivered,
         deadLettered,
         deadLetteredByReason,
         skippedByCheckpoint + rows,

@@ -14,6 +14,7 @@ class LoadCountersTest {
         indexed,
         0,
         0,
+        0,
         dead,
         Map.of(reason, dead),
         0,

@@ -14,7 +14,8 @@ class SluiceMetricsTest {
   @Test
   void everyTaskValueHasADeclaredMetricAndCarriesItsCounter() {
     LoadCounters counters =
-        new LoadCounters(10, 7, 7, 0, 0, 1, Map.of("x", 1L), 0, 3, 0, 4, 5, 99, 0, 6, 0, 0, 0, 0);
+        new LoadCounters(
+            10, 7, 7, 0, 0, 0, 1, Map.of("x", 1L), 0, 3, 0, 4, 5, 99, 0, 6, 0, 0, 0, 0);
     LoadCounters withSkipped = counters.withSkipped(2);
 
     Map<String, Long> values =

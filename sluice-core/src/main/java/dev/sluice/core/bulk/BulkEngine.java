@@ -85,7 +85,7 @@ public final class BulkEngine {
             budget,
             new BatchAssembler(batch.maxDocs(), batch.flushInterval()),
             sender,
-            new ResponseHandler(policy, ctx.random(), transport.describe()),
+            new ResponseHandler(policy, ctx.random(), transport.describe(), ctx.replay()),
             deadLetters,
             counters,
             listener,

@@ -28,6 +28,9 @@ final class PendingDocument {
   Instant lastAttempt;
   boolean sendAlone;
 
+  /** An earlier send failed in a way that Elasticsearch may have applied it anyway. */
+  boolean possiblyApplied;
+
   /** {@link SameIdGate}'s chain: the next document with this id, waiting for this one. */
   PendingDocument nextSameId;
 

@@ -1,10 +1,12 @@
 package dev.sluice.core.bulk;
 
 import dev.sluice.core.ClusterFatalException;
+import dev.sluice.core.OpType;
 import dev.sluice.core.RetryBudgetExhaustedException;
 import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
 import dev.sluice.core.bulk.ItemOutcome.Indexed;
 import dev.sluice.core.bulk.ItemOutcome.Retry;
+import dev.sluice.core.report.Counters;
 import dev.sluice.core.retry.Classification;
 import dev.sluice.core.retry.FailureClass;
 import dev.sluice.core.retry.FailureClassifier;
@@ -28,14 +30,21 @@ final class ResponseHandler {
   private static final Map<String, Indexed> INDEXED =
       ItemResult.KNOWN_RESULTS.stream().collect(Collectors.toMap(r -> r, Indexed::new));
 
+  private static final Indexed ALREADY_DELIVERED = new Indexed(Counters.ALREADY_DELIVERED);
+
   private final RetryPolicy policy;
   private final DoubleSupplier random;
   private final String target;
+  private final boolean replay;
 
-  ResponseHandler(RetryPolicy policy, DoubleSupplier random, String target) {
+  /**
+   * @param replay an earlier attempt of the load may have delivered any of its documents
+   */
+  ResponseHandler(RetryPolicy policy, DoubleSupplier random, String target, boolean replay) {
     this.policy = policy;
     this.random = random;
     this.target = target;
+    this.replay = replay;
   }
 
   BatchVerdict handle(Batch batch, HttpResult result, Instant now) {
@@ -85,6 +94,10 @@ final class ResponseHandler {
         outcomes.add(indexed(item.result()));
         continue;
       }
+      if (deliveredBefore(doc, item)) {
+        outcomes.add(ALREADY_DELIVERED);
+        continue;
+      }
       Classification c =
           FailureClassifier.classify(
               FailureSignal.item(
@@ -98,6 +111,18 @@ final class ResponseHandler {
       outcomes.add(itemFailed(doc, item, c, now, unitRandom));
     }
     return new BatchVerdict(outcomes, null, throttled);
+  }
+
+  /**
+   * A {@code create} refused because the id exists, when this load may have written that document
+   * itself: resent after an ambiguous failure, or replayed after a crash or a retried task. The
+   * classifier's rule (409 on create is a rejected document) is for documents someone else wrote.
+   */
+  private boolean deliveredBefore(PendingDocument doc, ItemResult item) {
+    return item.status() == 409
+        && doc.op == OpType.CREATE
+        && "version_conflict_engine_exception".equals(item.errorType())
+        && (replay || doc.possiblyApplied);
   }
 
   private static Indexed indexed(String result) {

@@ -231,8 +231,11 @@ final class WriterLoop implements Runnable {
     if (retry.throttled() && perItem) {
       counters.throttled.increment();
     }
-    if (retry.possiblyApplied() && doc.id() == null) {
-      counters.possibleDuplicates.increment();
+    if (retry.possiblyApplied()) {
+      doc.possiblyApplied = true;
+      if (doc.id() == null) {
+        counters.possibleDuplicates.increment();
+      }
     }
     retries.schedule(doc, now.plus(retry.delay()));
   }

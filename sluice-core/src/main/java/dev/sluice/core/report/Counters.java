@@ -12,6 +12,7 @@ public final class Counters {
   public final LongAdder created = new LongAdder();
   public final LongAdder updated = new LongAdder();
   public final LongAdder deleted = new LongAdder();
+  public final LongAdder alreadyDelivered = new LongAdder();
   public final LongAdder otherSuccess = new LongAdder();
   public final LongAdder retriedItems = new LongAdder();
   public final LongAdder retriedRequests = new LongAdder();
@@ -22,12 +23,19 @@ public final class Counters {
   private final Map<String, LongAdder> deadLetteredByReason = new ConcurrentHashMap<>();
   private final LatencyHistogram latency = new LatencyHistogram();
 
+  /**
+   * The result of a {@code create} that Elasticsearch refused with a version conflict on a replay:
+   * an earlier attempt delivered it.
+   */
+  public static final String ALREADY_DELIVERED = "already_delivered";
+
   /** Counts one success by its Elasticsearch result ("created", "updated", "deleted", ...). */
   public void indexed(String result) {
     switch (result == null ? "" : result) {
       case "created" -> created.increment();
       case "updated" -> updated.increment();
       case "deleted" -> deleted.increment();
+      case ALREADY_DELIVERED -> alreadyDelivered.increment();
       default -> otherSuccess.increment(); // noop, not_found
     }
   }
@@ -37,7 +45,11 @@ public final class Counters {
   }
 
   public long indexedTotal() {
-    return created.sum() + updated.sum() + deleted.sum() + otherSuccess.sum();
+    return created.sum()
+        + updated.sum()
+        + deleted.sum()
+        + alreadyDelivered.sum()
+        + otherSuccess.sum();
   }
 
   public long deadLetteredTotal() {
@@ -61,6 +73,7 @@ public final class Counters {
         created.sum(),
         updated.sum(),
         deleted.sum(),
+        alreadyDelivered.sum(),
         deadLetteredTotal(),
         deadLetteredByReason(),
         0,

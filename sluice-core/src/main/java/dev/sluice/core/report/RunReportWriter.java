@@ -44,6 +44,7 @@ public final class RunReportWriter {
       g.writeNumberField("created", c.created());
       g.writeNumberField("updated", c.updated());
       g.writeNumberField("deleted", c.deleted());
+      g.writeNumberField("already_delivered", c.alreadyDelivered());
       g.writeNumberField("dead_lettered", c.deadLettered());
       g.writeObjectFieldStart("dead_lettered_by_reason");
       for (Map.Entry<String, Long> e : c.deadLetteredByReason().entrySet()) {
