@@ -49,7 +49,7 @@ final class SluiceBatchWrite implements BatchWrite {
         LOG.info("{}", checkpointStart.message());
       }
     }
-    return new SluiceWriterFactory(conf, jobFinished());
+    return new SluiceWriterFactory(conf, checkpointStart == null ? null : checkpointStart.status());
   }
 
   // Documents are in Elasticsearch once a task commits; there is nothing for a coordinator to

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -47,6 +48,7 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
   private final BulkLoader loader;
   private final CheckpointStore checkpoint;
   private final boolean alreadyComplete;
+  private final long completeRows; // rows the checkpoint recorded for a complete partition, or -1
   private final ResumeFilter<Prepared> resume;
   private final PriorDeadLetters priorDeadLetters;
   private volatile PartitionProgress progress;
@@ -61,22 +63,27 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
 
   /**
    * @param jobFinished the checkpoint says the whole job finished: every row is skipped
+   * @param replay an earlier run or task attempt may have delivered any of this partition's rows
    */
-  SluiceDataWriter(SparkWriteConf conf, int partitionId, long taskId, boolean jobFinished) {
+  SluiceDataWriter(
+      SparkWriteConf conf, int partitionId, long taskId, boolean jobFinished, boolean replay) {
     this.conf = conf;
     this.partitionId = partitionId;
     this.taskId = taskId;
-    this.checkpoint = jobFinished ? null : conf.checkpointStore();
+    CheckpointStore store = conf.checkpointStore();
+    this.checkpoint = jobFinished ? null : store;
     this.writerId =
         checkpoint == null
             ? writerId(conf.queryId(), partitionId, taskId)
             : checkpoint.writerId(partitionId, taskId);
-    Optional<PartitionCheckpoint> recorded =
-        checkpoint == null
-            ? Optional.empty()
-            : checkpoint.readPartitionToResume(partitionId, conf.engine().checkpoint().force());
-    this.alreadyComplete = jobFinished || (recorded.isPresent() && recorded.get().complete());
-    this.resume = recorded.isPresent() && !alreadyComplete ? ResumeFilter.of(recorded.get()) : null;
+    Optional<PartitionCheckpoint> recorded = recorded(store, partitionId, jobFinished);
+    boolean recordedComplete = recorded.isPresent() && recorded.get().complete();
+    this.alreadyComplete = jobFinished || recordedComplete;
+    this.completeRows = recordedComplete ? recorded.get().rows() : -1;
+    this.resume =
+        checkpoint != null && recorded.isPresent() && !alreadyComplete
+            ? ResumeFilter.of(recorded.get())
+            : null;
     if (alreadyComplete) {
       LOG.info("partition {}: complete in the checkpoint; skipping all its rows", partitionId);
     }
@@ -99,12 +106,52 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
             conf.engine(),
             writerId,
             this,
-            new EngineContext(defaults.clock(), defaults.random(), deadLetterStorage, null));
+            new EngineContext(
+                defaults.clock(), defaults.random(), deadLetterStorage, null, replay));
+  }
+
+  /**
+   * The partition's progress file. Once the whole job finished it only tells how many rows to skip
+   * unread, so a file that cannot be read then costs reading the rows, not the job.
+   */
+  private Optional<PartitionCheckpoint> recorded(
+      CheckpointStore store, int partition, boolean jobFinished) {
+    if (store == null) {
+      return Optional.empty();
+    }
+    boolean force = conf.engine().checkpoint().force();
+    if (!jobFinished) {
+      return store.readPartitionToResume(partition, force);
+    }
+    try {
+      return store.readPartitionToResume(partition, force);
+    } catch (RuntimeException e) {
+      LOG.warn("partition {}: {}; counting its rows to skip them instead", partition, e.toString());
+      return Optional.empty();
+    }
   }
 
   static String writerId(String queryId, int partitionId, long taskId) {
     String query = queryId == null ? "local" : queryId.substring(0, Math.min(8, queryId.length()));
     return String.format("%s-p%05d-t%d", query, partitionId, taskId);
+  }
+
+  /**
+   * Spark 4 hands the partition over here. A partition the checkpoint records complete is skipped
+   * without reading a row of it: the rows it recorded count as read and skipped. Not marked
+   * {@code @Override} so that this class also compiles against Spark 3.5, which has no {@code
+   * writeAll} and calls {@link #write} for every row (the rows are then read, and skipped).
+   */
+  public void writeAll(Iterator<InternalRow> rows) throws IOException {
+    if (alreadyComplete && completeRows >= 0) {
+      rowNumber += completeRows;
+      skipped += completeRows;
+      LOG.info("partition {}: skipped {} rows without reading them", partitionId, completeRows);
+      return;
+    }
+    while (rows.hasNext()) {
+      write(rows.next());
+    }
   }
 
   @Override

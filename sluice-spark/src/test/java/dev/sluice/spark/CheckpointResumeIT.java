@@ -10,14 +10,19 @@ import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.storage.LocalFileStorage;
 import dev.sluice.testkit.ElasticsearchExtension;
 import dev.sluice.testkit.EsHandle;
+import dev.sluice.testkit.EsTestClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,6 +45,9 @@ class CheckpointResumeIT {
   /** Local mode: tasks run in this JVM, so a static flag reaches the UDF. */
   private static final AtomicBoolean FAIL_ONCE = new AtomicBoolean();
 
+  /** The ids Spark read from the input (the UDF saw them), to tell which partitions were read. */
+  private static final Set<Long> READ = ConcurrentHashMap.newKeySet();
+
   private static SparkSession spark;
 
   @TempDir Path out;
@@ -60,6 +68,7 @@ class CheckpointResumeIT {
             "fail_once_at",
             (UDF1<Long, Long>)
                 id -> {
+                  READ.add(id);
                   if (id == FAILING_ROW && FAIL_ONCE.getAndSet(false)) {
                     throw new IllegalStateException("injected failure at row " + id);
                   }
@@ -117,7 +126,31 @@ class CheckpointResumeIT {
   }
 
   private static void load(Map<String, String> options) {
+    READ.clear();
     rows().write().format("sluice").mode("append").options(options).save();
+  }
+
+  /** The ids of the rows of the partitions the checkpoint records complete. */
+  private Set<Long> idsOfCompletePartitions() throws IOException {
+    Set<Long> ids = new HashSet<>();
+    long perPartition = ROWS / PARTITIONS;
+    for (int p = 0; p < PARTITIONS; p++) {
+      Path file =
+          out.resolve("checkpoint")
+              .resolve("partitions")
+              .resolve(String.format("part-%05d.json", p));
+      if (Files.exists(file)
+          && new ObjectMapper().readTree(file.toFile()).path("complete").asBoolean()) {
+        LongStream.range(p * perPartition, (p + 1) * perPartition).forEach(ids::add);
+      }
+    }
+    return ids;
+  }
+
+  private static Set<Long> allIds() {
+    Set<Long> ids = new HashSet<>();
+    LongStream.range(0, ROWS).forEach(ids::add);
+    return ids;
   }
 
   private JsonNode report() throws IOException {
@@ -140,6 +173,7 @@ class CheckpointResumeIT {
     load(options(es, index));
     es.client().refresh(index);
     assertThat(es.client().count(index)).isZero();
+    assertThat(READ).as("rows read from the input of a finished job").isEmpty();
     JsonNode report = report();
     assertThat(report.path("checkpoint").asText()).contains("already finished");
     assertThat(report.path("counters").path("skippedByCheckpoint").asLong()).isEqualTo(ROWS);
@@ -178,9 +212,15 @@ class CheckpointResumeIT {
         .hasStackTraceContaining("injected failure at row " + FAILING_ROW);
     assertThat(FAIL_ONCE.get()).isFalse();
     assertThat(Files.exists(out.resolve("checkpoint").resolve("finished.json"))).isFalse();
+    Set<Long> complete = idsOfCompletePartitions();
+    assertThat(complete).as("partitions the first run finished").isNotEmpty();
 
     load(options(es, index));
 
+    // Finished partitions were skipped unread; every other row was read.
+    Set<Long> unfinished = allIds();
+    unfinished.removeAll(complete);
+    assertThat(READ).isEqualTo(unfinished);
     es.client().refresh(index);
     long expectedDead = expectedDeadLetters();
     assertThat(es.client().count(index)).isEqualTo(ROWS - expectedDead);
@@ -194,6 +234,71 @@ class CheckpointResumeIT {
     List<DeadLetterRecord> dead = readDeadLetters(out.resolve("dead"));
     assertThat(dead.stream().map(DeadLetterRecord::id).distinct()).hasSize((int) expectedDead);
     assertThat(dead).hasSize((int) expectedDead);
+  }
+
+  @Test
+  void aResumedCreateLoadCountsConflictsOnRowsItMayHaveSentAsAlreadyDelivered(EsHandle es)
+      throws IOException {
+    String index = es.newIndexName();
+    createIndex(es, index);
+    Map<String, String> options = options(es, index);
+    options.put("es.write.operation", "create");
+    FAIL_ONCE.set(true);
+    assertThatThrownBy(() -> load(options)).hasStackTraceContaining("injected failure");
+    // As if the failed run had delivered these rows of the unfinished partition without
+    // recording them: the resumed run creates them again and gets 409s.
+    StringBuilder bulk = new StringBuilder();
+    long inserted = 0;
+    for (long id = 18_000; id < 18_100; id++) {
+      if (id % 500 == 7) {
+        continue; // a bad row: the resumed run dead-letters it, as the first would have
+      }
+      inserted++;
+      String key = String.format("k-%06d", id);
+      bulk.append("{\"create\":{\"_id\":\"").append(key).append("\"}}\n");
+      bulk.append("{\"key\":\"").append(key).append("\",\"code\":\"").append(id).append("\"}\n");
+    }
+    EsTestClient.Response response = es.client().bulk(index, bulk.toString());
+    assertThat(response.isSuccess()).isTrue();
+    assertThat(response.body()).contains("\"errors\":false");
+
+    load(options);
+
+    es.client().refresh(index);
+    long expectedDead = expectedDeadLetters();
+    assertThat(es.client().count(index)).isEqualTo(ROWS - expectedDead);
+    JsonNode report = report();
+    assertThat(report.path("checkpoint").asText()).startsWith("Resuming");
+    JsonNode counters = report.path("counters");
+    assertThat(counters.path("alreadyDelivered").asLong()).isGreaterThanOrEqualTo(inserted);
+    assertThat(report.path("reconciles").asBoolean()).isTrue();
+    List<DeadLetterRecord> dead = readDeadLetters(out.resolve("dead"));
+    assertThat(dead).hasSize((int) expectedDead);
+    assertThat(dead)
+        .allSatisfy(
+            d -> assertThat(d.errorType()).isNotEqualTo("version_conflict_engine_exception"));
+  }
+
+  @Test
+  void aFirstCreateLoadDeadLettersDocumentsThatExistAlready(EsHandle es) throws IOException {
+    String index = es.newIndexName();
+    createIndex(es, index);
+    assertThat(
+            es.client().index(index, "k-000042", "{\"key\":\"k-000042\",\"code\":1}").isSuccess())
+        .isTrue();
+    Map<String, String> options = options(es, index);
+    options.put("es.write.operation", "create");
+
+    load(options);
+
+    JsonNode counters = report().path("counters");
+    assertThat(counters.path("alreadyDelivered").asLong()).isZero();
+    List<DeadLetterRecord> dead = readDeadLetters(out.resolve("dead"));
+    assertThat(dead).hasSize((int) expectedDeadLetters() + 1);
+    assertThat(dead)
+        .filteredOn(d -> "version_conflict_engine_exception".equals(d.errorType()))
+        .extracting(DeadLetterRecord::id)
+        .containsExactly("k-000042");
   }
 
   private static List<DeadLetterRecord> readDeadLetters(Path dir) throws IOException {
