@@ -69,13 +69,16 @@ final class JobSummary {
 
   String oneLine() {
     return String.format(
-        "Sluice load %s into %s: %d tasks, read=%d indexed=%d dead_lettered=%d"
+        "Sluice load %s into %s: %d tasks, read=%d indexed=%d%s dead_lettered=%d"
             + " skipped_by_checkpoint=%d retried=%d throttled=%d; %s%s",
         conf.queryId(),
         conf.engine().defaultIndex(),
         tasks,
         totals.read(),
         totals.indexed(),
+        totals.alreadyDelivered() == 0
+            ? ""
+            : " (already_delivered=" + totals.alreadyDelivered() + ")",
         totals.deadLettered(),
         totals.skippedByCheckpoint(),
         totals.retriedItems(),
