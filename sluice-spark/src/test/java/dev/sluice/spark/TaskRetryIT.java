@@ -1,0 +1,132 @@
+package dev.sluice.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.testkit.ElasticsearchExtension;
+import dev.sluice.testkit.EsHandle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A task that Spark runs again after a failure re-sends the rows its first attempt delivered. With
+ * {@code op_type=create} they conflict (409): they count as already delivered, not as dead letters.
+ */
+@ExtendWith(ElasticsearchExtension.class)
+class TaskRetryIT {
+  private static final int ROWS = 20_000;
+  private static final long FAILING_ROW = 18_000; // in the second partition, 8,000 rows in
+
+  /** Local mode: tasks run in this JVM, so a static flag reaches the UDF. */
+  private static final AtomicBoolean FAIL_ONCE = new AtomicBoolean();
+
+  /**
+   * Set by the test: the UDF fails only once the index holds every row read so far, so the failed
+   * attempt is known to have delivered all 8,000 rows it read.
+   */
+  private static volatile Runnable waitForDelivery = () -> {};
+
+  private static SparkSession spark;
+
+  @TempDir Path out;
+
+  @BeforeAll
+  static void startSpark() {
+    spark =
+        SparkSession.builder()
+            .appName("sluice-task-retry-it")
+            .master("local[2,2]") // a failed task is tried once more
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .getOrCreate();
+    spark
+        .udf()
+        .register(
+            "fail_once_at",
+            (UDF1<Long, Long>)
+                id -> {
+                  if (id == FAILING_ROW && FAIL_ONCE.getAndSet(false)) {
+                    waitForDelivery.run();
+                    throw new IllegalStateException("injected failure at row " + id);
+                  }
+                  return id;
+                },
+            DataTypes.LongType);
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  @Test
+  void aRetriedTaskCountsItsFirstAttemptsCreatesAsAlreadyDelivered(EsHandle es) throws IOException {
+    String index = es.newIndexName();
+    String mapping =
+        "{\"mappings\":{\"properties\":{\"key\":{\"type\":\"keyword\"},"
+            + "\"code\":{\"type\":\"long\"}}},"
+            + "\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}";
+    assertThat(es.client().createIndex(index, mapping).isSuccess()).isTrue();
+    Map<String, String> options = new HashMap<>();
+    options.put("es.nodes", es.url());
+    options.put("es.resource", index);
+    options.put("es.mapping.id", "key");
+    options.put("es.write.operation", "create");
+    options.put("es.batch.size.entries", "500");
+    options.put("sluice.deadletter.path", out.resolve("dead").toString());
+    options.put("sluice.report.path", out.resolve("report.json").toString());
+    FAIL_ONCE.set(true);
+    waitForDelivery = () -> awaitCount(es, index, FAILING_ROW);
+
+    spark
+        .range(0, ROWS, 1, 2)
+        .selectExpr("fail_once_at(id) AS id")
+        .selectExpr("format_string('k-%06d', id) AS key", "id AS code")
+        .write()
+        .format("sluice")
+        .mode("append")
+        .options(options)
+        .save();
+
+    assertThat(FAIL_ONCE.get()).as("the injected failure happened").isFalse();
+    es.client().refresh(index);
+    assertThat(es.client().count(index)).isEqualTo(ROWS);
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    JsonNode counters = report.path("counters");
+    // The second attempt sent the first one's 8,000 rows again, and got a conflict for each.
+    assertThat(counters.path("alreadyDelivered").asLong()).isEqualTo(FAILING_ROW - ROWS / 2);
+    assertThat(counters.path("deadLettered").asLong()).isZero();
+    assertThat(counters.path("read").asLong()).isEqualTo(ROWS);
+    assertThat(report.path("reconciles").asBoolean()).isTrue();
+  }
+
+  /** Rows 0 to rows-1 were read: waits (at most a minute) until the index holds all of them. */
+  private static void awaitCount(EsHandle es, String index, long rows) {
+    for (int i = 0; i < 600; i++) {
+      es.client().refresh(index);
+      if (es.client().count(index) >= rows) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    throw new IllegalStateException(rows + " rows never reached " + index);
+  }
+}
