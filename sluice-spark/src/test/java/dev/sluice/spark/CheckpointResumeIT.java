@@ -21,9 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,6 +52,9 @@ class CheckpointResumeIT {
 
   /** The ids Spark read from the input (the UDF saw them), to tell which partitions were read. */
   private static final Set<Long> READ = ConcurrentHashMap.newKeySet();
+
+  /** Tasks started and not yet ended, as Spark's listener bus reports them. */
+  private static final AtomicInteger RUNNING_TASKS = new AtomicInteger();
 
   private static SparkSession spark;
 
@@ -75,6 +83,20 @@ class CheckpointResumeIT {
                   return id;
                 },
             DataTypes.LongType);
+    spark
+        .sparkContext()
+        .addSparkListener(
+            new SparkListener() {
+              @Override
+              public void onTaskStart(SparkListenerTaskStart taskStart) {
+                RUNNING_TASKS.incrementAndGet();
+              }
+
+              @Override
+              public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+                RUNNING_TASKS.decrementAndGet();
+              }
+            });
   }
 
   @AfterAll
@@ -127,7 +149,28 @@ class CheckpointResumeIT {
 
   private static void load(Map<String, String> options) {
     READ.clear();
-    rows().write().format("sluice").mode("append").options(options).save();
+    try {
+      rows().write().format("sluice").mode("append").options(options).save();
+    } finally {
+      awaitTasksEnded();
+    }
+  }
+
+  /**
+   * save() throws as soon as one task fails, while Spark is still killing the job's other tasks: a
+   * run started then would overlap them (their late writes, 409s and dead letters would count).
+   */
+  private static void awaitTasksEnded() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (RUNNING_TASKS.get() > 0) {
+      assertThat(System.nanoTime()).as("tasks of the last job still running").isLessThan(deadline);
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted waiting for the last job's tasks", e);
+      }
+    }
   }
 
   /** The ids of the rows of the partitions the checkpoint records complete. */
@@ -153,6 +196,14 @@ class CheckpointResumeIT {
     return ids;
   }
 
+  /**
+   * Spark 4 hands the writer its partition as an iterator, which a finished partition leaves
+   * unread; Spark 3.5 reads every row and calls write() with it, so the writer can only skip them.
+   */
+  private static boolean finishedPartitionsGoUnread() {
+    return !spark.version().startsWith("3.");
+  }
+
   private JsonNode report() throws IOException {
     return new ObjectMapper().readTree(out.resolve("report.json").toFile());
   }
@@ -173,7 +224,9 @@ class CheckpointResumeIT {
     load(options(es, index));
     es.client().refresh(index);
     assertThat(es.client().count(index)).isZero();
-    assertThat(READ).as("rows read from the input of a finished job").isEmpty();
+    assertThat(READ)
+        .as("rows read from the input of a finished job")
+        .isEqualTo(finishedPartitionsGoUnread() ? Set.of() : allIds());
     JsonNode report = report();
     assertThat(report.path("checkpoint").asText()).contains("already finished");
     assertThat(report.path("counters").path("skippedByCheckpoint").asLong()).isEqualTo(ROWS);
@@ -217,10 +270,10 @@ class CheckpointResumeIT {
 
     load(options(es, index));
 
-    // Finished partitions were skipped unread; every other row was read.
+    // Finished partitions were skipped unread (Spark 4); every other row was read.
     Set<Long> unfinished = allIds();
     unfinished.removeAll(complete);
-    assertThat(READ).isEqualTo(unfinished);
+    assertThat(READ).isEqualTo(finishedPartitionsGoUnread() ? unfinished : allIds());
     es.client().refresh(index);
     long expectedDead = expectedDeadLetters();
     assertThat(es.client().count(index)).isEqualTo(ROWS - expectedDead);
