@@ -16,6 +16,7 @@ public final class SluiceMetrics {
     return new CustomMetric[] {
       new DocumentsRead(),
       new DocumentsIndexed(),
+      new DocumentsAlreadyDelivered(),
       new DocumentsDeadLettered(),
       new DocumentsRetried(),
       new RequestsThrottled(),
@@ -28,6 +29,7 @@ public final class SluiceMetrics {
     return new CustomTaskMetric[] {
       value(DocumentsRead.NAME, counters.read()),
       value(DocumentsIndexed.NAME, counters.indexed()),
+      value(DocumentsAlreadyDelivered.NAME, counters.alreadyDelivered()),
       value(DocumentsDeadLettered.NAME, counters.deadLettered()),
       value(DocumentsRetried.NAME, counters.retriedItems()),
       value(RequestsThrottled.NAME, counters.throttled()),
@@ -62,6 +64,21 @@ public final class SluiceMetrics {
     @Override
     public String description() {
       return "documents read";
+    }
+  }
+
+  /** Creates refused as existing on a replay: an earlier attempt delivered them (in indexed). */
+  public static final class DocumentsAlreadyDelivered extends CustomSumMetric {
+    static final String NAME = "sluiceDocumentsAlreadyDelivered";
+
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String description() {
+      return "documents already delivered (replayed creates)";
     }
   }
 

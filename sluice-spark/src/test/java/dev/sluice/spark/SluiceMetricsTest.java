@@ -15,7 +15,7 @@ class SluiceMetricsTest {
   void everyTaskValueHasADeclaredMetricAndCarriesItsCounter() {
     LoadCounters counters =
         new LoadCounters(
-            10, 7, 7, 0, 0, 0, 1, Map.of("x", 1L), 0, 3, 0, 4, 5, 99, 0, 6, 0, 0, 0, 0);
+            10, 7, 7, 0, 0, 8, 1, Map.of("x", 1L), 0, 3, 0, 4, 5, 99, 0, 6, 0, 0, 0, 0);
     LoadCounters withSkipped = counters.withSkipped(2);
 
     Map<String, Long> values =
@@ -27,6 +27,7 @@ class SluiceMetricsTest {
     assertThat(values)
         .containsEntry("sluiceDocumentsRead", withSkipped.read())
         .containsEntry("sluiceDocumentsIndexed", withSkipped.indexed())
+        .containsEntry("sluiceDocumentsAlreadyDelivered", 8L)
         .containsEntry("sluiceDocumentsDeadLettered", withSkipped.deadLettered())
         .containsEntry("sluiceDocumentsRetried", withSkipped.retriedItems())
         .containsEntry("sluiceThrottled", withSkipped.throttled())
