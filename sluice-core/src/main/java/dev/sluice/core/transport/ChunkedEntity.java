@@ -20,24 +20,34 @@ import org.apache.http.nio.entity.HttpAsyncContentProducer;
  * <p>It is its own {@link HttpAsyncContentProducer}: otherwise the async client wraps it in an
  * {@code EntityAsyncContentProducer}, which reads 4 KiB through {@link #getContent()} per I/O
  * event, so a 5 MB bulk costs over a thousand reactor rounds and a stream per document line (the
- * benchmark measured that as the largest share of the loader's CPU). Here each round writes {@value
- * #WRITE_BUFFER}-byte slices until the socket is full.
+ * benchmark measured that as the largest share of the loader's CPU). Here each round copies the
+ * chunks into a pooled direct buffer (see {@link WriteBufferPool}) and writes it until the socket
+ * is full.
+ *
+ * <p>The low-level client sends the same entity object again when it fails over to another node,
+ * and it closes the failed attempt's producer on its own thread, possibly after the next attempt
+ * began on another connection. So an attempt is recognised by its encoder (each HTTP message gets a
+ * new one) and starts from the first byte; {@link #close()} rewinds nothing, and a late close
+ * cannot corrupt the attempt that replaced it. {@link #produceContent} is synchronised because a
+ * resend runs on another I/O thread than the attempt before it.
  */
 final class ChunkedEntity extends AbstractHttpEntity implements HttpAsyncContentProducer {
   static final ContentType NDJSON = ContentType.create("application/x-ndjson");
-  static final int WRITE_BUFFER = 64 * 1024;
 
   private final List<byte[]> chunks;
   private final long length;
+  private final WriteBufferPool buffers;
 
-  // Producer position; touched only by the I/O reactor thread that sends this request.
-  private ByteBuffer slice;
+  // The attempt being sent, and how far; guarded by this.
+  private ContentEncoder attempt;
+  private ByteBuffer slice; // in read mode: filled and not yet written
   private int chunk;
   private int offset;
 
-  ChunkedEntity(List<byte[]> chunks, long length) {
+  ChunkedEntity(List<byte[]> chunks, long length, WriteBufferPool buffers) {
     this.chunks = chunks;
     this.length = length;
+    this.buffers = buffers;
     setContentType(NDJSON.toString());
   }
 
@@ -51,6 +61,7 @@ final class ChunkedEntity extends AbstractHttpEntity implements HttpAsyncContent
     return length;
   }
 
+  /** Used when the client compresses the body (it wraps this entity and reads it as a stream). */
   @Override
   public InputStream getContent() {
     return new SequenceInputStream(
@@ -70,14 +81,26 @@ final class ChunkedEntity extends AbstractHttpEntity implements HttpAsyncContent
   }
 
   @Override
-  public void produceContent(ContentEncoder encoder, IOControl ioControl) throws IOException {
-    if (slice == null) {
-      slice = ByteBuffer.allocate(WRITE_BUFFER).flip(); // empty, in read mode
+  public synchronized void produceContent(ContentEncoder encoder, IOControl ioControl)
+      throws IOException {
+    if (encoder == attempt && slice == null) {
+      encoder.complete(); // this attempt already sent every byte
+      return;
+    }
+    if (encoder != attempt) {
+      attempt = encoder;
+      chunk = 0;
+      offset = 0;
+      if (slice == null) {
+        slice = buffers.take();
+      }
+      slice.clear().flip(); // empty, in read mode
     }
     while (true) {
       if (!slice.hasRemaining() && !fillSlice()) {
         encoder.complete();
-        close();
+        buffers.give(slice);
+        slice = null;
         return;
       }
       encoder.write(slice);
@@ -87,20 +110,21 @@ final class ChunkedEntity extends AbstractHttpEntity implements HttpAsyncContent
     }
   }
 
-  /** Starts over from the first byte: the client calls this before a resend and when done. */
+  /**
+   * Nothing to undo: the next attempt starts over by itself. A buffer still held by an attempt that
+   * failed midway stays with this entity for its next attempt, or goes with it to the collector.
+   */
   @Override
-  public void close() {
-    slice = null;
-    chunk = 0;
-    offset = 0;
-  }
+  public void close() {}
 
   private boolean fillSlice() {
     slice.clear();
-    while (slice.hasRemaining() && chunk < chunks.size()) {
+    int room = slice.remaining();
+    while (room > 0 && chunk < chunks.size()) {
       byte[] bytes = chunks.get(chunk);
-      int n = Math.min(slice.remaining(), bytes.length - offset);
+      int n = Math.min(room, bytes.length - offset);
       slice.put(bytes, offset, n);
+      room -= n;
       offset += n;
       if (offset == bytes.length) {
         chunk++;
