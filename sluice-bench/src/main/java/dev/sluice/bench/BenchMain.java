@@ -11,6 +11,7 @@ import dev.sluice.testkit.NodeSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchMain {
   private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
-  private static final String BASELINE_INDEX = "bench-baseline";
-  private static final String SLUICE_INDEX = "bench-sluice";
-  private static final String WARM_UP_INDEX = "bench-warm-up";
+
+  /**
+   * Every throughput load, either loader, goes into this one index, deleted and created again in
+   * between: the action lines, and so the request bodies, are then byte for byte the same.
+   */
+  private static final String THROUGHPUT_INDEX = "bench-throughput";
+
+  /** How long to wait for the node to settle before a load; it usually takes a few seconds. */
+  private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
 
   /** The filter Sluice's transport asks for; the baseline asks for the same. */
   private static final String FILTER_PATH =
@@ -114,11 +121,11 @@ public final class BenchMain {
     NodeSpec spec = NodeSpec.builder().name("bench").heap("1g").build();
     LOG.info("starting {}", spec);
     try (LocalElasticsearch node = LocalElasticsearch.start(spec)) {
-      BenchIndex index = new BenchIndex(EsTestClient.forNode(node));
+      EsTestClient client = EsTestClient.forNode(node);
       SluiceLoad sluice = new SluiceLoad(node.httpUrl(), deadLetters.toString());
       // The baseline cuts and sends its bodies as Sluice's defaults would; Sluice may be tuned.
-      BatchSettings batch = sluice.config(SLUICE_INDEX, Map.of()).batch();
-      SluiceConfig tuned = sluice.config(SLUICE_INDEX, options.sluiceOptions());
+      BatchSettings batch = sluice.config(THROUGHPUT_INDEX, Map.of()).batch();
+      SluiceConfig tuned = sluice.config(THROUGHPUT_INDEX, options.sluiceOptions());
       BatchSettings sluiceBatch = tuned.batch();
       int maxDocs = batch.maxDocs() == 0 ? Integer.MAX_VALUE : batch.maxDocs();
       setup.put("es_heap", spec.heap());
@@ -139,40 +146,36 @@ public final class BenchMain {
 
       LOG.info("building baseline bodies");
       byte[][] docs = java.util.Arrays.copyOf(sources, options.docs());
-      BulkBodies bodies = BulkBodies.build(BASELINE_INDEX, docs, maxDocs, batch.maxBytes());
+      BulkBodies bodies = BulkBodies.build(THROUGHPUT_INDEX, docs, maxDocs, batch.maxBytes());
       setup.put("baseline_bodies", bodies.bodies().size());
+      Loads loads =
+          new Loads(
+              client,
+              new NodeSettler(client, node.processHandle(), SETTLE_LIMIT),
+              new ResourceMeter(node.processHandle()));
       RawBulkClient raw = new RawBulkClient(node.httpUrl(), FILTER_PATH);
-      ResourceMeter meter = new ResourceMeter(node.processHandle());
-      warmUp(index, raw, sluice, sources, maxDocs, batch);
+      warmUp(loads, raw, sluice, sources, bodies, maxDocs, batch);
 
       for (int run = 1; run <= options.runs(); run++) {
-        // Alternate which loader goes first, so neither always inherits the node's state (heap,
-        // page cache, translog) from the other.
+        // Alternate which loader goes first (baseline, sluice, sluice, baseline, ...), so that a
+        // drift of the node over the run (heap, page cache, the machine's other work) weighs on
+        // both alike, and each round's ratio compares two loads made back to back.
         if (run % 2 == 1) {
-          timedBaselineLoad(run, index, raw, bodies, batch, meter, options);
-          timedSluiceLoad(run, index, tuned, sources, meter, options);
+          timedBaselineLoad(run, loads, raw, bodies, batch);
+          timedSluiceLoad(run, loads, tuned, sources);
         } else {
-          timedSluiceLoad(run, index, tuned, sources, meter, options);
-          timedBaselineLoad(run, index, raw, bodies, batch, meter, options);
+          timedSluiceLoad(run, loads, tuned, sources);
+          timedBaselineLoad(run, loads, raw, bodies, batch);
         }
       }
     }
   }
 
   private void timedBaselineLoad(
-      int run,
-      BenchIndex index,
-      RawBulkClient raw,
-      BulkBodies bodies,
-      BatchSettings batch,
-      ResourceMeter meter,
-      BenchOptions options)
+      int run, Loads loads, RawBulkClient raw, BulkBodies bodies, BatchSettings batch)
       throws InterruptedException {
-    index.recreate(BASELINE_INDEX);
-    meter.start();
-    long start = System.nanoTime();
-    raw.sendAll(bodies.bodies(), batch.concurrency());
-    long nanos = System.nanoTime() - start;
+    Loads.Measured measured =
+        loads.measure(THROUGHPUT_INDEX, () -> raw.sendAll(bodies.bodies(), batch.concurrency()));
     record(
         new LoadRun(
             "throughput",
@@ -180,81 +183,99 @@ public final class BenchMain {
             run,
             options.docs(),
             bodies.totalBytes(),
-            nanos,
-            meter.stop(),
+            measured.nanos(),
+            measured.usage(),
             null,
-            0));
-    verify(index, BASELINE_INDEX, options.docs(), "baseline run " + run);
+            0,
+            measured.node(),
+            measured.settled()));
+    verify(loads.index(), THROUGHPUT_INDEX, options.docs(), "baseline run " + run);
   }
 
-  private void timedSluiceLoad(
-      int run,
-      BenchIndex index,
-      SluiceConfig config,
-      byte[][] sources,
-      ResourceMeter meter,
-      BenchOptions options)
+  private void timedSluiceLoad(int run, Loads loads, SluiceConfig config, byte[][] sources)
       throws InterruptedException {
-    index.recreate(SLUICE_INDEX);
-    meter.start();
-    long start = System.nanoTime();
-    LoadResult result = SluiceLoad.load(config, "bench-" + run, sources, options.docs());
-    long nanos = System.nanoTime() - start;
-    record(sluiceRun("throughput", "sluice", run, result, nanos, meter.stop(), config));
-    checkResult(result, options.docs(), "sluice run " + run);
-    verify(index, SLUICE_INDEX, options.docs(), "sluice run " + run);
+    LoadResult[] result = new LoadResult[1];
+    Loads.Measured measured =
+        loads.measure(
+            THROUGHPUT_INDEX,
+            () -> result[0] = SluiceLoad.load(config, "bench-" + run, sources, options.docs()));
+    record(sluiceRun("throughput", "sluice", run, result[0], measured, config));
+    checkResult(result[0], options.docs(), "sluice run " + run);
+    verify(loads.index(), THROUGHPUT_INDEX, options.docs(), "sluice run " + run);
   }
 
   /**
-   * An untimed load through each loader first, so that neither timed run 1 pays for a cold node
-   * (JIT, first segments) or cold client code: without it the first load of a run was up to 30%
-   * slower, whichever loader went first. 100,000 documents (10 requests) were too few: a JFR
-   * recording showed the JIT compiling the loader's per-request methods (response handling, batch
-   * cutting) with C2 for ~3.5 s of compiler time inside the first timed Sluice load, and the first
-   * timed load of either loader still cost Elasticsearch more CPU than later ones (see {@link
+   * Untimed loads through each loader first, so that neither timed run 1 pays for a cold node (JIT,
+   * first segments) or cold client code: without them the first load of a run was up to 30% slower,
+   * whichever loader went first. 100,000 documents (10 requests) were too few: a JFR recording
+   * showed the JIT compiling the loader's per-request methods (response handling, batch cutting)
+   * with C2 for ~3.5 s of compiler time inside the first timed Sluice load, and the first timed
+   * load of either loader still cost Elasticsearch more CPU than later ones (see {@link
    * BenchOptions#DEFAULT_WARM_UP_DOCS}).
+   *
+   * <p>Each loader warms up with a short load, then a full one, through the same steps as a timed
+   * load (settling, node statistics, heap meter). With a single warm-up load, code compiled during
+   * it had never seen a load begin, nor the classes that only timed rounds used: the JIT threw away
+   * DocumentEncoder.encode, BulkEngine.add and the HTTP content encoder at the start of the first
+   * timed Sluice load, and ran them below full optimisation for its first 12 seconds.
    */
   private void warmUp(
-      BenchIndex index,
+      Loads loads,
       RawBulkClient raw,
       SluiceLoad sluice,
       byte[][] sources,
+      BulkBodies bodies,
       int maxDocs,
       BatchSettings batch)
       throws InterruptedException {
     int docs = Math.min(options.docs(), options.warmUpDocs());
-    LOG.info("warming up with {} documents per loader (untimed)", docs);
-    byte[][] warm = java.util.Arrays.copyOf(sources, docs);
-    index.recreate(WARM_UP_INDEX);
-    raw.sendAll(
-        BulkBodies.build(WARM_UP_INDEX, warm, maxDocs, batch.maxBytes()).bodies(),
-        batch.concurrency());
-    SluiceLoad.load(
-        sluice.config(WARM_UP_INDEX, options.sluiceOptions()), "bench-warm-up", sources, docs);
-    verify(index, WARM_UP_INDEX, docs, "warm-up");
+    LOG.info("warming up with {} documents per loader (untimed), after a shorter load", docs);
+    SluiceConfig config = sluice.config(THROUGHPUT_INDEX, options.sluiceOptions());
+    for (int count : new int[] {Math.max(1, docs / 10), docs}) {
+      List<byte[]> warmBodies =
+          count == options.docs()
+              ? bodies.bodies()
+              : BulkBodies.build(
+                      THROUGHPUT_INDEX,
+                      java.util.Arrays.copyOf(sources, count),
+                      maxDocs,
+                      batch.maxBytes())
+                  .bodies();
+      loads.measure(THROUGHPUT_INDEX, () -> raw.sendAll(warmBodies, batch.concurrency()));
+      verify(loads.index(), THROUGHPUT_INDEX, count, "warm-up (baseline)");
+      LoadResult[] result = new LoadResult[1];
+      loads.measure(
+          THROUGHPUT_INDEX,
+          () -> result[0] = SluiceLoad.load(config, "bench-warm-up", sources, count));
+      checkResult(result[0], count, "warm-up (sluice)");
+      verify(loads.index(), THROUGHPUT_INDEX, count, "warm-up (sluice)");
+    }
   }
 
   private void throttled(byte[][] sources) throws InterruptedException {
     NodeSpec spec = NodeSpec.builder().name("bench-tiny").heap("512m").tinyWriteQueue().build();
     LOG.info("starting {}", spec);
     try (LocalElasticsearch node = LocalElasticsearch.start(spec)) {
-      BenchIndex index = new BenchIndex(EsTestClient.forNode(node));
+      EsTestClient client = EsTestClient.forNode(node);
       SluiceLoad sluice = new SluiceLoad(node.httpUrl(), deadLetters.toString());
-      ResourceMeter meter = new ResourceMeter(node.processHandle());
+      Loads loads =
+          new Loads(
+              client,
+              new NodeSettler(client, node.processHandle(), SETTLE_LIMIT),
+              new ResourceMeter(node.processHandle()));
       int docs = options.throttledDocs();
       for (String flow : List.of("adaptive", "fixed")) {
         String target = "bench-throttled-" + flow;
         Map<String, String> overrides = new LinkedHashMap<>(options.sluiceOptions());
         overrides.put("sluice.flow.adaptive", Boolean.toString(flow.equals("adaptive")));
         SluiceConfig config = sluice.config(target, overrides);
-        index.recreate(target);
-        meter.start();
-        long start = System.nanoTime();
-        LoadResult result = SluiceLoad.load(config, "bench-" + flow, sources, docs);
-        long nanos = System.nanoTime() - start;
-        record(sluiceRun("throttled", flow, 1, result, nanos, meter.stop(), config));
-        checkResult(result, docs, flow + " flow on the tiny-queue node");
-        verify(index, target, docs, flow + " flow on the tiny-queue node");
+        LoadResult[] result = new LoadResult[1];
+        Loads.Measured measured =
+            loads.measure(
+                target, () -> result[0] = SluiceLoad.load(config, "bench-" + flow, sources, docs));
+        record(sluiceRun("throttled", flow, 1, result[0], measured, config));
+        checkResult(result[0], docs, flow + " flow on the tiny-queue node");
+        verify(loads.index(), target, docs, flow + " flow on the tiny-queue node");
       }
     }
   }
@@ -264,8 +285,7 @@ public final class BenchMain {
       String variant,
       int run,
       LoadResult result,
-      long nanos,
-      ResourceMeter.Usage usage,
+      Loads.Measured measured,
       SluiceConfig config) {
     LoadCounters c = result.counters();
     return new LoadRun(
@@ -274,10 +294,12 @@ public final class BenchMain {
         run,
         c.read(),
         c.bytesSent(),
-        nanos,
-        usage,
+        measured.nanos(),
+        measured.usage(),
         c,
-        config.batch().memoryMaxBytes());
+        config.batch().memoryMaxBytes(),
+        measured.node(),
+        measured.settled());
   }
 
   private void record(LoadRun run) {

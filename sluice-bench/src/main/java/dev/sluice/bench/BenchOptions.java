@@ -9,7 +9,7 @@ import java.util.Map;
  * @param docs documents per throughput load
  * @param throttledDocs documents per load against the tiny-queue node
  * @param skipThrottled skip the tiny-queue part
- * @param runs throughput rounds (each round: baseline, then Sluice)
+ * @param runs throughput rounds, each one baseline and one Sluice load (alternately first)
  * @param warmUpDocs documents per untimed warm-up load (each loader), at most {@code docs}
  * @param sluiceOptions options given to every Sluice load, over its defaults (not to the baseline)
  */
@@ -27,6 +27,13 @@ record BenchOptions(
    */
   static final int DEFAULT_WARM_UP_DOCS = 1_000_000;
 
+  /**
+   * Enough rounds for a median that one disturbed round cannot move, within about ten minutes for
+   * the whole command on a 2-core machine (a round takes about a minute: two loads of ~20 s, each
+   * after the node settles).
+   */
+  static final int DEFAULT_RUNS = 4;
+
   static final String USAGE =
       """
       Usage: bin/bench [--docs N] [--throttled-docs N] [--skip-throttled] [--runs N]
@@ -34,7 +41,8 @@ record BenchOptions(
         --docs N            documents per throughput load (default 1000000)
         --throttled-docs N  documents per load against the tiny-write-queue node (default 200000)
         --skip-throttled    skip the tiny-write-queue part
-        --runs N            throughput rounds, each baseline then Sluice (default 2)
+        --runs N            throughput rounds, each a baseline and a Sluice load, which
+                            goes first alternating (default %d)
         --warm-up-docs N    documents per untimed warm-up load, each loader (default %d;
                             at most --docs)
         --option key=value  a Sluice option (es.* or sluice.*) for every Sluice load, over its
@@ -42,14 +50,15 @@ record BenchOptions(
                             concurrency. E.g. --option es.batch.size.bytes=2mb
       Environment: BENCH_HEAP (this JVM's -Xmx, default 3g), BENCH_JAVA_OPTS (extra JVM flags).
       """
-          .formatted(DEFAULT_WARM_UP_DOCS);
+          .formatted(DEFAULT_RUNS, DEFAULT_WARM_UP_DOCS);
 
   BenchOptions {
     sluiceOptions = Map.copyOf(sluiceOptions);
   }
 
   static BenchOptions defaults() {
-    return new BenchOptions(1_000_000, 200_000, false, 2, DEFAULT_WARM_UP_DOCS, Map.of());
+    return new BenchOptions(
+        1_000_000, 200_000, false, DEFAULT_RUNS, DEFAULT_WARM_UP_DOCS, Map.of());
   }
 
   /** Parses {@code --flag N} and {@code --flag=N}; throws IllegalArgumentException on bad input. */

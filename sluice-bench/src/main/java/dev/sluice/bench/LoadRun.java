@@ -10,6 +10,8 @@ import dev.sluice.core.LoadCounters;
  * @param bodyBytes request body bytes sent (action + source lines; retries included for Sluice)
  * @param counters Sluice's counters; null for the baseline
  * @param memoryCap Sluice's configured {@code sluice.memory.max.bytes}; 0 for the baseline
+ * @param node what the node reported doing during the load; null where not measured
+ * @param settled how the node settled before the load; null where it was not waited for
  */
 record LoadRun(
     String phase,
@@ -20,7 +22,9 @@ record LoadRun(
     long nanos,
     ResourceMeter.Usage usage,
     LoadCounters counters,
-    long memoryCap) {
+    long memoryCap,
+    NodeActivity node,
+    NodeSettler.Settled settled) {
 
   double seconds() {
     return nanos / 1e9;

@@ -50,41 +50,95 @@ final class Report {
             + " vs raw _bulk baseline) --");
     out.printf(
         Locale.ROOT,
-        "%-4s %-9s %9s %11s %8s %12s %9s %7s %7s%n",
+        "%-40s%-20s%s%n",
+        "",
+        " ---- this JVM ----",
+        " -------- Elasticsearch --------");
+    out.printf(
+        Locale.ROOT,
+        "%-4s %-9s %7s %9s %6s %7s %4s %6s %7s %7s %6s %7s %7s%n",
         "run",
         "loader",
         "seconds",
         "docs/s",
         "MB/s",
-        "client CPU s",
-        "ES CPU s",
+        "CPU s",
         "GCs",
-        "GC ms");
+        "GC ms",
+        "CPU s",
+        "index s",
+        "GC ms",
+        "merge s",
+        "settle");
     for (LoadRun r : list) {
+      NodeActivity node = r.node();
       out.printf(
           Locale.ROOT,
-          "%-4d %-9s %9.2f %11.0f %8.2f %12.2f %9.2f %7d %7d%n",
+          "%-4d %-9s %7.2f %9.0f %6.2f %7.2f %4d %6d %7.2f %7s %6s %7s %7s%n",
           r.run(),
           r.variant(),
           r.seconds(),
           r.docsPerSecond(),
           r.megabytesPerSecond(),
           r.usage().clientCpuNanos() / 1e9,
-          r.usage().esCpuNanos() / 1e9,
           r.usage().gcCount(),
-          r.usage().gcMillis());
+          r.usage().gcMillis(),
+          r.usage().esCpuNanos() / 1e9,
+          node == null ? "-" : String.format(Locale.ROOT, "%.1f", node.indexMillis() / 1e3),
+          node == null ? "-" : Long.toString(node.gcMillis()),
+          node == null ? "-" : String.format(Locale.ROOT, "%.1f", node.mergeMillis() / 1e3),
+          settled(r.settled()));
     }
+    out.println(
+        "(CPU s: of this JVM, and of the node's processes; index s: indexing time the node reports,"
+            + " summed over its threads; settle: seconds waited for an idle node before the load,"
+            + " * = still busy at the limit)");
     Ratio ratio = ratio();
+    StringBuilder rounds = new StringBuilder();
+    for (int i = 0; i < ratio.rounds().size(); i++) {
+      rounds.append(String.format(Locale.ROOT, "  %d: %.3f", i + 1, ratio.rounds().get(i)));
+    }
+    out.println("sluice/baseline docs/s by round:" + rounds);
     out.printf(
         Locale.ROOT,
-        "ratio sluice/baseline (docs/s): best-of %.3f (%.0f / %.0f), median %.3f (%.0f / %.0f)"
-            + "  target >= 0.95%n",
+        "ratio sluice/baseline (docs/s): median of rounds %.3f (range %.3f..%.3f), pooled %.3f,"
+            + " best-of %.3f (%.0f / %.0f), ratio of medians %.3f  target >= 0.95%n",
+        ratio.medianOfRounds(),
+        ratio.roundMin(),
+        ratio.roundMax(),
+        ratio.pooled(),
         ratio.best(),
         ratio.sluiceBest(),
         ratio.baselineBest(),
-        ratio.median(),
-        ratio.sluiceMedian(),
-        ratio.baselineMedian());
+        ratio.median());
+    out.printf(
+        Locale.ROOT,
+        "per load, median (range): ES CPU s baseline %s, sluice %s; client CPU s baseline %s,"
+            + " sluice %s%n",
+        spread("baseline", r -> r.usage().esCpuNanos() / 1e9),
+        spread("sluice", r -> r.usage().esCpuNanos() / 1e9),
+        spread("baseline", r -> r.usage().clientCpuNanos() / 1e9),
+        spread("sluice", r -> r.usage().clientCpuNanos() / 1e9));
+  }
+
+  private static String settled(NodeSettler.Settled settled) {
+    if (settled == null) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%.1f%s", settled.millis() / 1e3, settled.quiet() ? "" : "*");
+  }
+
+  private String spread(String variant, ToDoubleFunction<LoadRun> f) {
+    double[] values = values(variant, f).toArray();
+    if (values.length == 0) {
+      return "-";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.2f (%.2f..%.2f)",
+        median(values),
+        Arrays.stream(values).min().orElseThrow(),
+        Arrays.stream(values).max().orElseThrow());
   }
 
   private void memory() {
@@ -191,6 +245,18 @@ final class Report {
       m.put("heap_at_start_bytes", r.usage().heapAtStart());
       m.put("peak_heap_bytes", r.usage().peakHeap());
       m.put("heap_pool_peak_sum_bytes", r.usage().poolPeakSum());
+      if (r.node() != null) {
+        m.put("es_young_gcs", r.node().youngGcs());
+        m.put("es_old_gcs", r.node().oldGcs());
+        m.put("es_gc_ms", r.node().gcMillis());
+        m.put("es_merges", r.node().merges());
+        m.put("es_merge_ms", r.node().mergeMillis());
+        m.put("es_index_ms", r.node().indexMillis());
+      }
+      if (r.settled() != null) {
+        m.put("settle_ms", r.settled().millis());
+        m.put("settled_quiet", r.settled().quiet());
+      }
       LoadCounters c = r.counters();
       if (c != null) {
         m.put("memory_cap_bytes", r.memoryCap());
@@ -211,6 +277,11 @@ final class Report {
       Ratio ratio = ratio();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("figure", "throughput_ratio");
+      m.put("median_of_rounds", round(ratio.medianOfRounds()));
+      m.put("round_ratios", ratio.rounds().stream().map(Report::round).toList());
+      m.put("round_ratio_min", round(ratio.roundMin()));
+      m.put("round_ratio_max", round(ratio.roundMax()));
+      m.put("pooled", round(ratio.pooled()));
       m.put("best_of", round(ratio.best()));
       m.put("median", round(ratio.median()));
       m.put("sluice_best_docs_per_s", round(ratio.sluiceBest()));
@@ -222,7 +293,38 @@ final class Report {
     }
   }
 
-  record Ratio(double sluiceBest, double baselineBest, double sluiceMedian, double baselineMedian) {
+  /**
+   * Sluice's docs/s over the baseline's: per round (two loads made back to back), and over all.
+   *
+   * @param rounds each round's ratio, in round order (rounds missing either load left out)
+   * @param pooledSluice all Sluice documents over all Sluice seconds; likewise the baseline
+   */
+  record Ratio(
+      List<Double> rounds,
+      double pooledSluice,
+      double pooledBaseline,
+      double sluiceBest,
+      double baselineBest,
+      double sluiceMedian,
+      double baselineMedian) {
+    double medianOfRounds() {
+      return rounds.isEmpty()
+          ? Double.NaN
+          : Report.median(rounds.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    double roundMin() {
+      return rounds.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    double roundMax() {
+      return rounds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    double pooled() {
+      return pooledSluice / pooledBaseline;
+    }
+
     double best() {
       return sluiceBest / baselineBest;
     }
@@ -233,11 +335,44 @@ final class Report {
   }
 
   Ratio ratio() {
+    List<LoadRun> list = phase("throughput");
+    List<Double> rounds = new java.util.ArrayList<>();
+    list.stream()
+        .mapToInt(LoadRun::run)
+        .distinct()
+        .sorted()
+        .forEach(
+            run -> {
+              double sluice = docsPerSecond(list, "sluice", run);
+              double baseline = docsPerSecond(list, "baseline", run);
+              if (!Double.isNaN(sluice) && !Double.isNaN(baseline)) {
+                rounds.add(sluice / baseline);
+              }
+            });
     return new Ratio(
+        List.copyOf(rounds),
+        pooled("sluice"),
+        pooled("baseline"),
         max("sluice", LoadRun::docsPerSecond),
         max("baseline", LoadRun::docsPerSecond),
         median("sluice", LoadRun::docsPerSecond),
         median("baseline", LoadRun::docsPerSecond));
+  }
+
+  private static double docsPerSecond(List<LoadRun> list, String variant, int run) {
+    return list.stream()
+        .filter(r -> r.variant().equals(variant) && r.run() == run)
+        .mapToDouble(LoadRun::docsPerSecond)
+        .findFirst()
+        .orElse(Double.NaN);
+  }
+
+  private double pooled(String variant) {
+    List<LoadRun> list =
+        phase("throughput").stream().filter(r -> r.variant().equals(variant)).toList();
+    double docs = list.stream().mapToDouble(LoadRun::docs).sum();
+    double seconds = list.stream().mapToDouble(LoadRun::seconds).sum();
+    return docs / seconds;
   }
 
   private double max(String variant, ToDoubleFunction<LoadRun> f) {
@@ -245,7 +380,12 @@ final class Report {
   }
 
   private double median(String variant, ToDoubleFunction<LoadRun> f) {
-    double[] sorted = values(variant, f).sorted().toArray();
+    return median(values(variant, f).toArray());
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
     if (sorted.length == 0) {
       return Double.NaN;
     }
