@@ -62,14 +62,8 @@ class CheckpointResumeIT {
 
   @BeforeAll
   static void startSpark() {
-    spark =
-        SparkSession.builder()
-            .appName("sluice-checkpoint-it")
-            .master("local[2,1]") // one attempt per task: an injected failure fails the job
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .getOrCreate();
+    // One attempt per task: an injected failure fails the job.
+    spark = LocalSpark.session("sluice-checkpoint-it", "local[2,1]");
     spark
         .udf()
         .register(

@@ -32,14 +32,7 @@ public final class ResumableLoadMain {
     long rows = Long.parseLong(args[2]);
     int partitions = Integer.parseInt(args[3]);
     String work = args[4];
-    SparkSession spark =
-        SparkSession.builder()
-            .appName("sluice-resumable-load")
-            .master("local[2]")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .getOrCreate();
+    SparkSession spark = LocalSpark.session("sluice-resumable-load", "local[2]");
     Dataset<Row> input =
         spark
             .range(0, rows, 1, partitions)

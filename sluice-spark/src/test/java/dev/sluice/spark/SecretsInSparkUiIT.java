@@ -52,14 +52,7 @@ class SecretsInSparkUiIT {
 
   @Test
   void thePlanSparkDisplaysHasNoSecret(EsHandle es) throws Exception {
-    SparkSession spark =
-        SparkSession.builder()
-            .appName("sluice-secrets-it")
-            .master("local[1]")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .getOrCreate();
+    SparkSession spark = LocalSpark.session("sluice-secrets-it", "local[1]");
     List<String> shown = new CopyOnWriteArrayList<>();
     SparkListener capture =
         new SparkListener() {

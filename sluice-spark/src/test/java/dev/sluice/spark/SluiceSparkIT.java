@@ -37,14 +37,7 @@ class SluiceSparkIT {
 
   @BeforeAll
   static void startSpark() {
-    spark =
-        SparkSession.builder()
-            .appName("sluice-spark-it")
-            .master("local[2]")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .getOrCreate();
+    spark = LocalSpark.session("sluice-spark-it", "local[2]");
   }
 
   @AfterAll

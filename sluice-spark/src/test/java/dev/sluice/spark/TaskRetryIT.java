@@ -44,14 +44,8 @@ class TaskRetryIT {
 
   @BeforeAll
   static void startSpark() {
-    spark =
-        SparkSession.builder()
-            .appName("sluice-task-retry-it")
-            .master("local[2,2]") // a failed task is tried once more
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .getOrCreate();
+    // A failed task is tried once more.
+    spark = LocalSpark.session("sluice-task-retry-it", "local[2,2]");
     spark
         .udf()
         .register(
