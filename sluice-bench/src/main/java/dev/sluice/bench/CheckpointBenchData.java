@@ -13,21 +13,8 @@ import org.apache.spark.sql.SparkSession;
  * takes seconds.
  */
 final class CheckpointBenchData {
-  /** Matches the columns exactly (the index mapping is strict). */
-  static final String MAPPING =
-      """
-      {"dynamic":"strict","properties":{
-        "id":{"type":"keyword"},"n":{"type":"long"},"name":{"type":"text"},
-        "category":{"type":"keyword"},"price":{"type":"double"},"quantity":{"type":"integer"},
-        "active":{"type":"boolean"},"created":{"type":"date"},"tags":{"type":"keyword"},
-        "text":{"type":"text"}}}""";
-
-  private static final String[] WORDS = {
-    "river", "stone", "amber", "quiet", "north", "signal", "harbor", "meadow", "copper", "lantern",
-    "orbit", "willow", "granite", "ember", "falcon", "delta", "summit", "canyon", "breeze",
-    "timber", "velvet", "pioneer", "glacier", "saffron", "beacon", "thunder", "maple", "crystal",
-    "sparrow", "horizon", "echo", "marble"
-  };
+  /** The throughput benchmark's mapping: the columns match its documents' fields exactly. */
+  static final String MAPPING = DocumentGenerator.MAPPING;
 
   /** Words in "text": with the other fields, about 500 bytes of JSON per row. */
   private static final int TEXT_WORDS = 43;
@@ -65,9 +52,14 @@ final class CheckpointBenchData {
   /** A word picked by a hash of the row number and {@code seed} (a SQL expression). */
   private static String word(String seed) {
     String words =
-        Arrays.stream(WORDS)
+        Arrays.stream(DocumentGenerator.WORDS)
             .map(w -> "'" + w + "'")
             .collect(Collectors.joining(", ", "array(", ")"));
-    return words + "[CAST(pmod(xxhash64(id, " + seed + "), " + WORDS.length + ") AS INT)]";
+    return words
+        + "[CAST(pmod(xxhash64(id, "
+        + seed
+        + "), "
+        + DocumentGenerator.WORDS.length
+        + ") AS INT)]";
   }
 }

@@ -18,7 +18,8 @@ final class DocumentGenerator {
         "active":{"type":"boolean"},"created":{"type":"date"},"tags":{"type":"keyword"},
         "text":{"type":"text"}}}""";
 
-  private static final String[] WORDS = {
+  /** The vocabulary of names, tags and text; the checkpoint benchmark's SQL picks from it too. */
+  static final String[] WORDS = {
     "river", "stone", "amber", "quiet", "north", "signal", "harbor", "meadow", "copper", "lantern",
     "orbit", "willow", "granite", "ember", "falcon", "delta", "summit", "canyon", "breeze",
     "timber", "velvet", "pioneer", "glacier", "saffron", "beacon", "thunder", "maple", "crystal",
