@@ -119,13 +119,12 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     if (store == null) {
       return Optional.empty();
     }
-    boolean force = conf.engine().checkpoint().force();
-    if (!jobFinished) {
-      return store.readPartitionToResume(partition, force);
-    }
     try {
-      return store.readPartitionToResume(partition, force);
+      return store.readPartitionToResume(partition, conf.engine().checkpoint().force());
     } catch (RuntimeException e) {
+      if (!jobFinished) {
+        throw e;
+      }
       LOG.warn("partition {}: {}; counting its rows to skip them instead", partition, e.toString());
       return Optional.empty();
     }

@@ -133,14 +133,6 @@ class CheckpointResumeIT {
     return options;
   }
 
-  private static void createIndex(EsHandle es, String index) {
-    String mapping =
-        "{\"mappings\":{\"properties\":{\"key\":{\"type\":\"keyword\"},"
-            + "\"code\":{\"type\":\"long\"}}},"
-            + "\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}";
-    assertThat(es.client().createIndex(index, mapping).isSuccess()).isTrue();
-  }
-
   private static void load(Map<String, String> options) {
     READ.clear();
     try {
@@ -198,6 +190,19 @@ class CheckpointResumeIT {
     return !spark.version().startsWith("3.");
   }
 
+  /**
+   * After a resumed load: the index holds exactly the good rows, and the report says it resumed and
+   * reconciles. Returns the report.
+   */
+  private JsonNode resumedToTheGoodRows(EsHandle es, String index) throws IOException {
+    es.client().refresh(index);
+    assertThat(es.client().count(index)).isEqualTo(ROWS - expectedDeadLetters());
+    JsonNode report = report();
+    assertThat(report.path("checkpoint").asText()).startsWith("Resuming");
+    assertThat(report.path("reconciles").asBoolean()).isTrue();
+    return report;
+  }
+
   private JsonNode report() throws IOException {
     return new ObjectMapper().readTree(out.resolve("report.json").toFile());
   }
@@ -205,7 +210,7 @@ class CheckpointResumeIT {
   @Test
   void aFinishedJobSendsNothingAndAnotherIndexIsRefused(EsHandle es) throws IOException {
     String index = es.newIndexName();
-    createIndex(es, index);
+    KeyCodeIndex.create(es, index);
     load(options(es, index));
     es.client().refresh(index);
     assertThat(es.client().count(index)).isEqualTo(ROWS - expectedDeadLetters());
@@ -214,7 +219,7 @@ class CheckpointResumeIT {
 
     // Empty the index: if the resume sent anything, it would show.
     assertThat(es.client().delete(index).isSuccess()).isTrue();
-    createIndex(es, index);
+    KeyCodeIndex.create(es, index);
     load(options(es, index));
     es.client().refresh(index);
     assertThat(es.client().count(index)).isZero();
@@ -237,7 +242,7 @@ class CheckpointResumeIT {
   @Test
   void aCorruptPartitionFileIsReportedWithItsPath(EsHandle es) throws IOException {
     String index = es.newIndexName();
-    createIndex(es, index);
+    KeyCodeIndex.create(es, index);
     load(options(es, index));
     Path checkpoint = out.resolve("checkpoint");
     Files.delete(checkpoint.resolve("finished.json"));
@@ -253,7 +258,7 @@ class CheckpointResumeIT {
   @Test
   void aLoadThatFailsMidwayResumesToExactlyTheRightIndex(EsHandle es) throws IOException {
     String index = es.newIndexName();
-    createIndex(es, index);
+    KeyCodeIndex.create(es, index);
     FAIL_ONCE.set(true);
     assertThatThrownBy(() -> load(options(es, index)))
         .hasStackTraceContaining("injected failure at row " + FAILING_ROW);
@@ -268,15 +273,10 @@ class CheckpointResumeIT {
     Set<Long> unfinished = allIds();
     unfinished.removeAll(complete);
     assertThat(READ).isEqualTo(finishedPartitionsGoUnread() ? unfinished : allIds());
-    es.client().refresh(index);
     long expectedDead = expectedDeadLetters();
-    assertThat(es.client().count(index)).isEqualTo(ROWS - expectedDead);
-    JsonNode report = report();
-    assertThat(report.path("checkpoint").asText()).startsWith("Resuming");
-    JsonNode counters = report.path("counters");
+    JsonNode counters = resumedToTheGoodRows(es, index).path("counters");
     assertThat(counters.path("read").asLong()).isEqualTo(ROWS);
     assertThat(counters.path("skippedByCheckpoint").asLong()).isPositive();
-    assertThat(report.path("reconciles").asBoolean()).isTrue();
 
     List<DeadLetterRecord> dead = readDeadLetters(out.resolve("dead"));
     assertThat(dead.stream().map(DeadLetterRecord::id).distinct()).hasSize((int) expectedDead);
@@ -287,7 +287,7 @@ class CheckpointResumeIT {
   void aResumedCreateLoadCountsConflictsOnRowsItMayHaveSentAsAlreadyDelivered(EsHandle es)
       throws IOException {
     String index = es.newIndexName();
-    createIndex(es, index);
+    KeyCodeIndex.create(es, index);
     Map<String, String> options = options(es, index);
     options.put("es.write.operation", "create");
     FAIL_ONCE.set(true);
@@ -311,14 +311,9 @@ class CheckpointResumeIT {
 
     load(options);
 
-    es.client().refresh(index);
     long expectedDead = expectedDeadLetters();
-    assertThat(es.client().count(index)).isEqualTo(ROWS - expectedDead);
-    JsonNode report = report();
-    assertThat(report.path("checkpoint").asText()).startsWith("Resuming");
-    JsonNode counters = report.path("counters");
+    JsonNode counters = resumedToTheGoodRows(es, index).path("counters");
     assertThat(counters.path("alreadyDelivered").asLong()).isGreaterThanOrEqualTo(inserted);
-    assertThat(report.path("reconciles").asBoolean()).isTrue();
     List<DeadLetterRecord> dead = readDeadLetters(out.resolve("dead"));
     assertThat(dead).hasSize((int) expectedDead);
     assertThat(dead)
@@ -329,7 +324,7 @@ class CheckpointResumeIT {
   @Test
   void aFirstCreateLoadDeadLettersDocumentsThatExistAlready(EsHandle es) throws IOException {
     String index = es.newIndexName();
-    createIndex(es, index);
+    KeyCodeIndex.create(es, index);
     assertThat(
             es.client().index(index, "k-000042", "{\"key\":\"k-000042\",\"code\":1}").isSuccess())
         .isTrue();

@@ -69,11 +69,7 @@ class TaskRetryIT {
   @Test
   void aRetriedTaskCountsItsFirstAttemptsCreatesAsAlreadyDelivered(EsHandle es) throws IOException {
     String index = es.newIndexName();
-    String mapping =
-        "{\"mappings\":{\"properties\":{\"key\":{\"type\":\"keyword\"},"
-            + "\"code\":{\"type\":\"long\"}}},"
-            + "\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}";
-    assertThat(es.client().createIndex(index, mapping).isSuccess()).isTrue();
+    KeyCodeIndex.create(es, index);
     Map<String, String> options = new HashMap<>();
     options.put("es.nodes", es.url());
     options.put("es.resource", index);
