@@ -31,15 +31,31 @@ public final class BulkLoader {
   /** With injected clock, randomness, storage or transport (tests, the CLI's own transport). */
   public static BulkLoader open(
       SluiceConfig config, String writerId, LoadListener listener, EngineContext context) {
-    return new BulkLoader(BulkEngine.start(config, writerId, listener, context));
+    return open(config, writerId, listener, context, Attempt.FIRST);
+  }
+
+  /**
+   * @param attempt {@link Attempt#REPLAY} when an earlier run or task attempt may have delivered
+   *     any of the documents this loader will be given
+   */
+  public static BulkLoader open(
+      SluiceConfig config,
+      String writerId,
+      LoadListener listener,
+      EngineContext context,
+      Attempt attempt) {
+    return new BulkLoader(BulkEngine.start(config, writerId, listener, context, attempt));
   }
 
   /**
    * May block while the memory cap is reached. Throws SluiceException subclasses on job-level
    * failure (fatal cluster fault, dead-letter tolerance exceeded, budget exhausted).
+   *
+   * @return the document's sequence number in this loader, the one {@link LoadListener#onSettled}
+   *     reports when the document settles
    */
-  public void add(Document document) throws InterruptedException {
-    engine.add(document);
+  public long add(Document document) throws InterruptedException {
+    return engine.add(document);
   }
 
   /**
@@ -47,9 +63,10 @@ public final class BulkLoader {
    * carry, a null id): it counts as read and lands in the dead-letter store with {@code errorType}
    * and {@code reason}, with status 0 (never sent). {@code document} holds what could be made of
    * the record: its id if known, its source as well as it could be written (or null), its position.
+   * Returns its sequence number, as {@link #add} does.
    */
-  public void deadLetter(Document document, String errorType, String reason) {
-    engine.deadLetter(document, errorType, reason);
+  public long deadLetter(Document document, String errorType, String reason) {
+    return engine.deadLetter(document, errorType, reason);
   }
 
   /**

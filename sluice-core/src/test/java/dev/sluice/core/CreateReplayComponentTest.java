@@ -43,10 +43,14 @@ class CreateReplayComponentTest {
 
   private static LoadResult load(Map<String, String> options, boolean replay, int docs)
       throws Exception {
-    EngineContext context =
-        EngineContext.defaults().withRandom(() -> 0.0).withReplay(replay); // retries at once
+    EngineContext context = EngineContext.defaults().withRandom(() -> 0.0); // retries at once
     BulkLoader loader =
-        BulkLoader.open(SluiceConfig.fromOptions(options), "w1", LoadListener.NONE, context);
+        BulkLoader.open(
+            SluiceConfig.fromOptions(options),
+            "w1",
+            LoadListener.NONE,
+            context,
+            replay ? Attempt.REPLAY : Attempt.FIRST);
     for (int i = 0; i < docs; i++) {
       loader.add(doc(i));
     }

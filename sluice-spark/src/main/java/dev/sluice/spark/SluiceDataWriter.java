@@ -1,5 +1,6 @@
 package dev.sluice.spark;
 
+import dev.sluice.core.Attempt;
 import dev.sluice.core.BulkLoader;
 import dev.sluice.core.Document;
 import dev.sluice.core.LoadCounters;
@@ -14,14 +15,12 @@ import dev.sluice.core.checkpoint.ProgressPersister;
 import dev.sluice.core.checkpoint.ResumeFilter;
 import dev.sluice.core.checkpoint.SettledPrefix;
 import dev.sluice.core.config.CheckpointSettings;
-import dev.sluice.core.id.InvalidIdException;
 import dev.sluice.core.storage.Storage;
+import dev.sluice.spark.RowConverter.Converted;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -49,7 +48,8 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
   private final CheckpointStore checkpoint;
   private final boolean alreadyComplete;
   private final long completeRows; // rows the checkpoint recorded for a complete partition, or -1
-  private final ResumeFilter<Prepared> resume;
+  private final ResumeFilter<Converted> resume;
+  private final RowConverter converter;
   private final PriorDeadLetters priorDeadLetters;
   private volatile PartitionProgress progress;
   private ProgressPersister.Handle persister;
@@ -57,9 +57,6 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
   private long rowNumber;
   private long skipped;
   private boolean finished;
-
-  /** A row made ready to send: a document, or a dead letter when it could not become one. */
-  private record Prepared(Document document, String errorType, String reason) {}
 
   /**
    * @param jobFinished the checkpoint says the whole job finished: every row is skipped
@@ -70,6 +67,7 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     this.conf = conf;
     this.partitionId = partitionId;
     this.taskId = taskId;
+    this.converter = new RowConverter(conf);
     CheckpointStore store = conf.checkpointStore();
     this.checkpoint = jobFinished ? null : store;
     this.writerId =
@@ -106,8 +104,8 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
             conf.engine(),
             writerId,
             this,
-            new EngineContext(
-                defaults.clock(), defaults.random(), deadLetterStorage, null, replay));
+            defaults.withStorage(deadLetterStorage),
+            replay ? Attempt.REPLAY : Attempt.FIRST);
   }
 
   /**
@@ -160,47 +158,17 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
       skipped++;
       return;
     }
-    Prepared prepared = prepare(row, "partition " + partitionId + " row " + rowNumber++);
+    Converted prepared = converter.convert(row, "partition " + partitionId + " row " + rowNumber++);
     if (resume == null) {
       send(prepared);
     } else {
-      for (Prepared p : resume.offer(prepared.document().id(), prepared)) {
+      for (Converted p : resume.offer(prepared.document().id(), prepared)) {
         send(p);
       }
     }
   }
 
-  private Prepared prepare(InternalRow row, String position) {
-    String routing = conf.routingColumn() == null ? null : conf.routingColumn().textOf(row);
-    List<String> values = new ArrayList<>(conf.idColumns().size());
-    for (FieldPath column : conf.idColumns()) {
-      values.add(column.textOf(row));
-    }
-    String id = null;
-    try {
-      for (int i = 0; i < values.size(); i++) {
-        if (values.get(i) == null) {
-          throw new RowConversionException(
-              conf.idColumns().get(i).name(), "the document id is null");
-        }
-      }
-      byte[] source = conf.json().toJson(row);
-      id = conf.idStrategy().idOf(values, source);
-      return new Prepared(new Document(null, id, routing, null, source, position), null, null);
-    } catch (RowConversionException e) {
-      return deadLetter(row, id, routing, position, "row_conversion_exception", e.getMessage());
-    } catch (InvalidIdException e) {
-      return deadLetter(row, id, routing, position, "invalid_id_exception", e.getMessage());
-    }
-  }
-
-  private Prepared deadLetter(
-      InternalRow row, String id, String routing, String position, String type, String reason) {
-    byte[] lenient = conf.json().toLenientJson(row);
-    return new Prepared(new Document(null, id, routing, null, lenient, position), type, reason);
-  }
-
-  private void send(Prepared prepared) throws IOException {
+  private void send(Converted prepared) throws IOException {
     if (checkpoint != null) {
       PartitionProgress p = startProgress();
       persister.check();
@@ -212,7 +180,7 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
       }
       p.added(document.id());
     }
-    if (prepared.errorType() != null) {
+    if (prepared.deadLetter()) {
       loader.deadLetter(prepared.document(), prepared.errorType(), prepared.reason());
     } else {
       try {
@@ -247,7 +215,7 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
   @Override
   public WriterCommitMessage commit() throws IOException {
     if (resume != null) {
-      for (Prepared p : resume.finish()) {
+      for (Converted p : resume.finish()) {
         send(p);
       }
       skipped += resume.skipped();

@@ -1,5 +1,6 @@
 package dev.sluice.core.bulk;
 
+import dev.sluice.core.Attempt;
 import dev.sluice.core.Document;
 import dev.sluice.core.LoadCounters;
 import dev.sluice.core.LoadListener;
@@ -42,7 +43,11 @@ public final class BulkEngine {
   private SluiceException closeFailure;
 
   private BulkEngine(
-      SluiceConfig config, String writerId, LoadListener listener, EngineContext ctx) {
+      SluiceConfig config,
+      String writerId,
+      LoadListener listener,
+      EngineContext ctx,
+      Attempt attempt) {
     this.writerId = writerId;
     this.encoder = new DocumentEncoder(config.defaultIndex(), config.defaultOp());
     this.counters = new Counters();
@@ -85,7 +90,8 @@ public final class BulkEngine {
             budget,
             new BatchAssembler(batch.maxDocs(), batch.flushInterval()),
             sender,
-            new ResponseHandler(policy, ctx.random(), transport.describe(), ctx.replay()),
+            new ResponseHandler(
+                policy, ctx.random(), transport.describe(), attempt == Attempt.REPLAY),
             deadLetters,
             counters,
             listener,
@@ -99,36 +105,44 @@ public final class BulkEngine {
   }
 
   public static BulkEngine start(
-      SluiceConfig config, String writerId, LoadListener listener, EngineContext ctx) {
-    BulkEngine engine = new BulkEngine(config, writerId, listener, ctx);
+      SluiceConfig config,
+      String writerId,
+      LoadListener listener,
+      EngineContext ctx,
+      Attempt attempt) {
+    BulkEngine engine = new BulkEngine(config, writerId, listener, ctx, attempt);
     engine.thread.start();
     return engine;
   }
 
   /** Encodes the document once and hands it to the loop; blocks while the memory cap is reached. */
-  public void add(Document document) throws InterruptedException {
+  public long add(Document document) throws InterruptedException {
     throwIfFailed();
     if (closeRequested) {
       throw new IllegalStateException("writer " + writerId + " is closed");
     }
-    PendingDocument pending = encoder.encode(nextSeq++, document);
+    long seq = nextSeq++;
+    PendingDocument pending = encoder.encode(seq, document);
     budget.acquire(pending.bytes); // throws the loop's failure if it stopped
     counters.read.increment();
     inbox.add(pending);
+    return seq;
   }
 
   /**
    * Dead-letters a document that never became a request (the caller could not convert it), so that
    * it is counted as read and kept with its reason. {@code source} may be null.
    */
-  public void deadLetter(Document document, String errorType, String reason) {
+  public long deadLetter(Document document, String errorType, String reason) {
     throwIfFailed();
     if (closeRequested) {
       throw new IllegalStateException("writer " + writerId + " is closed");
     }
-    PendingDocument rejected = encoder.unsendable(nextSeq++, document);
+    long seq = nextSeq++;
+    PendingDocument rejected = encoder.unsendable(seq, document);
     counters.read.increment();
     loop.post(new WriterLoop.Rejected(rejected, new ItemOutcome.DeadLetter(0, errorType, reason)));
+    return seq;
   }
 
   /** Drains and waits (bounded), then returns the result or throws the failure. Idempotent. */

@@ -2,6 +2,7 @@ package dev.sluice.core.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.core.Attempt;
 import dev.sluice.core.Document;
 import dev.sluice.core.LoadListener;
 import dev.sluice.core.LoadResult;
@@ -78,7 +79,8 @@ class HandOffTest {
     options.putAll(overrides);
     EngineContext context =
         new EngineContext(Clock.systemUTC(), () -> 0.0, new LocalFileStorage(), transport);
-    return BulkEngine.start(SluiceConfig.fromOptions(options), "w1", LoadListener.NONE, context);
+    return BulkEngine.start(
+        SluiceConfig.fromOptions(options), "w1", LoadListener.NONE, context, Attempt.FIRST);
   }
 
   private static Document doc(int n) {
