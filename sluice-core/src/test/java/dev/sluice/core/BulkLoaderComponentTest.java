@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.core.ScriptedBulkServer.Reply;
+import dev.sluice.core.bulk.EngineContext;
 import dev.sluice.core.deadletter.DeadLetterReader;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.storage.LocalFileStorage;
@@ -17,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +93,36 @@ class BulkLoaderComponentTest {
       assertThat(result.counters().indexed()).isEqualTo(10);
       assertThat(result.counters().retriedRequests()).isEqualTo(1);
       assertThat(result.counters().possibleDuplicates()).isZero();
+    }
+  }
+
+  @Test
+  @Timeout(20)
+  void aZeroRetryWaitRetriesWithoutWaiting() throws Exception {
+    // The clock stands still: a retry scheduled any time later would never become due, and the
+    // draw is the largest there is, so any non-zero ceiling would give a non-zero delay.
+    try (ScriptedBulkServer server =
+        ScriptedBulkServer.start(
+            r ->
+                r.number() <= 2
+                    ? json(503, requestError(503, "unavailable_shards_exception", "no primary"))
+                    : json(200, allCreated(r)))) {
+      Map<String, String> options = options(server);
+      options.put("es.batch.write.retry.wait", "0");
+      EngineContext context =
+          EngineContext.defaults()
+              .withClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
+              .withRandom(() -> Math.nextDown(1.0));
+      BulkLoader loader =
+          BulkLoader.open(SluiceConfig.fromOptions(options), "w1", LoadListener.NONE, context);
+      for (int i = 0; i < 10; i++) {
+        loader.add(doc(i));
+      }
+      LoadResult result = loader.close();
+
+      assertThat(server.requests()).hasSize(3);
+      assertThat(result.counters().indexed()).isEqualTo(10);
+      assertThat(result.counters().retriedRequests()).isEqualTo(2);
     }
   }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param maxAttempts sends per document for transient faults (es.batch.write.retry.count + 1;
  *     Integer.MAX_VALUE when the count is negative)
- * @param baseDelay first backoff ceiling (es.batch.write.retry.wait)
+ * @param baseDelay first backoff ceiling (es.batch.write.retry.wait); zero: retries do not wait
  * @param maxDelay cap on any one delay
  * @param budget longest time one document may spend being retried
  */

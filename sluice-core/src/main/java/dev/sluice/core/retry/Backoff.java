@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Capped exponential backoff with full jitter: the n-th retry waits a uniformly random time in
  * {@code [0, min(cap, base * 2^(n-1)))}. The cap is applied before the jitter so that clients at
- * the cap still spread out instead of all waiting exactly the cap.
+ * the cap still spread out instead of all waiting exactly the cap. A zero base means no wait at all
+ * ({@code es.batch.write.retry.wait=0}), whatever the cap.
  */
 public record Backoff(Duration base, Duration cap) {
 
@@ -30,9 +31,7 @@ public record Backoff(Duration base, Duration cap) {
     long baseNanos = base.toNanos();
     long capNanos = cap.toNanos();
     int shift = Math.min(retry - 1, 62);
-    long ceiling =
-        baseNanos == 0 || baseNanos > (capNanos >> shift) ? capNanos : baseNanos << shift;
-    ceiling = Math.min(ceiling, capNanos);
+    long ceiling = baseNanos > (capNanos >> shift) ? capNanos : baseNanos << shift;
     return Duration.ofNanos((long) (ceiling * unitRandom));
   }
 }

@@ -30,8 +30,24 @@ class BackoffTest {
   }
 
   @Test
-  void isAPureFunction() {
-    assertThat(backoff.delay(3, 0.3)).isEqualTo(backoff.delay(3, 0.3));
+  void aLaterRetryNeverWaitsLessForTheSameDraw() {
+    for (double draw : new double[] {0.0, 0.3, 0.7, Math.nextDown(1.0)}) {
+      Duration previous = Duration.ZERO;
+      for (int retry = 1; retry <= 70; retry++) {
+        Duration delay = backoff.delay(retry, draw);
+        assertThat(delay).as("retry %d, draw %s", retry, draw).isGreaterThanOrEqualTo(previous);
+        previous = delay;
+      }
+    }
+  }
+
+  @Test
+  void aZeroBaseDelayMeansNoWaitWhateverTheCapAndTheDraw() {
+    Backoff none = new Backoff(Duration.ZERO, Duration.ofSeconds(30));
+    for (int retry : new int[] {1, 2, 10, 63, 500}) {
+      assertThat(none.delay(retry, Math.nextDown(1.0))).isEqualTo(Duration.ZERO);
+      assertThat(none.delay(retry, 0.5)).isEqualTo(Duration.ZERO);
+    }
   }
 
   @Test
