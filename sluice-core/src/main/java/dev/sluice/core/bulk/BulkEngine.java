@@ -201,11 +201,6 @@ public final class BulkEngine {
     return counters.snapshot(budget.peak());
   }
 
-  /** Bytes held now (buffered + awaiting retry + in flight). */
-  public long bytesHeld() {
-    return budget.used();
-  }
-
   private void throwIfFailed() {
     SluiceException failure = loop.failure();
     if (failure != null) {

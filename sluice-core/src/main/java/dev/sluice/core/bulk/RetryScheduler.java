@@ -27,8 +27,4 @@ final class RetryScheduler {
   Instant nextDue() {
     return queue.isEmpty() ? null : queue.peek().at();
   }
-
-  int size() {
-    return queue.size();
-  }
 }
