@@ -10,17 +10,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.sluice.core.bulk.EngineContext;
 import dev.sluice.core.deadletter.DeadLetterReader;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.storage.LocalFileStorage;
+import dev.sluice.core.transport.BulkTransport;
+import dev.sluice.core.transport.HttpResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +120,46 @@ class LoaderLifecycleComponentTest {
       assertThat(dead.get(0).id()).isEqualTo("0");
       assertThat(dead.get(0).errorType()).isEqualTo("mapper_parsing_exception");
     }
+  }
+
+  @Test
+  void anErrorInTheWriterThreadFailsCloseAndAddInsteadOfReturningAResult() throws Exception {
+    // A library clash shows up as an Error on the writer's thread, here when sending.
+    BulkTransport clashing =
+        new BulkTransport() {
+          @Override
+          public Runnable send(
+              List<byte[]> chunks, long contentLength, Consumer<HttpResult> callback) {
+            throw new NoSuchMethodError("org.apache.http.HttpEntity.isChunked()");
+          }
+
+          @Override
+          public String describe() {
+            return "clashing";
+          }
+
+          @Override
+          public void close() {}
+        };
+    Map<String, String> options = new HashMap<>();
+    options.put("es.nodes", "http://127.0.0.1:9");
+    options.put("es.resource", "test");
+    options.put("sluice.deadletter.path", deadLetterDir.toString());
+    EngineContext context =
+        new EngineContext(Clock.systemUTC(), () -> 0.0, new LocalFileStorage(), clashing);
+    BulkLoader loader =
+        BulkLoader.open(SluiceConfig.fromOptions(options), "w1", LoadListener.NONE, context);
+    for (int i = 0; i < 10; i++) {
+      loader.add(doc(i));
+    }
+
+    assertThatThrownBy(loader::close)
+        .isInstanceOf(SluiceException.class)
+        .hasRootCauseInstanceOf(NoSuchMethodError.class)
+        .hasMessageContaining("w1");
+    assertThatThrownBy(loader::close).isInstanceOf(SluiceException.class); // idempotent
+    assertThatThrownBy(() -> loader.add(doc(10))).isInstanceOf(SluiceException.class);
+    assertThat(loader.counters().reconciles()).isFalse();
   }
 
   @Test

@@ -173,7 +173,22 @@ public final class BulkEngine {
       closeFailure = loop.failure();
       throw closeFailure;
     }
-    result = new LoadResult(counters.snapshot(budget.peak()), loop.deadLetterLocation());
+    LoadCounters done = counters.snapshot(budget.peak());
+    if (!done.reconciles()) {
+      // The loop ended without settling every document: never a result that hides them.
+      closeFailure =
+          new SluiceException(
+              "Writer "
+                  + writerId
+                  + " stopped with documents unsettled: read "
+                  + done.read()
+                  + ", indexed "
+                  + done.indexed()
+                  + ", dead-lettered "
+                  + done.deadLettered());
+      throw closeFailure;
+    }
+    result = new LoadResult(done, loop.deadLetterLocation());
     return result;
   }
 

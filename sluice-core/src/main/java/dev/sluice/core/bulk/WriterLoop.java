@@ -127,6 +127,9 @@ final class WriterLoop implements Runnable {
       failure = e;
     } catch (RuntimeException e) {
       failure = new SluiceException("Writer " + writerId + " failed unexpectedly: " + e, e);
+    } catch (Error e) {
+      // Out of memory, a library clash: the thread ends here, and close() must not pass for done.
+      failure = new SluiceException("Writer " + writerId + " stopped on an error: " + e, e);
     } finally {
       shutdown();
     }
@@ -333,29 +336,36 @@ final class WriterLoop implements Runnable {
     }
   }
 
+  /**
+   * Releases everything; whatever fails here, waiters are woken and close() is not left hanging.
+   */
   private void shutdown() {
-    if (failure != null) {
-      sender.cancelAll();
-    }
     try {
-      deadLetters.close();
-      // Settled in the pass that was cut short: their dead letters are on disk now, so a
-      // checkpoint may count them and a resume will not send them again.
-      settled.drainTo(listener);
-    } catch (SluiceException e) {
-      if (failure == null) {
-        failure = e;
+      if (failure != null) {
+        sender.cancelAll();
       }
-    } catch (RuntimeException e) {
-      LOG.warn("writer={} could not report the last settled documents: {}", writerId, e.toString());
+      try {
+        deadLetters.close();
+        // Settled in the pass that was cut short: their dead letters are on disk now, so a
+        // checkpoint may count them and a resume will not send them again.
+        settled.drainTo(listener);
+      } catch (SluiceException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      } catch (RuntimeException | Error e) {
+        LOG.warn(
+            "writer={} could not report the last settled documents: {}", writerId, e.toString());
+      }
+      closeTransport.run();
+      reportProgress(clock.instant(), true);
+    } finally {
+      budget.fail(
+          failure != null ? failure : new SluiceException("Writer " + writerId + " is closed"));
+      if (failure != null) {
+        LOG.error("writer={} stopped: {}", writerId, failure.getMessage());
+      }
+      finished.countDown();
     }
-    closeTransport.run();
-    budget.fail(
-        failure != null ? failure : new SluiceException("Writer " + writerId + " is closed"));
-    reportProgress(clock.instant(), true);
-    if (failure != null) {
-      LOG.error("writer={} stopped: {}", writerId, failure.getMessage());
-    }
-    finished.countDown();
   }
 }
