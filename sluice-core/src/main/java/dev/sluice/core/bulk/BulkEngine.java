@@ -33,6 +33,7 @@ public final class BulkEngine {
   private final DocumentEncoder encoder;
   private final ByteBudget budget;
   private final Inbox inbox;
+  private final Mailbox mailbox;
   private final Counters counters;
   private final WriterLoop loop;
   private final Thread thread;
@@ -75,28 +76,26 @@ public final class BulkEngine {
                 deadLetterSettings.ratioMinDocs()),
             counters,
             deadLetterSettings.path());
-    WriterLoop[] self = new WriterLoop[1]; // callbacks need the loop, the loop needs them
-    this.budget = new ByteBudget(batch.memoryMaxBytes(), () -> self[0].post(new WriterLoop.Wake()));
-    this.inbox = new Inbox(ctx.clock(), () -> self[0].post(new WriterLoop.Wake()));
-    RequestSender sender =
-        new RequestSender(
-            writerId, transport, counters, (b, r) -> self[0].post(new WriterLoop.Completed(b, r)));
+    Mailbox mailbox = new Mailbox(); // first: the parts below post into it
+    this.mailbox = mailbox;
+    this.budget = new ByteBudget(batch.memoryMaxBytes(), mailbox::wake);
+    this.inbox = new Inbox(ctx.clock(), mailbox::wake);
+    Outbox outbox =
+        new Outbox(
+            flow,
+            new BatchAssembler(batch.maxDocs(), batch.flushInterval()),
+            new RequestSender(writerId, transport, counters, mailbox::completed));
     this.loop =
         new WriterLoop(
-            inbox,
             writerId,
             ctx.clock(),
-            flow,
-            budget,
-            new BatchAssembler(batch.maxDocs(), batch.flushInterval()),
-            sender,
-            new ResponseHandler(
-                policy, ctx.random(), transport.describe(), attempt == Attempt.REPLAY),
-            deadLetters,
-            counters,
-            listener,
-            transport::close);
-    self[0] = loop;
+            ctx.random(),
+            mailbox,
+            inbox,
+            outbox,
+            new ResponseDecision(policy, transport.describe(), attempt == Attempt.REPLAY),
+            new OutcomeApplier(counters, deadLetters, outbox, budget, listener),
+            new Progress(writerId, counters, budget, listener));
     // Every document finishes within the retry budget, every request within its timeout.
     this.closeBound =
         retry.budget().plus(config.connection().requestTimeout().multipliedBy(2)).plusSeconds(10);
@@ -141,7 +140,7 @@ public final class BulkEngine {
     long seq = nextSeq++;
     PendingDocument rejected = encoder.unsendable(seq, document);
     counters.read.increment();
-    loop.post(new WriterLoop.Rejected(rejected, new ItemOutcome.DeadLetter(0, errorType, reason)));
+    mailbox.post(new Mailbox.Rejected(rejected, new ItemOutcome.DeadLetter(0, errorType, reason)));
     return seq;
   }
 
@@ -154,7 +153,7 @@ public final class BulkEngine {
       throw closeFailure;
     }
     closeRequested = true;
-    loop.post(new WriterLoop.Drain());
+    mailbox.post(new Mailbox.Drain());
     try {
       if (!loop.awaitFinished(closeBound)) {
         abort();
@@ -199,7 +198,7 @@ public final class BulkEngine {
    */
   public void abort() {
     closeRequested = true;
-    loop.post(new WriterLoop.Abort());
+    mailbox.post(new Mailbox.Abort());
     boolean interrupted = Thread.interrupted();
     try {
       loop.awaitFinished(ABORT_WAIT);

@@ -37,4 +37,12 @@ record ItemResult(
   boolean failed() {
     return errorType != null || (status >= 300 && !"not_found".equals(result));
   }
+
+  /**
+   * Has a status, and a result the engine knows if it succeeded: an item that cannot say what
+   * happened to its document makes the whole response unreadable.
+   */
+  boolean wellFormed() {
+    return status != 0 && (failed() || KNOWN_RESULTS.contains(result));
+  }
 }

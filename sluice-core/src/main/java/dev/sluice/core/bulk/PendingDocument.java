@@ -22,6 +22,7 @@ final class PendingDocument {
 
   final long bytes;
 
+  // The retry history: read by anyone on the loop thread, written only by Retries.
   int sends;
   int transientFailures;
   Instant firstAttempt;
@@ -31,7 +32,7 @@ final class PendingDocument {
   /** An earlier send failed in a way that Elasticsearch may have applied it anyway. */
   boolean possiblyApplied;
 
-  /** {@link SameIdGate}'s chain: the next document with this id, waiting for this one. */
+  /** {@link SameIdGate}'s chain (written only there): the next document with this id. */
   PendingDocument nextSameId;
 
   /** {@link SameIdGate}'s chain, on the outstanding document only: the last one waiting. */

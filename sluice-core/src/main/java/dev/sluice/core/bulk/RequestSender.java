@@ -37,13 +37,6 @@ final class RequestSender {
   }
 
   void send(Batch batch, Instant now) {
-    for (PendingDocument doc : batch.documents()) {
-      doc.sends++;
-      if (doc.firstAttempt == null) {
-        doc.firstAttempt = now;
-      }
-      doc.lastAttempt = now;
-    }
     counters.bytesSent.add(batch.bytes());
     LOG.debug(
         "writer={} batch={} sending docs={} bytes={} inFlight={}",
@@ -72,5 +65,9 @@ final class RequestSender {
   void cancelAll() {
     inFlight.values().forEach(f -> f.cancel().run());
     inFlight.clear();
+  }
+
+  void close() {
+    transport.close();
   }
 }

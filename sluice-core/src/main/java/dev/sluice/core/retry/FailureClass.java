@@ -9,7 +9,15 @@ public enum FailureClass {
   /** This document can never succeed as sent: dead-letter it, never retry. */
   DOCUMENT_REJECTED,
   /** Nothing will succeed (credentials, missing index, write block): stop the job. */
-  FATAL;
+  FATAL,
+  /**
+   * Not a failure after all: a {@code create} refused because its id exists, where this load may
+   * have written the document itself (resent after an ambiguous failure, or replayed). It counts as
+   * indexed.
+   */
+  ALREADY_DELIVERED,
+  /** The request as a whole was too large (413): send each of its documents in a request alone. */
+  SEND_ALONE;
 
   public boolean retryable() {
     return this == THROTTLED || this == TRANSIENT;

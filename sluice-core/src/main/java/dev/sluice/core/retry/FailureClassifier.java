@@ -1,7 +1,9 @@
 package dev.sluice.core.retry;
 
+import static dev.sluice.core.retry.FailureClass.ALREADY_DELIVERED;
 import static dev.sluice.core.retry.FailureClass.DOCUMENT_REJECTED;
 import static dev.sluice.core.retry.FailureClass.FATAL;
+import static dev.sluice.core.retry.FailureClass.SEND_ALONE;
 import static dev.sluice.core.retry.FailureClass.THROTTLED;
 import static dev.sluice.core.retry.FailureClass.TRANSIENT;
 
@@ -56,6 +58,11 @@ public final class FailureClassifier {
     String reason = type != null ? type : "http_" + s.status();
     boolean item = s.scope() == Scope.ITEM;
     int status = s.status();
+    if (!item && status / 100 == 2) {
+      // A success whose body does not account for every document: the cluster may have applied
+      // any of them, so all are sent again, and nothing of it is counted.
+      return new Classification(TRANSIENT, "malformed_bulk_response", true);
+    }
     if ("circuit_breaking_exception".equals(type)) {
       // A PERMANENT breaker means this request can never fit, however long we wait.
       boolean permanent = "PERMANENT".equalsIgnoreCase(s.durability());
@@ -87,10 +94,11 @@ public final class FailureClassifier {
       return of(TRANSIENT, reason);
     }
     if (status == 409) {
-      // An update conflicts with a concurrent change: re-running it reads the new version.
-      // On index/create a conflict is final (the document exists, or a newer version won).
-      boolean update = s.op() == OpType.UPDATE || s.op() == OpType.UPSERT;
-      return of(update ? TRANSIENT : DOCUMENT_REJECTED, reason);
+      return of(classifyConflict(s, type), reason);
+    }
+    if (status == 413 && !item && s.documents() > 1) {
+      // Too large together; alone, each may fit (one that does not is then rejected).
+      return of(SEND_ALONE, reason);
     }
     if (status >= 500) {
       return new Classification(TRANSIENT, reason, !item);
@@ -101,6 +109,23 @@ public final class FailureClassifier {
       return of(item || status == 413 ? DOCUMENT_REJECTED : FATAL, reason);
     }
     return of(FATAL, reason);
+  }
+
+  /**
+   * An update conflicts with a concurrent change: re-running it reads the new version. On
+   * index/create a conflict is final (the document exists, or a newer version won), except for a
+   * create this load may have written itself: resent after an ambiguous failure, or replayed after
+   * a crash or a retried task.
+   */
+  private static FailureClass classifyConflict(FailureSignal s, String type) {
+    if (s.op() == OpType.UPDATE || s.op() == OpType.UPSERT) {
+      return TRANSIENT;
+    }
+    boolean ours =
+        s.op() == OpType.CREATE
+            && s.mayBeApplied()
+            && "version_conflict_engine_exception".equals(type);
+    return ours ? ALREADY_DELIVERED : DOCUMENT_REJECTED;
   }
 
   /**

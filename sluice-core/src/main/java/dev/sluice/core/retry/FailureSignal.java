@@ -8,6 +8,9 @@ import dev.sluice.core.OpType;
  *
  * @param errorType Elasticsearch {@code error.type}, or null
  * @param durability {@code error.durability} of a circuit_breaking_exception, or null
+ * @param mayBeApplied for an item: an earlier send of this document by this load, or an earlier
+ *     attempt of the load, may have been applied (so a conflict on create may be our own write)
+ * @param documents for a whole request: how many documents it carried
  */
 public record FailureSignal(
     Scope scope,
@@ -17,7 +20,9 @@ public record FailureSignal(
     String causedByType,
     String durability,
     OpType op,
-    Throwable exception) {
+    Throwable exception,
+    boolean mayBeApplied,
+    int documents) {
 
   public static FailureSignal item(
       int status,
@@ -26,15 +31,40 @@ public record FailureSignal(
       String causedByType,
       String durability,
       OpType op) {
+    return item(status, errorType, reason, causedByType, durability, op, false);
+  }
+
+  public static FailureSignal item(
+      int status,
+      String errorType,
+      String reason,
+      String causedByType,
+      String durability,
+      OpType op,
+      boolean mayBeApplied) {
     return new FailureSignal(
-        Scope.ITEM, status, errorType, reason, causedByType, durability, op, null);
+        Scope.ITEM, status, errorType, reason, causedByType, durability, op, null, mayBeApplied, 1);
   }
 
   public static FailureSignal response(int status, String errorType, String reason) {
-    return new FailureSignal(Scope.REQUEST, status, errorType, reason, null, null, null, null);
+    return response(status, errorType, reason, 1);
+  }
+
+  public static FailureSignal response(int status, String errorType, String reason, int documents) {
+    return new FailureSignal(
+        Scope.REQUEST, status, errorType, reason, null, null, null, null, false, documents);
+  }
+
+  /**
+   * A 2xx answer whose body does not account for every document (cut, garbled, an item without a
+   * status or with an unknown result).
+   */
+  public static FailureSignal malformedResponse(int status, int documents) {
+    return new FailureSignal(
+        Scope.REQUEST, status, null, null, null, null, null, null, false, documents);
   }
 
   public static FailureSignal transport(Throwable exception) {
-    return new FailureSignal(Scope.REQUEST, 0, null, null, null, null, null, exception);
+    return new FailureSignal(Scope.REQUEST, 0, null, null, null, null, null, exception, false, 1);
   }
 }

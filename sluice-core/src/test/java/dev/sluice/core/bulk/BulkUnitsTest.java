@@ -230,7 +230,7 @@ class BulkUnitsTest {
     assembler.add(fresh, NOW);
     assertThat(assembler.worthSending(1_000_000, false, NOW)).isFalse();
     PendingDocument retry = encoder.encode(1, Document.of("r", utf8("{}"), "p"));
-    retry.sends = 1;
+    new Retries().sent(new Batch(1, List.of(retry), List.of(), retry.bytes, 0), NOW);
     assembler.add(retry, NOW);
     assertThat(assembler.worthSending(1_000_000, false, NOW)).isTrue();
     assertThat(assembler.next(1_000_000, 0).documents()).containsExactly(retry, fresh);

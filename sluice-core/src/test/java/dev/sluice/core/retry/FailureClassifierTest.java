@@ -79,7 +79,9 @@ class FailureClassifierTest {
                         null,
                         "PERMANENT",
                         null,
-                        null))
+                        null,
+                        false,
+                        10))
                 .failureClass())
         .isEqualTo(FATAL);
   }
@@ -144,9 +146,35 @@ class FailureClassifierTest {
   }
 
   @Test
-  void tooLargeItemIsRejected() {
+  void conflictOnACreateThisLoadMayHaveWrittenIsAlreadyDelivered() {
+    String conflict = "version_conflict_engine_exception";
+    assertThat(classify(FailureSignal.item(409, conflict, "r", null, null, OpType.CREATE, true)))
+        .isEqualTo(new Classification(FailureClass.ALREADY_DELIVERED, conflict, false));
+    // Only a create, and only a version conflict, is forgiven.
+    assertThat(classify(FailureSignal.item(409, conflict, "r", null, null, OpType.INDEX, true)))
+        .extracting(Classification::failureClass)
+        .isEqualTo(DOCUMENT_REJECTED);
+    assertThat(classify(FailureSignal.item(409, "other", "r", null, null, OpType.CREATE, true)))
+        .extracting(Classification::failureClass)
+        .isEqualTo(DOCUMENT_REJECTED);
+  }
+
+  @Test
+  void tooLargeItemIsRejectedAndATooLargeRequestIsSentOneByOne() {
     assertThat(item(413, null)).isEqualTo(DOCUMENT_REJECTED);
     assertThat(request(413, null, null).failureClass()).isEqualTo(DOCUMENT_REJECTED);
+    assertThat(classify(FailureSignal.response(413, null, null, 2)).failureClass())
+        .isEqualTo(FailureClass.SEND_ALONE);
+  }
+
+  @Test
+  void aSuccessThatDoesNotAccountForEveryDocumentIsMalformedAndMayHaveBeenApplied() {
+    assertThat(classify(FailureSignal.malformedResponse(200, 10)))
+        .isEqualTo(new Classification(TRANSIENT, "malformed_bulk_response", true));
+  }
+
+  private static Classification classify(FailureSignal signal) {
+    return FailureClassifier.classify(signal);
   }
 
   @Test

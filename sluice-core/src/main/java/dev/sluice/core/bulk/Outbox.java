@@ -1,0 +1,102 @@
+package dev.sluice.core.bulk;
+
+import dev.sluice.core.bulk.ItemOutcome.Retry;
+import dev.sluice.core.flow.FlowControl;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What goes out, and when: ready documents cut into batches of the flow's current size, retries
+ * once due, at most the flow's concurrency in flight. Owned by the writer loop thread.
+ */
+final class Outbox {
+  private final FlowControl flow;
+  private final BatchAssembler assembler;
+  private final Retries retries = new Retries();
+  private final RequestSender sender;
+
+  Outbox(FlowControl flow, BatchAssembler assembler, RequestSender sender) {
+    this.flow = flow;
+    this.assembler = assembler;
+    this.sender = sender;
+  }
+
+  /** A document admitted (new, or next of its id): ready to go. */
+  void add(PendingDocument doc, Instant now) {
+    assembler.add(doc, now);
+  }
+
+  void retry(PendingDocument doc, Retry retry, Instant now) {
+    retries.schedule(doc, retry, now);
+  }
+
+  /**
+   * Sends what is worth sending now, while request slots are free.
+   *
+   * @param urgent the loader drains or a caller waits for memory: send partial batches too
+   */
+  void sendDue(Instant now, boolean urgent) {
+    retries.releaseDue(now, doc -> assembler.add(doc, now));
+    while (!full() && assembler.worthSending(flow.batchBytes(), urgent, now)) {
+      Batch batch = assembler.next(flow.batchBytes(), flow.epoch());
+      retries.sent(batch, now);
+      sender.send(batch, now);
+    }
+  }
+
+  /** Every request slot is busy: only a completion can let more out. */
+  boolean full() {
+    return sender.inFlight() >= flow.concurrency();
+  }
+
+  /**
+   * Asks the inbox to wake the loop once it holds what the next request needs (nothing while every
+   * slot is busy: a completion wakes the loop). True if it holds that already.
+   *
+   * @param maxWait the loop's longest timed wait: a shorter flush interval needs every document
+   */
+  boolean wakeWhenWorthIt(Inbox inbox, Duration maxWait) {
+    if (full()) {
+      return inbox.wakeWhen(Long.MAX_VALUE, Integer.MAX_VALUE);
+    }
+    if (assembler.flushInterval().compareTo(maxWait) < 0) {
+      return inbox.wakeWhen(1, 1); // a timed wake-up could be later than the flush is due
+    }
+    return inbox.wakeWhen(
+        flow.batchBytes() - assembler.readyBytes(),
+        assembler.maxDocs() - Math.min(assembler.size(), assembler.maxDocs()));
+  }
+
+  /**
+   * When a retry or a partial batch is due, or null. Null too while every slot is busy: waking for
+   * it would spin while the caller is ahead, as nothing can go out before a completion.
+   */
+  Instant nextDue() {
+    if (full()) {
+      return null;
+    }
+    Instant retry = retries.nextDue();
+    Instant flush = assembler.flushDue();
+    if (retry == null || flush == null) {
+      return retry == null ? flush : retry;
+    }
+    return retry.isBefore(flush) ? retry : flush;
+  }
+
+  /** Forgets a finished request; null if it was cancelled already. */
+  RequestSender.InFlight complete(Batch batch) {
+    return sender.complete(batch);
+  }
+
+  void onResponse(Batch batch, Duration latency, boolean throttled) {
+    flow.onResponse(batch.flowEpoch(), latency, throttled);
+  }
+
+  void cancelAll() {
+    sender.cancelAll();
+  }
+
+  void close() {
+    sender.close();
+  }
+}

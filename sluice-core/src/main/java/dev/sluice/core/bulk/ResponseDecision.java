@@ -1,0 +1,175 @@
+package dev.sluice.core.bulk;
+
+import dev.sluice.core.bulk.ItemOutcome.AlreadyDelivered;
+import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
+import dev.sluice.core.bulk.ItemOutcome.Indexed;
+import dev.sluice.core.bulk.ItemOutcome.Retry;
+import dev.sluice.core.retry.Classification;
+import dev.sluice.core.retry.FailureClass;
+import dev.sluice.core.retry.FailureClassifier;
+import dev.sluice.core.retry.FailureSignal;
+import dev.sluice.core.retry.RetryPolicy;
+import dev.sluice.core.transport.HttpResult;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What one bulk response means for each document of its batch: a pure function of the response, the
+ * batch (read, never changed), the time, one random draw and whether the load is a replay. The
+ * classifier says what each failure is; the retry policy says whether and when a retryable one goes
+ * again. The writer loop applies the verdict.
+ */
+final class ResponseDecision {
+  /** Shared outcomes for the known results: one per document would be garbage by the million. */
+  private static final Map<String, Indexed> INDEXED =
+      ItemResult.KNOWN_RESULTS.stream().collect(Collectors.toMap(r -> r, Indexed::new));
+
+  private final RetryPolicy policy;
+  private final FailureMessages messages;
+  private final boolean replay;
+
+  /**
+   * @param target where requests go, for messages
+   * @param replay an earlier attempt of the load may have delivered any of its documents
+   */
+  ResponseDecision(RetryPolicy policy, String target, boolean replay) {
+    this.policy = policy;
+    this.messages = new FailureMessages(target);
+    this.replay = replay;
+  }
+
+  /**
+   * @param unitRandom a number in [0, 1) for the backoff jitter, one per response
+   */
+  BatchVerdict decide(HttpResult result, Batch batch, Instant now, double unitRandom) {
+    if (result.error() != null) {
+      FailureSignal signal = FailureSignal.transport(result.error());
+      return requestFailed(batch, signal, result.error().toString(), now, unitRandom);
+    }
+    if (result.status() / 100 != 2) {
+      ErrorBody error = ErrorBody.parse(result.body());
+      FailureSignal signal =
+          FailureSignal.response(result.status(), error.type(), error.reason(), batch.size());
+      return requestFailed(batch, signal, error.reason(), now, unitRandom);
+    }
+    List<ItemResult> items;
+    String malformed;
+    try {
+      items = BulkResponseParser.parse(result.body(), batch.size());
+      malformed = malformation(items, batch.size());
+    } catch (IOException e) {
+      items = List.of();
+      malformed = e.getMessage();
+    }
+    if (malformed != null) {
+      FailureSignal signal = FailureSignal.malformedResponse(result.status(), batch.size());
+      return requestFailed(batch, signal, malformed, now, unitRandom);
+    }
+    return itemsAnswered(batch, items, now, unitRandom);
+  }
+
+  /** Why the items cannot be read as one answer per document, or null if they can. */
+  private static String malformation(List<ItemResult> items, int expected) {
+    if (items.size() != expected) {
+      return "expected " + expected + " items, got " + items.size();
+    }
+    return null;
+  }
+
+  private BatchVerdict itemsAnswered(
+      Batch batch, List<ItemResult> items, Instant now, double unitRandom) {
+    List<ItemOutcome> outcomes = new ArrayList<>(items.size());
+    int throttled = 0;
+    for (int i = 0; i < items.size(); i++) {
+      ItemResult item = items.get(i);
+      PendingDocument doc = batch.documents().get(i);
+      if (!item.failed()) {
+        outcomes.add(indexed(item.result()));
+        continue;
+      }
+      Classification c =
+          FailureClassifier.classify(
+              FailureSignal.item(
+                  item.status(),
+                  item.errorType(),
+                  item.errorReason(),
+                  item.causedByType(),
+                  item.durability(),
+                  doc.op,
+                  replay || doc.possiblyApplied));
+      switch (c.failureClass()) {
+        case ALREADY_DELIVERED -> outcomes.add(AlreadyDelivered.INSTANCE);
+        case FATAL -> {
+          return BatchVerdict.stop(messages.itemFatal(doc.index, c, item.errorReason()));
+        }
+        case DOCUMENT_REJECTED ->
+            outcomes.add(new DeadLetter(item.status(), c.reason(), item.errorReason()));
+        case SEND_ALONE -> outcomes.add(new Retry(Duration.ZERO, c));
+        case THROTTLED, TRANSIENT -> {
+          throttled += c.failureClass() == FailureClass.THROTTLED ? 1 : 0;
+          RetryPolicy.Decision d = retry(doc, c, now, unitRandom);
+          outcomes.add(
+              d.retry()
+                  ? new Retry(d.delay(), c)
+                  : new DeadLetter(
+                      item.status(),
+                      c.reason(),
+                      "gave up: " + d.exhausted() + "; last error: " + item.errorReason()));
+        }
+      }
+    }
+    return new BatchVerdict(outcomes, null, (double) throttled / items.size(), null);
+  }
+
+  private static Indexed indexed(String result) {
+    Indexed known = result == null ? null : INDEXED.get(result);
+    return known != null ? known : new Indexed(result);
+  }
+
+  private BatchVerdict requestFailed(
+      Batch batch, FailureSignal signal, String detail, Instant now, double unitRandom) {
+    Classification c = FailureClassifier.classify(signal);
+    List<ItemOutcome> outcomes = new ArrayList<>(batch.size());
+    switch (c.failureClass()) {
+      case FATAL -> {
+        String index = batch.documents().get(0).index;
+        return BatchVerdict.stop(messages.requestFatal(signal.status(), c, detail, index));
+      }
+      case DOCUMENT_REJECTED -> {
+        DeadLetter dead = new DeadLetter(signal.status(), c.reason(), detail);
+        batch.documents().forEach(doc -> outcomes.add(dead));
+      }
+      case SEND_ALONE -> {
+        Retry alone = new Retry(Duration.ZERO, c);
+        batch.documents().forEach(doc -> outcomes.add(alone));
+      }
+      case THROTTLED, TRANSIENT -> {
+        for (PendingDocument doc : batch.documents()) {
+          RetryPolicy.Decision d = retry(doc, c, now, unitRandom); // one draw: they go together
+          if (!d.retry()) {
+            return BatchVerdict.stop(messages.requestsKeptFailing(c, detail, d.exhausted()));
+          }
+          outcomes.add(new Retry(d.delay(), c));
+        }
+      }
+      case ALREADY_DELIVERED ->
+          throw new IllegalStateException("no rule makes a whole request " + c.failureClass());
+    }
+    double throttled = c.failureClass() == FailureClass.THROTTLED ? 1 : 0;
+    return new BatchVerdict(outcomes, c.reason(), throttled, null);
+  }
+
+  /** The policy's answer, counting this failure without recording it (the loop records it). */
+  private RetryPolicy.Decision retry(
+      PendingDocument doc, Classification c, Instant now, double unitRandom) {
+    int transientFailures =
+        doc.transientFailures + (c.failureClass() == FailureClass.TRANSIENT ? 1 : 0);
+    return policy.decide(
+        c.failureClass(), transientFailures, doc.sends - 1, doc.firstAttempt, now, unitRandom);
+  }
+}
