@@ -29,6 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The whole engine, through the real REST client, against a scripted fake {@code _bulk}. */
 @Timeout(60)
@@ -153,6 +155,31 @@ class BulkLoaderComponentTest {
 
       assertThat(result.counters().possibleDuplicates()).isEqualTo(5);
       assertThat(result.counters().indexed()).isEqualTo(5);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"result\":\"created\"", "\"result\":\"stored\",\"status\":200"})
+  void anItemWithoutAStatusOrAKnownResultMakesTheResponseMalformed(String item) throws Exception {
+    // Nothing of that response is counted: the whole request is sent again, as possibly applied.
+    try (ScriptedBulkServer server =
+        ScriptedBulkServer.start(
+            r ->
+                r.number() == 1
+                    ? json(200, bulkResponse(r, i -> i == 2 ? item : null))
+                    : json(200, allCreated(r)))) {
+      BulkLoader loader = open(options(server));
+      for (int i = 0; i < 5; i++) {
+        loader.add(Document.of(null, "{}".getBytes(StandardCharsets.UTF_8), "row " + i));
+      }
+      LoadResult result = loader.close();
+
+      assertThat(server.requests()).hasSize(2);
+      assertThat(result.counters().created()).isEqualTo(5);
+      assertThat(result.counters().indexed()).isEqualTo(5);
+      assertThat(result.counters().retriedRequests()).isEqualTo(1);
+      assertThat(result.counters().possibleDuplicates()).isEqualTo(5);
+      assertThat(result.reconciles()).isTrue();
     }
   }
 

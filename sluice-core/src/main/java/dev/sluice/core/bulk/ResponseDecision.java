@@ -78,6 +78,14 @@ final class ResponseDecision {
     if (items.size() != expected) {
       return "expected " + expected + " items, got " + items.size();
     }
+    for (int i = 0; i < items.size(); i++) {
+      ItemResult item = items.get(i);
+      if (!item.wellFormed()) {
+        return "item "
+            + i
+            + (item.status() == 0 ? " has no status" : " has an unknown result: " + item.result());
+      }
+    }
     return null;
   }
 

@@ -210,6 +210,19 @@ class ResponseDecisionTest {
             false,
             "dead:413:http_413 | request=http_413"),
         new Case(
+            "an item without a status makes the response malformed",
+            ok(created(), "{\"index\":{\"result\":\"created\"}}"),
+            List.of(Doc.INDEX, Doc.INDEX),
+            false,
+            "retry:TRANSIENT+applied@50ms, retry:TRANSIENT+applied@50ms"
+                + " | request=malformed_bulk_response"),
+        new Case(
+            "an item with an unknown result makes the response malformed",
+            ok("{\"index\":{\"status\":200,\"result\":\"stored\"}}"),
+            List.of(Doc.INDEX),
+            false,
+            "retry:TRANSIENT+applied@50ms | request=malformed_bulk_response"),
+        new Case(
             "fewer items than documents make the response malformed",
             ok(created()),
             List.of(Doc.INDEX, Doc.INDEX),
