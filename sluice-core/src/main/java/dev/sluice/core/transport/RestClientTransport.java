@@ -4,7 +4,10 @@ import dev.sluice.core.config.ConnectionSettings;
 import dev.sluice.core.config.NodeAddress;
 import dev.sluice.core.config.TlsSettings;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -13,6 +16,7 @@ import org.apache.http.Header;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpHost;
 import org.apache.http.conn.ssl.NoopHostnameVerifier;
+import org.apache.http.impl.nio.reactor.IOReactorConfig;
 import org.apache.http.message.BasicHeader;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Cancellable;
@@ -27,8 +31,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The official low-level REST client: round-robin over the nodes, fails over to the next node on a
- * connection error or a 502/503/504, marks dead nodes and revives them later.
+ * The official low-level REST client, one per node, so that each request goes to exactly one node
+ * and a failure comes back to the engine: a client given several nodes re-sends a failed request
+ * (502/503/504, a cut connection) to the next one by itself, behind the engine's back, which then
+ * cannot know that the first send may have been applied. Requests rotate over the nodes ({@link
+ * NodeRotation}), passing over a node whose last request failed, so the engine's retry goes to
+ * another node.
  *
  * <p>Credentials go in a default {@code Authorization} header (see {@link Authorization}); {@link
  * #describe()} names the nodes and the principal, never a secret.
@@ -46,10 +54,16 @@ public final class RestClientTransport implements BulkTransport {
   /** Bytes copied to the socket per write: enough that a 5 MB body takes few reactor rounds. */
   static final int WRITE_BUFFER = 64 * 1024;
 
+  /** Answers that say the node, not the request, is in trouble: the next request goes elsewhere. */
+  private static final Set<Integer> NODE_FAULTS = Set.of(502, 503, 504);
+
   /** Spare write buffers kept: more than the requests a loader keeps in flight. */
   private static final int SPARE_WRITE_BUFFERS = 16;
 
-  private final RestClient client;
+  private final List<RestClient> clients;
+  private final List<String> nodeDescriptions;
+  private final NodeRotation rotation;
+  private final Clock clock = Clock.systemUTC();
   private final String description;
   private final RequestOptions options =
       RequestOptions.DEFAULT.toBuilder()
@@ -58,23 +72,42 @@ public final class RestClientTransport implements BulkTransport {
   private final WriteBufferPool writeBuffers =
       new WriteBufferPool(WRITE_BUFFER, SPARE_WRITE_BUFFERS);
 
-  private RestClientTransport(RestClient client, String description) {
-    this.client = client;
+  private RestClientTransport(
+      List<RestClient> clients, List<String> nodeDescriptions, String description) {
+    this.clients = clients;
+    this.nodeDescriptions = nodeDescriptions;
+    this.rotation = new NodeRotation(clients.size());
     this.description = description;
   }
 
   public static RestClientTransport create(ConnectionSettings settings) {
-    HttpHost[] hosts =
-        settings.nodes().stream()
-            .map(n -> new HttpHost(n.host(), n.port(), n.scheme()))
-            .toArray(HttpHost[]::new);
     String nodes =
         settings.nodes().stream().map(NodeAddress::toString).collect(Collectors.joining(", "));
     Authorization auth = Authorization.of(settings);
-    TlsSettings tls = settings.tls();
     warnAboutWeakenedSecurity(settings, auth, nodes);
-    SSLContext ssl = TlsContextFactory.create(tls);
-    RestClientBuilder builder = RestClient.builder(hosts);
+    SSLContext ssl = TlsContextFactory.create(settings.tls());
+    // About one I/O thread per core in all, as a single client would have.
+    int ioThreads =
+        Math.max(1, Runtime.getRuntime().availableProcessors() / settings.nodes().size());
+    List<RestClient> clients = new ArrayList<>();
+    List<String> nodeDescriptions = new ArrayList<>();
+    for (NodeAddress node : settings.nodes()) {
+      clients.add(client(node, settings, auth, ssl, ioThreads));
+      nodeDescriptions.add(node + " as " + auth.principal());
+    }
+    return new RestClientTransport(clients, nodeDescriptions, nodes + " as " + auth.principal());
+  }
+
+  /** A client for one node only: with no other node to fail over to, it re-sends nothing. */
+  private static RestClient client(
+      NodeAddress node,
+      ConnectionSettings settings,
+      Authorization auth,
+      SSLContext ssl,
+      int ioThreads) {
+    TlsSettings tls = settings.tls();
+    RestClientBuilder builder =
+        RestClient.builder(new HttpHost(node.host(), node.port(), node.scheme()));
     builder.setDefaultHeaders(
         auth.header() == null
             ? new Header[0]
@@ -90,6 +123,8 @@ public final class RestClientTransport implements BulkTransport {
           // the client's per-request auth cache lookup (a Java deserialisation of the cached
           // scheme, about 0.3 ms per bulk request) would find nothing to use.
           http.disableAuthCaching();
+          http.setDefaultIOReactorConfig(
+              IOReactorConfig.custom().setIoThreadCount(ioThreads).build());
           if (ssl != null) {
             http.setSSLContext(ssl);
           }
@@ -98,7 +133,7 @@ public final class RestClientTransport implements BulkTransport {
           }
           return http;
         });
-    return new RestClientTransport(builder.build(), nodes + " as " + auth.principal());
+    return builder.build();
   }
 
   @Override
@@ -107,24 +142,37 @@ public final class RestClientTransport implements BulkTransport {
     request.addParameter("filter_path", FILTER_PATH);
     request.setOptions(options);
     request.setEntity(new ChunkedEntity(chunks, contentLength, writeBuffers));
+    int node = rotation.pick(clock.instant());
+    Consumer<HttpResult> tracked =
+        result -> {
+          if (result.error() != null || NODE_FAULTS.contains(result.status())) {
+            rotation.failed(node, clock.instant());
+          } else {
+            rotation.succeeded(node);
+          }
+          callback.accept(result);
+        };
     Cancellable cancellable =
-        client.performRequestAsync(
-            request,
-            new ResponseListener() {
-              @Override
-              public void onSuccess(Response response) {
-                callback.accept(read(response));
-              }
+        clients
+            .get(node)
+            .performRequestAsync(
+                request,
+                new ResponseListener() {
+                  @Override
+                  public void onSuccess(Response response) {
+                    tracked.accept(read(response));
+                  }
 
-              @Override
-              public void onFailure(Exception exception) {
-                if (exception instanceof ResponseException re) {
-                  callback.accept(read(re.getResponse()));
-                } else {
-                  callback.accept(HttpResult.failure(TlsFailures.explain(exception, description)));
-                }
-              }
-            });
+                  @Override
+                  public void onFailure(Exception exception) {
+                    if (exception instanceof ResponseException re) {
+                      tracked.accept(read(re.getResponse()));
+                    } else {
+                      String where = nodeDescriptions.get(node);
+                      tracked.accept(HttpResult.failure(TlsFailures.explain(exception, where)));
+                    }
+                  }
+                });
     return cancellable::cancel;
   }
 
@@ -135,10 +183,12 @@ public final class RestClientTransport implements BulkTransport {
 
   @Override
   public void close() {
-    try {
-      client.close();
-    } catch (IOException e) {
-      // Closing only releases connections; nothing is lost if it fails.
+    for (RestClient client : clients) {
+      try {
+        client.close();
+      } catch (IOException e) {
+        // Closing only releases connections; nothing is lost if it fails.
+      }
     }
   }
 

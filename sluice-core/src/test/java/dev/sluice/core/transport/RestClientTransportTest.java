@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Request bodies arrive byte for byte (also when the client fails over and sends them again, and
- * gzip-compressed), and response bodies come back whole, whether chunked, sized or compressed.
+ * Request bodies arrive byte for byte (also gzip-compressed), response bodies come back whole,
+ * whether chunked, sized or compressed, and each request goes to exactly one node.
  */
 @Timeout(60)
 class RestClientTransportTest {
@@ -67,19 +67,48 @@ class RestClientTransportTest {
   }
 
   @Test
-  void aFailoverSendsTheSameBytesToTheNextNode() throws Exception {
+  void aFailedRequestComesBackWithoutBeingSentToAnotherNode() throws Exception {
+    // The engine must see the failure: only it knows whether a resend may duplicate documents.
     FakeNode unavailable = node(503, "{\"status\":503}".getBytes(StandardCharsets.UTF_8), true);
-    byte[] answer = json(100);
-    FakeNode healthy = node(200, answer, false);
+    FakeNode healthy = node(200, json(100), false);
     List<byte[]> chunks = body(30_000); // several write buffers long
     try (RestClientTransport transport = transport(Map.of(), unavailable, healthy)) {
       HttpResult result = send(transport, chunks);
-      assertThat(result.status()).isEqualTo(200);
-      assertThat(result.body()).isEqualTo(answer);
+      assertThat(result.status()).isEqualTo(503);
     }
-    // The client tries the nodes in the order given: the first answers 503, the second 200.
     assertThat(unavailable.bodies).singleElement().isEqualTo(joined(chunks));
-    assertThat(healthy.bodies).singleElement().isEqualTo(joined(chunks));
+    assertThat(healthy.bodies).isEmpty();
+  }
+
+  @Test
+  void theNextRequestGoesToAnotherNodeWithTheSameBytes() throws Exception {
+    FakeNode unavailable = node(502, "bad gateway".getBytes(StandardCharsets.UTF_8), true);
+    byte[] answer = json(100);
+    FakeNode healthy = node(200, answer, false);
+    List<byte[]> chunks = body(30_000);
+    try (RestClientTransport transport = transport(Map.of(), unavailable, healthy)) {
+      assertThat(send(transport, chunks).status()).isEqualTo(502);
+      HttpResult resent = send(transport, chunks);
+      assertThat(resent.status()).isEqualTo(200);
+      assertThat(resent.body()).isEqualTo(answer);
+      // The failed node rests: the healthy one takes the following requests too.
+      assertThat(send(transport, chunks).status()).isEqualTo(200);
+    }
+    assertThat(unavailable.bodies).singleElement().isEqualTo(joined(chunks));
+    assertThat(healthy.bodies).hasSize(2).allSatisfy(b -> assertThat(b).isEqualTo(joined(chunks)));
+  }
+
+  @Test
+  void requestsRotateOverHealthyNodes() throws Exception {
+    FakeNode a = node(200, json(1), false);
+    FakeNode b = node(200, json(1), true);
+    try (RestClientTransport transport = transport(Map.of(), a, b)) {
+      for (int i = 0; i < 4; i++) {
+        assertThat(send(transport, body(1)).status()).isEqualTo(200);
+      }
+    }
+    assertThat(a.bodies).hasSize(2);
+    assertThat(b.bodies).hasSize(2);
   }
 
   @Test
