@@ -1,9 +1,10 @@
 package dev.sluice.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.sluice.testkit.proxy.BulkBody;
+import dev.sluice.testkit.proxy.BulkItem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -31,8 +31,10 @@ final class ScriptedBulkServer implements AutoCloseable {
   /** One bulk item as received: op, _id, and the source line (null for delete). */
   record Item(String op, String id, String source) {}
 
-  /** One request as received, numbered from 1 in arrival order. */
-  /** One request as received; {@code contentEncoding} is its Content-Encoding header, or null. */
+  /**
+   * One request as received, numbered from 1 in arrival order; {@code contentEncoding} is its
+   * Content-Encoding header, or null.
+   */
   record Received(int number, List<Item> items, String contentEncoding) {
     List<String> ids() {
       return items.stream().map(Item::id).toList();
@@ -130,22 +132,20 @@ final class ScriptedBulkServer implements AutoCloseable {
     if ("gzip".equalsIgnoreCase(encoding)) {
       in = new GZIPInputStream(in);
     }
-    String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     List<Item> items = new ArrayList<>();
-    Iterator<String> lines = body.lines().iterator();
-    while (lines.hasNext()) {
-      String line = lines.next();
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode action = MAPPER.readTree(line);
-      String op = action.fieldNames().next();
-      JsonNode meta = action.get(op);
-      String id = meta.hasNonNull("_id") ? meta.get("_id").asText() : null;
-      String source = op.equals("delete") ? null : lines.next();
-      items.add(new Item(op, id, source));
+    for (BulkItem item : BulkBody.parse(in.readAllBytes())) {
+      items.add(new Item(item.action(), item.id(), source(item)));
     }
     return items;
+  }
+
+  /** The source line of an item, without its newline; null for a delete, which has none. */
+  private static String source(BulkItem item) {
+    String lines = new String(item.bytes(), StandardCharsets.UTF_8);
+    int actionEnd = lines.indexOf('\n');
+    return actionEnd == lines.length() - 1
+        ? null
+        : lines.substring(actionEnd + 1, lines.length() - 1);
   }
 
   /** A bulk response; {@code itemStatus.apply(i)} gives each item's JSON or null for success. */

@@ -2,6 +2,7 @@ package dev.sluice.core.transport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.sluice.testkit.proxy.BulkBody;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -39,7 +40,7 @@ final class FakeAuthServer implements AutoCloseable {
     try (exchange) {
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
       received.add(auth == null ? "(none)" : auth);
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      byte[] body = exchange.getRequestBody().readAllBytes();
       if (!expected.equals(auth)) {
         reply(
             exchange,
@@ -48,9 +49,9 @@ final class FakeAuthServer implements AutoCloseable {
                 + " with provided credentials\"},\"status\":401}");
         return;
       }
-      long docs = body.lines().filter(l -> l.startsWith("{\"index\"")).count();
+      int docs = BulkBody.parse(body).size();
       StringBuilder items = new StringBuilder();
-      for (long i = 0; i < docs; i++) {
+      for (int i = 0; i < docs; i++) {
         items
             .append(i == 0 ? "" : ",")
             .append("{\"index\":{\"status\":201,\"result\":\"created\"}}");

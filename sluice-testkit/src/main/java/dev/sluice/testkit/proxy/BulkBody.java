@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Splits a {@code _bulk} NDJSON body into items and joins items back, keeping their bytes. */
-final class BulkBody {
+public final class BulkBody {
   private static final Set<String> ACTIONS = Set.of("index", "create", "update", "delete");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,7 +21,7 @@ final class BulkBody {
    * @throws IllegalArgumentException naming the line if an action line is not one of the four
    *     actions or a source line is missing
    */
-  static List<BulkItem> parse(byte[] body) {
+  public static List<BulkItem> parse(byte[] body) {
     List<byte[]> lines = nonBlankLines(body);
     List<BulkItem> items = new ArrayList<>();
     int i = 0;

@@ -9,4 +9,4 @@ package dev.sluice.testkit.proxy;
  * @param bytes the action line and its source line (none for delete), each ending in a newline,
  *     exactly as received
  */
-record BulkItem(String action, String index, String id, byte[] bytes) {}
+public record BulkItem(String action, String index, String id, byte[] bytes) {}
