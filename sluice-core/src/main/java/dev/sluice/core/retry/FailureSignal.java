@@ -30,16 +30,6 @@ public record FailureSignal(
       String reason,
       String causedByType,
       String durability,
-      OpType op) {
-    return item(status, errorType, reason, causedByType, durability, op, false);
-  }
-
-  public static FailureSignal item(
-      int status,
-      String errorType,
-      String reason,
-      String causedByType,
-      String durability,
       OpType op,
       boolean mayBeApplied) {
     return new FailureSignal(

@@ -24,7 +24,8 @@ class FailureClassifierTest {
   }
 
   private static FailureClass item(int status, String type, String durability, OpType op) {
-    return FailureClassifier.classify(FailureSignal.item(status, type, "r", null, durability, op))
+    return FailureClassifier.classify(
+            FailureSignal.item(status, type, "r", null, durability, op, false))
         .failureClass();
   }
 
@@ -59,7 +60,8 @@ class FailureClassifierTest {
                 "r",
                 "es_rejected_execution_exception",
                 null,
-                OpType.INDEX));
+                OpType.INDEX,
+                false));
     assertThat(c.failureClass()).isEqualTo(THROTTLED);
   }
 
