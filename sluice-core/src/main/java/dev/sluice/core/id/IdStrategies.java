@@ -1,6 +1,7 @@
 package dev.sluice.core.id;
 
 import dev.sluice.core.ConfigException;
+import dev.sluice.core.config.ConfigKeys;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,9 +11,9 @@ import java.util.Locale;
  * default load is idempotent.
  */
 public final class IdStrategies {
-  public static final String STRATEGY_OPTION = "sluice.id.strategy";
-  public static final String MAPPING_ID_OPTION = "es.mapping.id";
-  public static final String FIELDS_OPTION = "sluice.id.fields";
+  private static final String STRATEGY_OPTION = ConfigKeys.ID_STRATEGY.name();
+  private static final String MAPPING_ID_OPTION = ConfigKeys.MAPPING_ID.name();
+  private static final String FIELDS_OPTION = ConfigKeys.ID_FIELDS.name();
 
   private IdStrategies() {}
 
