@@ -18,7 +18,6 @@ import dev.sluice.core.id.IdStrategy;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -53,7 +52,7 @@ public final class SluiceConfig implements Serializable {
             o.get(DEADLETTER_MAX_RATIO),
             o.get(DEADLETTER_RATIO_MIN_DOCS));
     this.idStrategy = idStrategy(o);
-    requireIdsFor(write.op(), idStrategy);
+    IdStrategies.requireIdsFor(write.op(), idStrategy);
     this.checkpoint =
         new CheckpointSettings(
             o.get(CHECKPOINT_PATH),
@@ -183,31 +182,6 @@ public final class SluiceConfig implements Serializable {
         o.get(MAPPING_ROUTING),
         o.get(WRITE_OPERATION),
         o.get(INDEX_AUTO_CREATE));
-  }
-
-  /**
-   * update, upsert and delete address an existing document: with a content hash or generated id
-   * they would touch nothing (a delete job would delete nothing and report success).
-   */
-  private static void requireIdsFor(OpType op, IdStrategy ids) {
-    if ((op == OpType.UPDATE || op == OpType.UPSERT || op == OpType.DELETE)
-        && ids.fields().isEmpty()) {
-      String name = op.name().toLowerCase(Locale.ROOT);
-      throw new ConfigException(
-          WRITE_OPERATION.name(),
-          WRITE_OPERATION.name()
-              + "="
-              + name
-              + " needs the id of the document to "
-              + name
-              + ": set "
-              + MAPPING_ID.name()
-              + " (or "
-              + ID_FIELDS.name()
-              + "); the ids would otherwise be "
-              + ids.describe()
-              + ", which match no existing document");
-    }
   }
 
   private static BatchSettings batch(ResolvedOptions o) {

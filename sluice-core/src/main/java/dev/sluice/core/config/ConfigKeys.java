@@ -353,7 +353,7 @@ public final class ConfigKeys {
 
   private static final String READ_ONLY = "a read option; Sluice only writes";
   private static final String NODES_ONLY =
-      "Sluice sends to the nodes listed in es.nodes and discovers no others";
+      "Sluice sends to the nodes listed in " + NODES.name() + " and discovers no others";
 
   /**
    * Every other option elasticsearch-hadoop reads (its ConfigurationOptions and configuration
@@ -398,7 +398,7 @@ public final class ConfigKeys {
               "/"),
           refused(
               "es.net.http.header.*",
-              "extra HTTP headers are not implemented (es.net.http.header.Authorization is)"),
+              "extra HTTP headers are not implemented (" + AUTHORIZATION_HEADER.name() + " is)"),
           refused(
               "es.net.proxy.*.use.system.props",
               "proxies are not implemented; Sluice ignores the JVM's proxy properties",
@@ -426,17 +426,17 @@ public final class ConfigKeys {
               "no"),
           ignored(
               "es.batch.write.retry.policy",
-              "retries follow es.batch.write.retry.count and sluice.retry.*",
+              "retries follow " + RETRY_COUNT.name() + " and sluice.retry.*",
               "simple"),
           ignored(
               "es.batch.flush.manual",
-              "Sluice flushes by size and sluice.batch.flush.interval",
+              "Sluice flushes by size and " + BATCH_FLUSH_INTERVAL.name(),
               "false",
               "no"),
-          ignored("es.http.timeout", "use sluice.request.timeout"),
+          ignored("es.http.timeout", "use " + REQUEST_TIMEOUT.name()),
           ignored(
               "es.http.retries",
-              "Sluice's engine decides every resend (es.batch.write.retry.count)"),
+              "Sluice's engine decides every resend (" + RETRY_COUNT.name() + ")"),
           ignored("es.action.heart.beat.lead", "Sluice needs no task heartbeat"),
           ignored("es.net.ssl.protocol", "the JVM's TLS protocols are used", "tls"),
           ignored("es.nodes.discovery", NODES_ONLY, "false", "no"),

@@ -1,6 +1,7 @@
 package dev.sluice.core.id;
 
 import dev.sluice.core.ConfigException;
+import dev.sluice.core.OpType;
 import dev.sluice.core.config.ConfigKeys;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +90,34 @@ public final class IdStrategies {
                   + "' for option "
                   + STRATEGY_OPTION
                   + ": expected field, composite, hash or auto.");
+    }
+  }
+
+  /**
+   * Refuses an operation that needs ids with a strategy that reads none: update, upsert and delete
+   * address an existing document, and with a content hash or generated id they would touch nothing
+   * (a delete job would delete nothing and report success).
+   *
+   * @throws ConfigException naming {@code es.write.operation}
+   */
+  public static void requireIdsFor(OpType op, IdStrategy ids) {
+    if ((op == OpType.UPDATE || op == OpType.UPSERT || op == OpType.DELETE)
+        && ids.fields().isEmpty()) {
+      String name = op.name().toLowerCase(Locale.ROOT);
+      throw new ConfigException(
+          ConfigKeys.WRITE_OPERATION.name(),
+          ConfigKeys.WRITE_OPERATION.name()
+              + "="
+              + name
+              + " needs the id of the document to "
+              + name
+              + ": set "
+              + MAPPING_ID_OPTION
+              + " (or "
+              + FIELDS_OPTION
+              + "); the ids would otherwise be "
+              + ids.describe()
+              + ", which match no existing document");
     }
   }
 
