@@ -32,17 +32,11 @@ final class TargetIndexCheck {
   /** Returns when the index exists; otherwise throws, naming the index and what to do. */
   static void judge(String index, HttpResult result, String cluster) {
     String option = ConfigKeys.INDEX_AUTO_CREATE.name();
+    String cannotCheck =
+        String.format(
+            "Cannot check that index '%s' exists (%s=false) on %s: ", index, option, cluster);
     if (result.error() != null) {
-      throw new ClusterFatalException(
-          "Cannot check that index '"
-              + index
-              + "' exists ("
-              + option
-              + "=false) on "
-              + cluster
-              + ": "
-              + result.error().getMessage(),
-          result.error());
+      throw new ClusterFatalException(cannotCheck + result.error().getMessage(), result.error());
     }
     switch (result.status()) {
       case 200 -> {
@@ -51,36 +45,19 @@ final class TargetIndexCheck {
       case 404 ->
           throw new ConfigException(
               option,
-              "Index '"
-                  + index
-                  + "' does not exist and "
-                  + option
-                  + "=false: create it, or set "
-                  + option
-                  + "=true to let Elasticsearch create it");
+              String.format(
+                  "Index '%s' does not exist and %s=false: create it, or set %s=true to let"
+                      + " Elasticsearch create it",
+                  index, option, option));
       case 401, 403 ->
           throw new ClusterFatalException(
-              "Cannot check that index '"
-                  + index
-                  + "' exists ("
-                  + option
-                  + "=false): "
-                  + cluster
-                  + " got HTTP "
+              cannotCheck
+                  + "HTTP "
                   + result.status()
                   + ". Grant view_index_metadata on it, or set "
                   + option
                   + "=true");
-      default ->
-          throw new ClusterFatalException(
-              "Cannot check that index '"
-                  + index
-                  + "' exists ("
-                  + option
-                  + "=false): "
-                  + cluster
-                  + " answered HTTP "
-                  + result.status());
+      default -> throw new ClusterFatalException(cannotCheck + "HTTP " + result.status());
     }
   }
 }
