@@ -28,6 +28,7 @@ public final class NodeAddressParser {
     try {
       return parseList(key, nodes, port, ssl);
     } catch (IllegalArgumentException e) {
+      // Not chained: the cause's message holds the value with its user info.
       throw new ConfigException(
           key.name(),
           "Invalid value '"
@@ -35,8 +36,7 @@ public final class NodeAddressParser {
               + "' for option "
               + key.name()
               + ": "
-              + UrlCredentials.redact(e.getMessage()),
-          e);
+              + UrlCredentials.redact(e.getMessage()));
     }
   }
 
@@ -71,7 +71,8 @@ public final class NodeAddressParser {
     try {
       return URI.create(withScheme);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + text + "' is not host, host:port or a URL", e);
+      // Not chained: URI's message repeats the text, user info included.
+      throw new IllegalArgumentException("'" + text + "' is not host, host:port or a URL");
     }
   }
 
