@@ -2,18 +2,16 @@ package dev.sluice.core;
 
 import static dev.sluice.core.config.ConfigKeys.*;
 
-import dev.sluice.core.config.ApiKey;
 import dev.sluice.core.config.BatchSettings;
 import dev.sluice.core.config.CheckpointSettings;
 import dev.sluice.core.config.ConfigKey;
+import dev.sluice.core.config.ConnectionOptions;
 import dev.sluice.core.config.ConnectionSettings;
 import dev.sluice.core.config.DeadLetterSettings;
-import dev.sluice.core.config.NodeAddressParser;
+import dev.sluice.core.config.IndexNames;
 import dev.sluice.core.config.ResolvedOptions;
 import dev.sluice.core.config.RetrySettings;
-import dev.sluice.core.config.Secret;
 import dev.sluice.core.config.SecretResolver;
-import dev.sluice.core.config.TlsSettings;
 import dev.sluice.core.config.WriteSettings;
 import dev.sluice.core.id.IdStrategies;
 import dev.sluice.core.id.IdStrategy;
@@ -39,10 +37,11 @@ public final class SluiceConfig implements Serializable {
   private final DeadLetterSettings deadLetter;
   private final IdStrategy idStrategy;
   private final CheckpointSettings checkpoint;
+  private final String reportPath;
   private final TreeMap<String, String> redacted;
 
   private SluiceConfig(ResolvedOptions o) {
-    this.connection = connection(o);
+    this.connection = ConnectionOptions.resolve(o);
     this.write = write(o);
     this.batch = batch(o);
     this.retry = retry(o);
@@ -53,6 +52,7 @@ public final class SluiceConfig implements Serializable {
             o.get(DEADLETTER_MAX_RATIO),
             o.get(DEADLETTER_RATIO_MIN_DOCS));
     this.idStrategy = idStrategy(o);
+    IdStrategies.requireIdsFor(write.op(), idStrategy);
     this.checkpoint =
         new CheckpointSettings(
             o.get(CHECKPOINT_PATH),
@@ -61,6 +61,7 @@ public final class SluiceConfig implements Serializable {
             o.get(CHECKPOINT_EVERY),
             o.get(CHECKPOINT_SEGMENT_ROWS),
             o.get(CHECKPOINT_INPUT));
+    this.reportPath = o.get(REPORT_PATH);
     this.redacted = new TreeMap<>(o.redacted());
   }
 
@@ -89,6 +90,11 @@ public final class SluiceConfig implements Serializable {
   /** The write target (es.resource.write, else es.resource); null if unset. */
   public String defaultIndex() {
     return write.index();
+  }
+
+  /** Where the driver writes the job's JSON report ({@code sluice.report.path}); null if unset. */
+  public String reportPath() {
+    return reportPath;
   }
 
   /** es.mapping.id; null if unset. */
@@ -148,79 +154,14 @@ public final class SluiceConfig implements Serializable {
         && c.retry.equals(retry)
         && c.deadLetter.equals(deadLetter)
         && c.idStrategy.equals(idStrategy)
-        && c.checkpoint.equals(checkpoint);
+        && c.checkpoint.equals(checkpoint)
+        && Objects.equals(c.reportPath, reportPath);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(connection, write, batch, retry, deadLetter, idStrategy, checkpoint);
-  }
-
-  private static ConnectionSettings connection(ResolvedOptions o) {
-    var nodes = NodeAddressParser.parse(NODES, o.get(NODES), o.get(PORT), o.get(SSL));
-    String user = o.get(AUTH_USER);
-    if ((user == null) != (o.get(AUTH_PASS) == null)) {
-      ConfigKey<?> missing = user == null ? AUTH_USER : AUTH_PASS;
-      throw new ConfigException(
-          missing.name(),
-          "Basic auth needs both es.net.http.auth.user and es.net.http.auth.pass; "
-              + missing.name()
-              + " is missing");
-    }
-    int schemes = 0;
-    for (Object credential :
-        new Object[] {user, o.get(AUTHORIZATION_HEADER), o.get(API_KEY), o.get(BEARER)}) {
-      schemes += credential == null ? 0 : 1;
-    }
-    if (schemes > 1) {
-      throw new ConfigException(
-          API_KEY.name(),
-          "Give only one of es.net.http.auth.user/pass, es.net.http.header.authorization,"
-              + " sluice.auth.api.key and sluice.auth.bearer");
-    }
-    return new ConnectionSettings(
-        nodes,
-        user,
-        o.get(AUTH_PASS),
-        o.get(AUTHORIZATION_HEADER),
-        apiKey(o.get(API_KEY)),
-        o.get(BEARER),
-        tls(o),
-        o.get(REQUEST_TIMEOUT),
-        o.get(CONNECT_TIMEOUT),
-        o.get(HTTP_COMPRESSION));
-  }
-
-  private static Secret apiKey(Secret given) {
-    try {
-      return given == null ? null : ApiKey.encoded(given);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          API_KEY.name(), "Invalid value for option " + API_KEY.name() + ": " + e.getMessage());
-    }
-  }
-
-  private static TlsSettings tls(ResolvedOptions o) {
-    if ((o.get(KEYSTORE_PASS) != null) && o.get(KEYSTORE_LOCATION) == null) {
-      throw new ConfigException(
-          KEYSTORE_LOCATION.name(),
-          KEYSTORE_PASS.name() + " is set but " + KEYSTORE_LOCATION.name() + " is missing");
-    }
-    if ((o.get(TRUSTSTORE_PASS) != null) && o.get(TRUSTSTORE_LOCATION) == null) {
-      throw new ConfigException(
-          TRUSTSTORE_LOCATION.name(),
-          TRUSTSTORE_PASS.name() + " is set but " + TRUSTSTORE_LOCATION.name() + " is missing");
-    }
-    return new TlsSettings(
-        o.get(SSL_CA_PEM),
-        o.get(TRUSTSTORE_LOCATION),
-        o.get(TRUSTSTORE_PASS),
-        o.get(TRUSTSTORE_TYPE),
-        o.get(KEYSTORE_LOCATION),
-        o.get(KEYSTORE_PASS),
-        o.get(KEYSTORE_TYPE),
-        o.get(SSL_ALLOW_SELF_SIGNED),
-        o.get(SSL_VERIFY_HOSTNAME));
+    return Objects.hash(
+        connection, write, batch, retry, deadLetter, idStrategy, checkpoint, reportPath);
   }
 
   private static IdStrategy idStrategy(ResolvedOptions o) {
@@ -230,9 +171,17 @@ public final class SluiceConfig implements Serializable {
   }
 
   private static WriteSettings write(ResolvedOptions o) {
-    String index = o.get(RESOURCE_WRITE) != null ? o.get(RESOURCE_WRITE) : o.get(RESOURCE);
+    ConfigKey<String> target = o.get(RESOURCE_WRITE) != null ? RESOURCE_WRITE : RESOURCE;
+    String index = o.get(target);
+    if (index != null) {
+      IndexNames.check(target, index);
+    }
     return new WriteSettings(
-        index, o.get(MAPPING_ID), o.get(WRITE_OPERATION), o.get(INDEX_AUTO_CREATE));
+        index,
+        o.get(MAPPING_ID),
+        o.get(MAPPING_ROUTING),
+        o.get(WRITE_OPERATION),
+        o.get(INDEX_AUTO_CREATE));
   }
 
   private static BatchSettings batch(ResolvedOptions o) {
@@ -241,9 +190,12 @@ public final class SluiceConfig implements Serializable {
     if (memory < maxBytes) {
       throw new ConfigException(
           MEMORY_MAX_BYTES.name(),
-          "sluice.memory.max.bytes ("
+          MEMORY_MAX_BYTES.name()
+              + " ("
               + memory
-              + ") must be at least es.batch.size.bytes ("
+              + ") must be at least "
+              + BATCH_SIZE_BYTES.name()
+              + " ("
               + maxBytes
               + ")");
     }
@@ -264,9 +216,12 @@ public final class SluiceConfig implements Serializable {
     if (o.get(RETRY_WAIT).compareTo(o.get(RETRY_MAX_DELAY)) > 0) {
       throw new ConfigException(
           RETRY_WAIT.name(),
-          "es.batch.write.retry.wait ("
+          RETRY_WAIT.name()
+              + " ("
               + o.get(RETRY_WAIT)
-              + ") must not exceed sluice.retry.max.delay ("
+              + ") must not exceed "
+              + RETRY_MAX_DELAY.name()
+              + " ("
               + o.get(RETRY_MAX_DELAY)
               + ")");
     }

@@ -1,9 +1,16 @@
 package dev.sluice.spark;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -13,6 +20,8 @@ import org.apache.spark.sql.types.StructType;
  */
 final class FieldPath implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private final String name;
   private final int[] ordinals;
@@ -67,7 +76,13 @@ final class FieldPath implements Serializable {
     return new FieldPath(name, ordinals, sizes, type);
   }
 
-  /** The value as text, or null when the column (or a struct on its way) is null. */
+  /**
+   * The value as text, or null when the column (or a struct on its way) is null. Binary values are
+   * base64url without padding, so equal bytes give equal text and different bytes different text.
+   *
+   * @throws RowConversionException when a string is not valid UTF-8: decoding would replace the bad
+   *     bytes with U+FFFD, and distinct values would then share one id
+   */
   String textOf(InternalRow row) {
     InternalRow current = row;
     int last = ordinals.length - 1;
@@ -80,7 +95,26 @@ final class FieldPath implements Serializable {
     if (current.isNullAt(ordinals[last])) {
       return null;
     }
+    if (leafType instanceof BinaryType) {
+      return BASE64URL.encodeToString(current.getBinary(ordinals[last]));
+    }
+    if (leafType instanceof StringType) {
+      return strictUtf8(current.getUTF8String(ordinals[last]).getBytes());
+    }
     return String.valueOf(current.get(ordinals[last], leafType));
+  }
+
+  private String strictUtf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new RowConversionException(name, "the value is not valid UTF-8");
+    }
   }
 
   String name() {

@@ -1,6 +1,7 @@
 package dev.sluice.spark;
 
 import dev.sluice.core.Document;
+import dev.sluice.core.id.IdStrategy;
 import dev.sluice.core.id.InvalidIdException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Turns one Spark row into the document to send, or into a dead letter naming the field at fault
- * when the row cannot become one.
+ * when the row cannot become one. The id comes first, so a row refused for its body (a NaN) is
+ * dead-lettered with the id it would have had.
  */
 final class RowConverter {
   private final SparkWriteConf conf;
@@ -25,27 +27,37 @@ final class RowConverter {
   }
 
   Converted convert(InternalRow row, String position) {
-    String routing = conf.routingColumn() == null ? null : conf.routingColumn().textOf(row);
-    List<String> values = new ArrayList<>(conf.idColumns().size());
-    for (FieldPath column : conf.idColumns()) {
-      values.add(column.textOf(row));
-    }
+    IdStrategy ids = conf.idStrategy();
     String id = null;
+    String routing = null;
     try {
-      for (int i = 0; i < values.size(); i++) {
-        if (values.get(i) == null) {
-          throw new RowConversionException(
-              conf.idColumns().get(i).name(), "the document id is null");
-        }
-      }
+      List<String> values = idValues(row);
+      // Strategies that read columns never read the body; the content hash needs it.
+      boolean fromColumns = !values.isEmpty();
+      id = fromColumns ? ids.idOf(values, null) : null;
+      routing = conf.routingColumn() == null ? null : conf.routingColumn().textOf(row);
       byte[] source = conf.json().toJson(row);
-      id = conf.idStrategy().idOf(values, source);
+      if (!fromColumns) {
+        id = ids.idOf(values, source);
+      }
       return new Converted(new Document(null, id, routing, null, source, position), null, null);
     } catch (RowConversionException e) {
       return deadLetter(row, id, routing, position, "row_conversion_exception", e.getMessage());
     } catch (InvalidIdException e) {
       return deadLetter(row, id, routing, position, "invalid_id_exception", e.getMessage());
     }
+  }
+
+  private List<String> idValues(InternalRow row) {
+    List<String> values = new ArrayList<>(conf.idColumns().size());
+    for (FieldPath column : conf.idColumns()) {
+      String value = column.textOf(row);
+      if (value == null) {
+        throw new RowConversionException(column.name(), "the document id is null");
+      }
+      values.add(value);
+    }
+    return values;
   }
 
   private Converted deadLetter(

@@ -1,5 +1,6 @@
 package dev.sluice.spark;
 
+import dev.sluice.core.config.ConfigKeys;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,9 @@ final class SluiceTable implements SupportsWrite {
 
   SluiceTable(StructType schema, Map<String, String> properties) {
     this.schema = schema;
-    String resource = properties.getOrDefault("es.resource", properties.get("path"));
+    String resource =
+        properties.getOrDefault(
+            ConfigKeys.RESOURCE.name(), properties.get(SparkWriteConf.SPARK_PATH_OPTION));
     this.name = "sluice:" + (resource == null ? "?" : resource);
   }
 

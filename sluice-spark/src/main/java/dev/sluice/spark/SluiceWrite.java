@@ -17,8 +17,10 @@ final class SluiceWrite implements Write {
     return "Sluice bulk load into " + conf.engine().defaultIndex();
   }
 
+  /** Runs on the driver when the write starts, before any task. */
   @Override
   public BatchWrite toBatch() {
+    TargetIndexCheck.run(conf.engine());
     return new SluiceBatchWrite(conf);
   }
 

@@ -1,5 +1,6 @@
 package dev.sluice.spark;
 
+import dev.sluice.core.config.ConfigKeys;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.SupportsTruncate;
 import org.apache.spark.sql.connector.write.Write;
@@ -17,8 +18,9 @@ final class SluiceWriteBuilder implements SupportsTruncate {
   public WriteBuilder truncate() {
     throw new UnsupportedOperationException(
         "Sluice does not support mode(\"overwrite\"): it never deletes what is already in the index."
-            + " Use mode(\"append\"); with a document id (es.mapping.id) a re-run replaces documents"
-            + " by id.");
+            + " Use mode(\"append\"); with a document id ("
+            + ConfigKeys.MAPPING_ID.name()
+            + ") a re-run replaces documents by id.");
   }
 
   @Override

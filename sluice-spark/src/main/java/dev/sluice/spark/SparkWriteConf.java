@@ -4,7 +4,6 @@ import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.checkpoint.CheckpointStore;
 import dev.sluice.core.checkpoint.JobManifest;
 import dev.sluice.core.config.ConfigKeys;
-import dev.sluice.core.id.IdStrategies;
 import dev.sluice.core.id.IdStrategy;
 import java.io.Serializable;
 import java.time.Instant;
@@ -40,10 +39,8 @@ record SparkWriteConf(
   private static final String UNNAMED_INPUT =
       "unnamed (set " + ConfigKeys.CHECKPOINT_INPUT.name() + " to name it)";
 
-  static final String ROUTING_OPTION = "es.mapping.routing";
-
-  /** Where the driver writes the job's JSON report; a Spark-side option, not the engine's. */
-  static final String REPORT_OPTION = "sluice.report.path";
+  /** Spark's own option for {@code save(path)}: the index, as elasticsearch-hadoop reads it. */
+  static final String SPARK_PATH_OPTION = "path";
 
   /**
    * Options given to the writer win over the Spark session's configuration, where
@@ -55,33 +52,33 @@ record SparkWriteConf(
     info.options()
         .asCaseSensitiveMap()
         .forEach((k, v) -> options.put(k.toLowerCase(Locale.ROOT), v));
-    options.computeIfAbsent("es.resource", k -> options.get("path"));
-    options.remove("path");
+    options.computeIfAbsent(ConfigKeys.RESOURCE.name(), k -> options.get(SPARK_PATH_OPTION));
+    options.remove(SPARK_PATH_OPTION);
     return resolve(options, info.schema(), info.queryId());
   }
 
-  static SparkWriteConf resolve(Map<String, String> given, StructType schema, String queryId) {
-    Map<String, String> options = new HashMap<>(given);
-    String reportPath = options.remove(REPORT_OPTION);
-    String routing = options.remove(ROUTING_OPTION);
+  static SparkWriteConf resolve(Map<String, String> options, StructType schema, String queryId) {
     SluiceConfig engine = SluiceConfig.fromOptions(options);
     IdStrategy ids = engine.idStrategy();
     String idOption =
         ids.fields().size() == 1 && engine.idField() != null
-            ? IdStrategies.MAPPING_ID_OPTION
-            : IdStrategies.FIELDS_OPTION;
+            ? ConfigKeys.MAPPING_ID.name()
+            : ConfigKeys.ID_FIELDS.name();
     List<FieldPath> idColumns = new ArrayList<>();
     for (String field : ids.fields()) {
       idColumns.add(FieldPath.resolve(schema, field, idOption));
     }
+    String routing = engine.write().routingField();
     return new SparkWriteConf(
         engine,
         schema,
         queryId,
         new RowJsonWriter(schema),
         List.copyOf(idColumns),
-        routing == null ? null : FieldPath.resolve(schema, routing, ROUTING_OPTION),
-        reportPath);
+        routing == null
+            ? null
+            : FieldPath.resolve(schema, routing, ConfigKeys.MAPPING_ROUTING.name()),
+        engine.reportPath());
   }
 
   IdStrategy idStrategy() {
@@ -97,9 +94,10 @@ record SparkWriteConf(
   /** What identifies this load in its checkpoint: a resume must produce the same documents. */
   JobManifest manifest(Instant now, String toolVersion) {
     Map<String, String> output = new TreeMap<>();
-    output.put("es.write.operation", engine.defaultOp().name().toLowerCase(Locale.ROOT));
+    output.put(
+        ConfigKeys.WRITE_OPERATION.name(), engine.defaultOp().name().toLowerCase(Locale.ROOT));
     if (routingColumn != null) {
-      output.put(ROUTING_OPTION, routingColumn.name());
+      output.put(ConfigKeys.MAPPING_ROUTING.name(), routingColumn.name());
     }
     output.put("schema", schema.json());
     output.put("json_writer", JSON_WRITER_VERSION);

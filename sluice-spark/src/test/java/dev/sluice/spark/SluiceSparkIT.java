@@ -15,9 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -198,6 +202,75 @@ class SluiceSparkIT {
     assertThatThrownBy(
             () -> data.write().format("sluice").mode("append").options(missingColumn).save())
         .hasStackTraceContaining("es.mapping.id=no_such_column");
+  }
+
+  /**
+   * What Sluice cannot honour exactly stops the write on the driver with one message naming the
+   * option or the index: no task runs, no document is sent, no index is created.
+   */
+  @Test
+  void whatSluiceCannotHonourIsRefusedBeforeAnyTaskStarts(EsHandle es) throws Exception {
+    Dataset<Row> data = spark.range(0, 10).selectExpr("CAST(id AS STRING) AS key");
+    String missing = es.newIndexName();
+    Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+    cases.put("es.ingest.pipeline", with(options(es, missing), "es.ingest.pipeline", "enrich"));
+    cases.put(
+        "es.write.operation=delete",
+        without(with(options(es, missing), "es.write.operation", "delete"), "es.mapping.id"));
+    cases.put("Invalid index 'Orders'", with(options(es, missing), "es.resource", "Orders"));
+    cases.put(
+        "Index '" + missing + "' does not exist",
+        with(options(es, missing), "es.index.auto.create", "false"));
+    AtomicInteger tasks = new AtomicInteger();
+    SparkListener countTasks =
+        new SparkListener() {
+          @Override
+          public void onTaskStart(SparkListenerTaskStart start) {
+            tasks.incrementAndGet();
+          }
+        };
+    spark.sparkContext().addSparkListener(countTasks);
+    try {
+      cases.forEach(
+          (message, options) ->
+              assertThatThrownBy(
+                      () -> data.write().format("sluice").mode("append").options(options).save())
+                  .as(message)
+                  .hasStackTraceContaining(message));
+    } finally {
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      spark.sparkContext().removeSparkListener(countTasks);
+    }
+    assertThat(tasks).hasValue(0);
+    assertThat(es.client().get("/" + missing).status()).isEqualTo(404);
+  }
+
+  private static Map<String, String> with(Map<String, String> options, String key, String value) {
+    options.put(key, value);
+    return options;
+  }
+
+  private static Map<String, String> without(Map<String, String> options, String key) {
+    options.remove(key);
+    return options;
+  }
+
+  @Test
+  void binaryIdsAreTheBase64UrlOfTheBytes(EsHandle es) {
+    String index = es.newIndexName();
+    Map<String, String> options = with(options(es, index), "es.mapping.id", "raw");
+    spark
+        .range(0, 50)
+        .selectExpr("unhex(format_string('FBFF%02X', id)) AS raw", "id")
+        .write()
+        .format("sluice")
+        .mode("append")
+        .options(options)
+        .save();
+
+    es.client().refresh(index);
+    assertThat(es.client().count(index)).isEqualTo(50);
+    assertThat(es.client().get("/" + index + "/_doc/-_8A").status()).isEqualTo(200);
   }
 
   @Test

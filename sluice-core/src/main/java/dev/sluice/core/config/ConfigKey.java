@@ -26,8 +26,11 @@ public record ConfigKey<T>(
     try {
       return parser.apply(raw.trim());
     } catch (RuntimeException e) {
-      String shown = secret ? "" : " '" + raw + "'";
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String shown = secret ? "" : " '" + UrlCredentials.redact(raw) + "'";
+      String why =
+          e.getMessage() == null
+              ? e.getClass().getSimpleName()
+              : UrlCredentials.redact(e.getMessage());
       throw new ConfigException(name, "Invalid value" + shown + " for option " + name + ": " + why);
     }
   }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -61,6 +62,12 @@ public final class ConfigKeys {
           null,
           "Field holding the document id; unset = see sluice.id.strategy.",
           text());
+  public static final ConfigKey<String> MAPPING_ROUTING =
+      key(
+          "es.mapping.routing",
+          null,
+          "Column giving each document's routing value (Spark); unset = Elasticsearch routes by id.",
+          text());
   public static final ConfigKey<OpType> WRITE_OPERATION =
       key(
           "es.write.operation",
@@ -68,7 +75,12 @@ public final class ConfigKeys {
           "index|create|update|upsert|delete.",
           enumOf(OpType.class));
   public static final ConfigKey<Boolean> INDEX_AUTO_CREATE =
-      key("es.index.auto.create", "true", "If false, fail fast when the index is missing.", bool());
+      key(
+          "es.index.auto.create",
+          "true",
+          "If false, the driver checks that the index exists before the first bulk request, and"
+              + " stops naming it when it does not.",
+          bool());
 
   // --- Batching and retries (es-hadoop meanings) ---
   public static final ConfigKey<Integer> BATCH_SIZE_ENTRIES =
@@ -270,6 +282,14 @@ public final class ConfigKeys {
               + " refused.",
           text());
 
+  // --- Spark side ---
+  public static final ConfigKey<String> REPORT_PATH =
+      key(
+          "sluice.report.path",
+          null,
+          "File (path or file: URI) where the driver writes the job's JSON report; unset = none.",
+          text());
+
   /** All keys, in declaration order. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -285,6 +305,7 @@ public final class ConfigKeys {
           RESOURCE,
           RESOURCE_WRITE,
           MAPPING_ID,
+          MAPPING_ROUTING,
           WRITE_OPERATION,
           INDEX_AUTO_CREATE,
           BATCH_SIZE_ENTRIES,
@@ -321,12 +342,143 @@ public final class ConfigKeys {
           CHECKPOINT_EVERY_ROWS,
           CHECKPOINT_EVERY,
           CHECKPOINT_SEGMENT_ROWS,
-          CHECKPOINT_INPUT);
+          CHECKPOINT_INPUT,
+          REPORT_PATH);
 
   /** Keys by lower-case name. */
   public static final Map<String, ConfigKey<?>> BY_NAME = byName();
 
+  /** Options that had another name: giving the old one is an error naming the new one. */
+  public static final Map<String, ConfigKey<?>> RENAMED = Map.of("es.host", NODES);
+
+  private static final String READ_ONLY = "a read option; Sluice only writes";
+  private static final String NODES_ONLY =
+      "Sluice sends to the nodes listed in " + NODES.name() + " and discovers no others";
+
+  /**
+   * Every other option elasticsearch-hadoop reads (its ConfigurationOptions and configuration
+   * page), classified: ignored (same documents either way) or refused until implemented. First
+   * match wins. Unknown {@code es.*} options not listed here are warned about, or refused when they
+   * look like a typo of a known one.
+   */
+  public static final List<UnimplementedOption> UNIMPLEMENTED =
+      List.of(
+          // Change what is written: refused.
+          refused("es.input.json", "rows that are JSON strings are not implemented", "false", "no"),
+          refused("es.mapping.include", "choosing the fields to write is not implemented", ""),
+          refused("es.mapping.exclude", "leaving fields out is not implemented", ""),
+          refused(
+              "es.spark.dataframe.write.null",
+              "null fields are always left out (its default, false)",
+              "false",
+              "no"),
+          refused("es.ingest.pipeline", "ingest pipelines are not implemented"),
+          refused("es.mapping.version", "external versions are not implemented"),
+          refused("es.mapping.version.type", "external versions are not implemented", "internal"),
+          refused("es.mapping.join", "join fields are not implemented"),
+          refused("es.mapping.parent", "parent documents are not implemented"),
+          refused("es.mapping.ttl", "_ttl no longer exists in Elasticsearch"),
+          refused("es.mapping.timestamp", "_timestamp no longer exists in Elasticsearch"),
+          refused("es.mapping.*.extractor.class", "custom extractor classes are not supported"),
+          refused("es.mapping.index.formatter.class", "index name patterns are not implemented"),
+          refused("es.update.script*", "scripted updates are not implemented"),
+          refused(
+              "es.update.retry.on.conflict",
+              "retry_on_conflict is not implemented (Sluice re-sends an update after a 409)",
+              "0"),
+          refused("es.upsert.doc", "scripted upserts are not implemented", "true"),
+          refused("es.ser.writer.*", "custom serialisers are not supported"),
+          refused(
+              "es.write.*.error.handler*",
+              "error handlers are not implemented; rejected documents go to the dead-letter store"),
+          refused(
+              "es.nodes.path.prefix",
+              "a path prefix in front of the cluster is not implemented",
+              "",
+              "/"),
+          refused(
+              "es.net.http.header.*",
+              "extra HTTP headers are not implemented (" + AUTHORIZATION_HEADER.name() + " is)"),
+          refused(
+              "es.net.proxy.*.use.system.props",
+              "proxies are not implemented; Sluice ignores the JVM's proxy properties",
+              "false",
+              "no"),
+          refused("es.net.proxy.*", "connecting through a proxy is not implemented"),
+          refused("es.net.spnego.auth.*", "Kerberos authentication is not implemented"),
+          refused(
+              "es.security.authentication",
+              "Kerberos authentication is not implemented",
+              "simple",
+              "basic",
+              "pki"),
+          refused(
+              "es.keystore.location",
+              "elasticsearch-hadoop's secure settings keystore is not read; give secrets as"
+                  + " env:VARIABLE or file:/path"),
+          // Same documents either way: a WARN once.
+          ignored(
+              "es.batch.write.refresh",
+              "Sluice does not refresh the index after the load yet (elasticsearch-hadoop's"
+                  + " default, true; issue #13), so documents become searchable within the"
+                  + " index's refresh interval",
+              "false",
+              "no"),
+          ignored(
+              "es.batch.write.retry.policy",
+              "retries follow " + RETRY_COUNT.name() + " and sluice.retry.*",
+              "simple"),
+          ignored(
+              "es.batch.flush.manual",
+              "Sluice flushes by size and " + BATCH_FLUSH_INTERVAL.name(),
+              "false",
+              "no"),
+          ignored("es.http.timeout", "use " + REQUEST_TIMEOUT.name()),
+          ignored(
+              "es.http.retries",
+              "Sluice's engine decides every resend (" + RETRY_COUNT.name() + ")"),
+          ignored("es.action.heart.beat.lead", "Sluice needs no task heartbeat"),
+          ignored("es.net.ssl.protocol", "the JVM's TLS protocols are used", "tls"),
+          ignored("es.nodes.discovery", NODES_ONLY, "false", "no"),
+          ignored("es.nodes.wan.only", NODES_ONLY, "true", "yes"),
+          ignored("es.nodes.client.only", NODES_ONLY, "false", "no"),
+          ignored("es.nodes.data.only", NODES_ONLY),
+          ignored("es.nodes.ingest.only", NODES_ONLY, "false", "no"),
+          ignored("es.nodes.resolve.hostname", NODES_ONLY),
+          ignored("es.mapping.constant.auto.quote", "Sluice reads no constants in options"),
+          ignored("es.mapping.date.rich", READ_ONLY),
+          ignored("es.resource.read", READ_ONLY),
+          ignored("es.query", READ_ONLY),
+          ignored("es.read.*", READ_ONLY),
+          ignored("es.field.*", READ_ONLY),
+          ignored("es.index.read.*", READ_ONLY),
+          ignored("es.scroll.*", READ_ONLY),
+          ignored("es.output.json", READ_ONLY),
+          ignored("es.ser.reader.*", READ_ONLY),
+          ignored("es.spark.sql.streaming.*", "Sluice writes batches only"),
+          ignored("es.internal.*", "reserved by elasticsearch-hadoop"));
+
   private ConfigKeys() {}
+
+  /** The entry for an option Sluice does not implement, or null when it is not one of them. */
+  public static UnimplementedOption unimplemented(String name) {
+    for (UnimplementedOption option : UNIMPLEMENTED) {
+      if (option.matches(name)) {
+        return option;
+      }
+    }
+    return null;
+  }
+
+  private static UnimplementedOption refused(String pattern, String reason, String... honoured) {
+    return new UnimplementedOption(
+        pattern, UnimplementedOption.Effect.REFUSED, Set.of(honoured), reason);
+  }
+
+  private static UnimplementedOption ignored(String pattern, String reason, String... honoured) {
+    return new UnimplementedOption(
+        pattern, UnimplementedOption.Effect.IGNORED, Set.of(honoured), reason);
+  }
 
   private static <T> ConfigKey<T> key(
       String name, String defaultText, String description, Function<String, T> parser) {

@@ -9,8 +9,16 @@ final class OptionSuggestion {
 
   /** The end of an "Unknown option" message: a suggestion, or where the list of options is. */
   static String forName(String unknown) {
+    String best = closest(unknown, MAX_DISTANCE);
+    return best != null
+        ? "; did you mean " + best + "?"
+        : "; see the list of sluice.* options in the README.";
+  }
+
+  /** The known key closest to {@code unknown}, if at most {@code maxDistance} edits away. */
+  static String closest(String unknown, int maxDistance) {
     String best = null;
-    int bestDistance = MAX_DISTANCE + 1;
+    int bestDistance = maxDistance + 1;
     for (String known : ConfigKeys.BY_NAME.keySet()) {
       int distance = distance(unknown, known);
       if (distance < bestDistance) {
@@ -18,9 +26,7 @@ final class OptionSuggestion {
         bestDistance = distance;
       }
     }
-    return best != null
-        ? "; did you mean " + best + "?"
-        : "; see the list of sluice.* options in the README.";
+    return best;
   }
 
   /** Levenshtein distance, two rows at a time. */

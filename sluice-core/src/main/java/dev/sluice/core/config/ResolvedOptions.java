@@ -4,20 +4,13 @@ import dev.sluice.core.ConfigException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A user's option map, validated once: every known key parsed (or defaulted), unknown {@code
- * sluice.*} keys rejected, unknown {@code es.*} keys warned about once per JVM.
+ * A user's option map, validated once: every known key parsed (or defaulted), every other key
+ * judged by {@link UnknownOptions} (refused, or warned about once per JVM).
  */
 public final class ResolvedOptions {
-  private static final Logger LOG = LoggerFactory.getLogger(ResolvedOptions.class);
-  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
-
   private final Map<String, Object> values;
   private final Map<String, String> redacted;
 
@@ -45,20 +38,17 @@ public final class ResolvedOptions {
         values.put(key.name(), value);
         redacted.put(
             key.name(),
-            key.secret() ? Secret.REDACTED : raw == null ? key.defaultText() : raw.trim());
+            key.secret()
+                ? Secret.REDACTED
+                : raw == null ? key.defaultText() : UrlCredentials.redact(raw.trim()));
       }
     }
-    for (String name : given.keySet()) {
-      if (ConfigKeys.BY_NAME.containsKey(name)) {
-        continue;
-      }
-      if (name.startsWith("sluice.")) {
-        throw new ConfigException(name, "Unknown option " + name + OptionSuggestion.forName(name));
-      }
-      if (name.startsWith("es.") && WARNED.add(name)) {
-        LOG.warn("Option {} is not used by Sluice and is ignored", name);
-      }
-    }
+    given.forEach(
+        (name, value) -> {
+          if (!ConfigKeys.BY_NAME.containsKey(name)) {
+            UnknownOptions.check(name, value);
+          }
+        });
     return new ResolvedOptions(values, redacted);
   }
 

@@ -3,6 +3,11 @@ package dev.sluice.core.config;
 import dev.sluice.core.OpType;
 import java.io.Serializable;
 
-/** Where and how documents are written. index and idField may be null. */
-public record WriteSettings(String index, String idField, OpType op, boolean indexAutoCreate)
+/**
+ * Where and how documents are written. index, idField and routingField may be null.
+ *
+ * @param routingField the column giving each document's routing value (es.mapping.routing)
+ */
+public record WriteSettings(
+    String index, String idField, String routingField, OpType op, boolean indexAutoCreate)
     implements Serializable {}

@@ -1,6 +1,8 @@
 package dev.sluice.core.id;
 
 import dev.sluice.core.ConfigException;
+import dev.sluice.core.OpType;
+import dev.sluice.core.config.ConfigKeys;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,9 +12,9 @@ import java.util.Locale;
  * default load is idempotent.
  */
 public final class IdStrategies {
-  public static final String STRATEGY_OPTION = "sluice.id.strategy";
-  public static final String MAPPING_ID_OPTION = "es.mapping.id";
-  public static final String FIELDS_OPTION = "sluice.id.fields";
+  private static final String STRATEGY_OPTION = ConfigKeys.ID_STRATEGY.name();
+  private static final String MAPPING_ID_OPTION = ConfigKeys.MAPPING_ID.name();
+  private static final String FIELDS_OPTION = ConfigKeys.ID_FIELDS.name();
 
   private IdStrategies() {}
 
@@ -88,6 +90,34 @@ public final class IdStrategies {
                   + "' for option "
                   + STRATEGY_OPTION
                   + ": expected field, composite, hash or auto.");
+    }
+  }
+
+  /**
+   * Refuses an operation that needs ids with a strategy that reads none: update, upsert and delete
+   * address an existing document, and with a content hash or generated id they would touch nothing
+   * (a delete job would delete nothing and report success).
+   *
+   * @throws ConfigException naming {@code es.write.operation}
+   */
+  public static void requireIdsFor(OpType op, IdStrategy ids) {
+    if ((op == OpType.UPDATE || op == OpType.UPSERT || op == OpType.DELETE)
+        && ids.fields().isEmpty()) {
+      String name = op.name().toLowerCase(Locale.ROOT);
+      throw new ConfigException(
+          ConfigKeys.WRITE_OPERATION.name(),
+          ConfigKeys.WRITE_OPERATION.name()
+              + "="
+              + name
+              + " needs the id of the document to "
+              + name
+              + ": set "
+              + MAPPING_ID_OPTION
+              + " (or "
+              + FIELDS_OPTION
+              + "); the ids would otherwise be "
+              + ids.describe()
+              + ", which match no existing document");
     }
   }
 

@@ -181,6 +181,17 @@ public final class RestClientTransport implements BulkTransport {
     return description;
   }
 
+  /** One small request outside the bulk path, such as {@code HEAD /<index>} before a load. */
+  public HttpResult request(String method, String path) {
+    try {
+      return read(client.performRequest(new Request(method, path)));
+    } catch (ResponseException e) {
+      return read(e.getResponse());
+    } catch (IOException e) {
+      return HttpResult.failure(TlsFailures.explain(e, description));
+    }
+  }
+
   @Override
   public void close() {
     for (RestClient client : clients) {

@@ -3,6 +3,8 @@ package dev.sluice.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,7 @@ class ConfigKeysTest {
     expected.put("es.resource", null);
     expected.put("es.resource.write", null);
     expected.put("es.mapping.id", null);
+    expected.put("es.mapping.routing", null);
     expected.put("es.write.operation", "index");
     expected.put("es.index.auto.create", "true");
     expected.put("es.batch.size.entries", "10000");
@@ -61,10 +64,154 @@ class ConfigKeysTest {
     expected.put("sluice.checkpoint.every", "10s");
     expected.put("sluice.checkpoint.segment.rows", "10000");
     expected.put("sluice.checkpoint.input", null);
+    expected.put("sluice.report.path", null);
 
     Map<String, String> actual = new LinkedHashMap<>();
     ConfigKeys.ALL.forEach(k -> actual.put(k.name(), k.defaultText()));
     assertThat(actual).containsExactlyEntriesOf(expected);
+  }
+
+  /**
+   * Every option elasticsearch-hadoop reads (its ConfigurationOptions and configuration page, 8.x),
+   * with what Sluice does when it is given with a value other than its default: implemented,
+   * ignored (same documents; a WARN) or refused (an error before any task starts).
+   */
+  @Test
+  void everyElasticsearchHadoopOptionIsClassified() {
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (String implemented :
+        List.of(
+            "es.resource",
+            "es.resource.write",
+            "es.nodes",
+            "es.port",
+            "es.index.auto.create",
+            "es.write.operation",
+            "es.mapping.id",
+            "es.mapping.routing",
+            "es.batch.size.bytes",
+            "es.batch.size.entries",
+            "es.batch.write.retry.count",
+            "es.batch.write.retry.wait",
+            "es.net.ssl",
+            "es.net.ssl.keystore.location",
+            "es.net.ssl.keystore.pass",
+            "es.net.ssl.keystore.type",
+            "es.net.ssl.truststore.location",
+            "es.net.ssl.truststore.pass",
+            "es.net.ssl.cert.allow.self.signed",
+            "es.net.http.auth.user",
+            "es.net.http.auth.pass",
+            "es.net.http.header.authorization")) {
+      expected.put(implemented, "implemented");
+    }
+    for (String refused :
+        List.of(
+            "es.input.json",
+            "es.mapping.include",
+            "es.mapping.exclude",
+            "es.spark.dataframe.write.null",
+            "es.ingest.pipeline",
+            "es.mapping.version",
+            "es.mapping.version.type",
+            "es.mapping.join",
+            "es.mapping.parent",
+            "es.mapping.ttl",
+            "es.mapping.timestamp",
+            "es.mapping.id.extractor.class",
+            "es.mapping.default.extractor.class",
+            "es.mapping.index.extractor.class",
+            "es.mapping.index.formatter.class",
+            "es.mapping.params.extractor.class",
+            "es.update.script",
+            "es.update.script.inline",
+            "es.update.script.file",
+            "es.update.script.stored",
+            "es.update.script.lang",
+            "es.update.script.params",
+            "es.update.script.params.json",
+            "es.update.retry.on.conflict",
+            "es.upsert.doc",
+            "es.ser.writer.value.class",
+            "es.ser.writer.bytes.class",
+            "es.write.rest.error.handlers",
+            "es.write.rest.error.handler.log.logger.name",
+            "es.write.data.error.handlers",
+            "es.nodes.path.prefix",
+            "es.net.http.header.x-opaque-id",
+            "es.net.proxy.http.host",
+            "es.net.proxy.https.port",
+            "es.net.proxy.socks.pass",
+            "es.net.proxy.http.use.system.props",
+            "es.net.spnego.auth.elasticsearch.principal",
+            "es.security.authentication",
+            "es.keystore.location")) {
+      expected.put(refused, "refused");
+    }
+    for (String ignored :
+        List.of(
+            "es.batch.write.refresh",
+            "es.batch.write.retry.policy",
+            "es.batch.flush.manual",
+            "es.http.timeout",
+            "es.http.retries",
+            "es.action.heart.beat.lead",
+            "es.net.ssl.protocol",
+            "es.nodes.discovery",
+            "es.nodes.wan.only",
+            "es.nodes.client.only",
+            "es.nodes.data.only",
+            "es.nodes.ingest.only",
+            "es.nodes.resolve.hostname",
+            "es.mapping.constant.auto.quote",
+            "es.mapping.date.rich",
+            "es.resource.read",
+            "es.query",
+            "es.read.metadata",
+            "es.read.field.as.array.include",
+            "es.read.data.error.handlers",
+            "es.field.read.empty.as.null",
+            "es.index.read.missing.as.empty",
+            "es.scroll.size",
+            "es.output.json",
+            "es.ser.reader.value.class",
+            "es.spark.sql.streaming.sink.log.enabled",
+            "es.internal.spark.sql.pushdown")) {
+      expected.put(ignored, "ignored");
+    }
+
+    Map<String, String> actual = new LinkedHashMap<>();
+    for (String name : expected.keySet()) {
+      UnimplementedOption option = ConfigKeys.unimplemented(name);
+      actual.put(
+          name,
+          ConfigKeys.BY_NAME.containsKey(name)
+              ? "implemented"
+              : option == null ? "unknown" : option.effect().name().toLowerCase(Locale.ROOT));
+    }
+    assertThat(actual).containsExactlyEntriesOf(expected);
+  }
+
+  @Test
+  void everyUnimplementedOptionSaysWhyAndNoneShadowsAnImplementedOne() {
+    for (UnimplementedOption option : ConfigKeys.UNIMPLEMENTED) {
+      assertThat(option.reason()).as(option.pattern()).isNotBlank();
+      assertThat(option.pattern()).as(option.pattern()).startsWith("es.");
+    }
+    for (ConfigKey<?> key : ConfigKeys.ALL) {
+      assertThat(ConfigKeys.unimplemented(key.name()))
+          .as(key.name())
+          .satisfiesAnyOf(
+              u -> assertThat(u).isNull(),
+              u -> assertThat(key.name()).isEqualTo("es.net.http.header.authorization"));
+    }
+  }
+
+  @Test
+  void renamedKeysPointAtTheirNewName() {
+    assertThat(ConfigKeys.RENAMED).containsEntry("es.host", ConfigKeys.NODES);
+    assertThat(ConfigKeys.RENAMED.keySet())
+        .doesNotContainAnyElementsOf(ConfigKeys.BY_NAME.keySet());
   }
 
   @Test
