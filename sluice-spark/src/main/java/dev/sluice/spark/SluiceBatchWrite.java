@@ -17,14 +17,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The driver's side of a load: checks the checkpoint (start, resume, or nothing to do), hands out
- * the writer factory, sums up what the tasks did and marks a checkpointed job finished.
+ * the writer factory, marks a checkpointed job finished, and reports the run, whether Spark commits
+ * or aborts it.
  */
 final class SluiceBatchWrite implements BatchWrite {
   private static final Logger LOG = LoggerFactory.getLogger(SluiceBatchWrite.class);
   private static final String VERSION = "0.1.0-SNAPSHOT";
-  private final SparkWriteConf conf;
   // Spark posts a failed job's end before it calls abort: this bounds the wait for that event.
   private static final Duration JOB_END_WAIT = Duration.ofSeconds(5);
+  private final SparkWriteConf conf;
   private JobCheckpoint.Start checkpointStart;
   private SparkJobWatch watch;
   private RuntimeException commitFailure;
@@ -92,6 +93,9 @@ final class SluiceBatchWrite implements BatchWrite {
       outcome = watch.outcome(JOB_END_WAIT, Thread.currentThread().isInterrupted());
     } else {
       outcome = new SparkJobWatch.Outcome(RunEnding.FAILED, "the job failed before it started");
+    }
+    if (watch != null) {
+      watch.stop(); // again, when a failed commit brought Spark here
     }
     try {
       report(messages, outcome.ending(), outcome.cause());
