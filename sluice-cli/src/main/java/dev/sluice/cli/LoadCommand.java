@@ -70,11 +70,13 @@ final class LoadCommand implements Callable<Integer> {
     }
     JsonNode counters = result.path("counters");
     System.out.printf(
-        "read %d, indexed %d, dead-lettered %d, skipped by the checkpoint %d; report %s%n",
+        "%s: read %d, indexed %d, dead-lettered %d, skipped by the checkpoint %d; %s; report %s%n",
+        SparkLoad.ending(result),
         counters.path("read").asLong(),
         counters.path("indexed").asLong(),
         counters.path("deadLettered").asLong(),
         counters.path("skippedByCheckpoint").asLong(),
+        result.path("reconciliation").path("statement").asText(),
         report.toAbsolutePath());
     return result.path("reconciles").asBoolean() ? 0 : 1;
   }

@@ -101,12 +101,13 @@ final class QuickstartCommand implements Callable<Integer> {
             + SampleOrders.expectedBad(rows)
             + ", bad on purpose) in "
             + deadLetters.toAbsolutePath());
+    console.println("  run               " + SparkLoad.ending(result));
     console.println("  report            " + report.toAbsolutePath());
     console.println(
         "  reconciles        "
             + (result.path("reconciles").asBoolean()
-                ? "yes: read = indexed + dead_lettered"
-                : "NO: see the report"));
+                ? "yes: " + result.path("reconciliation").path("statement").asText()
+                : "NO: " + result.path("reconciliation").path("statement").asText()));
     console.println();
     console.println("  look:  curl -s '" + url + "/" + index + "/_search?size=1&pretty'");
     if (esUrl == null) {

@@ -15,13 +15,41 @@ import org.apache.spark.sql.Row;
 final class SparkLoad {
   private SparkLoad() {}
 
-  /** Runs the load; returns the job report the connector wrote to {@code report}. */
+  /**
+   * Runs the load; returns the job report the connector wrote to {@code report}. When the load
+   * fails, prints the report's summary (how it ended, what the tasks that reported did) to stderr
+   * before the failure propagates.
+   */
   static JsonNode run(Dataset<Row> data, Map<String, String> options, Path report) {
     Map<String, String> all = new LinkedHashMap<>(options);
     all.put("sluice.report.path", report.toAbsolutePath().toString());
     try {
       Files.deleteIfExists(report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot replace the load report " + report, e);
+    }
+    try {
       data.write().format("sluice").mode("append").options(all).save();
+    } catch (RuntimeException e) {
+      if (Files.exists(report)) {
+        System.err.println(read(report).path("summary").asText());
+      }
+      throw e;
+    }
+    return read(report);
+  }
+
+  /** How a report says its run went, e.g. "finished in 2.5 s (4000 docs/s)". */
+  static String ending(JsonNode report) {
+    return String.format(
+        "%s in %.1f s (%.0f docs/s)",
+        report.path("ended").asText().replace('_', ' '),
+        report.path("elapsed_seconds").asDouble(),
+        report.path("docs_per_second").asDouble());
+  }
+
+  private static JsonNode read(Path report) {
+    try {
       return new ObjectMapper().readTree(report.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the load report " + report, e);

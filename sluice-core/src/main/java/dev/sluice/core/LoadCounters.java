@@ -1,124 +1,244 @@
 package dev.sluice.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.sluice.core.report.Counter;
 import java.io.Serializable;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A snapshot of what a loader did.
- *
- * @param read documents given to {@code add()}
- * @param indexed documents Elasticsearch acknowledged (created + updated + deleted + noop/not
- *     found)
- * @param alreadyDelivered {@code create} operations Elasticsearch answered with a version conflict
- *     (409) on a replay: an earlier attempt of this load had delivered the document already, so it
- *     counts as indexed (and in {@code indexed}), not as a failure
- * @param deadLettered documents written to the dead-letter store
- * @param deadLetteredByReason dead letters per error type
- * @param skippedByCheckpoint records not sent because a checkpoint of an earlier run of the same
- *     job recorded them settled (counted in {@code read} too)
- * @param retriedItems document re-sends (one document retried twice counts twice)
- * @param retriedRequests whole bulk requests that failed and were retried
- * @param throttled throttling signals received (429 responses plus throttled items)
- * @param bytesSent request body bytes before compression, retries included
- * @param possibleDuplicates documents with generated ids re-sent after an ambiguous failure (the
- *     cluster may have applied the first attempt, so they may now exist twice)
- * @param bulkRequests bulk requests that got a response
- * @param peakBytesBuffered highest bytes held at once (buffered + awaiting retry + in flight)
+ * An immutable snapshot of what a loader (or a whole job) did: one value per {@link Counter}, and
+ * the dead letters per reason. The engine's progress, a task's commit message, the Spark metrics,
+ * the JSON report and the log lines all read this one type. Made with {@link #builder()}, {@link
+ * #plus} and {@link #withSkipped}; in JSON it is an object of {@link Counter#key()}s plus {@code
+ * deadLetteredByReason}.
  */
-public record LoadCounters(
-    long read,
-    long indexed,
-    long created,
-    long updated,
-    long deleted,
-    long alreadyDelivered,
-    long deadLettered,
-    Map<String, Long> deadLetteredByReason,
-    long skippedByCheckpoint,
-    long retriedItems,
-    long retriedRequests,
-    long throttled,
-    long bytesSent,
-    long possibleDuplicates,
-    long bulkRequests,
-    long peakBytesBuffered,
-    long latencyP50Millis,
-    long latencyP90Millis,
-    long latencyP99Millis,
-    long latencyMaxMillis)
-    implements Serializable {
-  private static final long serialVersionUID = 1L;
+public final class LoadCounters implements Serializable {
+  private static final long serialVersionUID = 2L;
+  private static final Counter[] ALL = Counter.values();
+  private static final String BY_REASON = "deadLetteredByReason";
+  private static final LoadCounters EMPTY = builder().build();
 
-  public LoadCounters {
-    deadLetteredByReason = Map.copyOf(deadLetteredByReason);
+  private final long[] values;
+  private final TreeMap<String, Long> deadLetteredByReason;
+
+  private LoadCounters(long[] values, Map<String, Long> deadLetteredByReason) {
+    this.values = values.clone();
+    this.deadLetteredByReason = new TreeMap<>(deadLetteredByReason);
+  }
+
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** All zero: the start of a sum. */
   public static LoadCounters empty() {
-    return new LoadCounters(0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return EMPTY;
   }
 
-  /**
-   * The sum of two writers' counters (a job's total). Peaks and latency percentiles cannot be
-   * summed: the result keeps the larger of each, an upper bound for the job.
-   */
+  public long get(Counter counter) {
+    return values[counter.ordinal()];
+  }
+
+  /** Documents given to {@code add()}, plus records skipped by the checkpoint. */
+  public long read() {
+    return get(Counter.READ);
+  }
+
+  /** Documents Elasticsearch acknowledged (created + updated + deleted + noop/not found). */
+  public long indexed() {
+    return get(Counter.INDEXED);
+  }
+
+  public long created() {
+    return get(Counter.CREATED);
+  }
+
+  public long updated() {
+    return get(Counter.UPDATED);
+  }
+
+  public long deleted() {
+    return get(Counter.DELETED);
+  }
+
+  /** Replayed {@code create}s an earlier attempt had delivered (409); counted in indexed too. */
+  public long alreadyDelivered() {
+    return get(Counter.ALREADY_DELIVERED);
+  }
+
+  public long deadLettered() {
+    return get(Counter.DEAD_LETTERED);
+  }
+
+  /** Dead letters per error type, sorted by type. */
+  public Map<String, Long> deadLetteredByReason() {
+    return Collections.unmodifiableMap(deadLetteredByReason);
+  }
+
+  /** Records not sent because a checkpoint recorded them settled (counted in read too). */
+  public long skippedByCheckpoint() {
+    return get(Counter.SKIPPED_BY_CHECKPOINT);
+  }
+
+  public long retriedItems() {
+    return get(Counter.RETRIED_ITEMS);
+  }
+
+  public long retriedRequests() {
+    return get(Counter.RETRIED_REQUESTS);
+  }
+
+  public long throttled() {
+    return get(Counter.THROTTLED);
+  }
+
+  public long bytesSent() {
+    return get(Counter.BYTES_SENT);
+  }
+
+  public long possibleDuplicates() {
+    return get(Counter.POSSIBLE_DUPLICATES);
+  }
+
+  public long bulkRequests() {
+    return get(Counter.BULK_REQUESTS);
+  }
+
+  public long peakBytesBuffered() {
+    return get(Counter.PEAK_BYTES_BUFFERED);
+  }
+
+  public long latencyP50Millis() {
+    return get(Counter.LATENCY_P50_MILLIS);
+  }
+
+  public long latencyP90Millis() {
+    return get(Counter.LATENCY_P90_MILLIS);
+  }
+
+  public long latencyP99Millis() {
+    return get(Counter.LATENCY_P99_MILLIS);
+  }
+
+  public long latencyMaxMillis() {
+    return get(Counter.LATENCY_MAX_MILLIS);
+  }
+
+  /** Two writers' counters as one job's, each counter combined as {@link Counter} says. */
   public LoadCounters plus(LoadCounters other) {
-    Map<String, Long> reasons = new HashMap<>(deadLetteredByReason);
-    other.deadLetteredByReason.forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
-    return new LoadCounters(
-        read + other.read,
-        indexed + other.indexed,
-        created + other.created,
-        updated + other.updated,
-        deleted + other.deleted,
-        alreadyDelivered + other.alreadyDelivered,
-        deadLettered + other.deadLettered,
-        reasons,
-        skippedByCheckpoint + other.skippedByCheckpoint,
-        retriedItems + other.retriedItems,
-        retriedRequests + other.retriedRequests,
-        throttled + other.throttled,
-        bytesSent + other.bytesSent,
-        possibleDuplicates + other.possibleDuplicates,
-        bulkRequests + other.bulkRequests,
-        Math.max(peakBytesBuffered, other.peakBytesBuffered),
-        Math.max(latencyP50Millis, other.latencyP50Millis),
-        Math.max(latencyP90Millis, other.latencyP90Millis),
-        Math.max(latencyP99Millis, other.latencyP99Millis),
-        Math.max(latencyMaxMillis, other.latencyMaxMillis));
+    Builder sum = builder();
+    for (Counter c : ALL) {
+      sum.set(c, c.combine(get(c), other.get(c)));
+    }
+    deadLetteredByReason.forEach(sum::deadLettered);
+    other.deadLetteredByReason.forEach(sum::deadLettered);
+    return sum.build();
   }
 
-  /**
-   * The same counters, with {@code rows} more records read and skipped because a checkpoint
-   * recorded them settled.
-   */
+  /** The same counters, with {@code rows} more records read and skipped by the checkpoint. */
   public LoadCounters withSkipped(long rows) {
-    return new LoadCounters(
-        read + rows,
-        indexed,
-        created,
-        updated,
-        deleted,
-        alreadyDelivered,
-        deadLettered,
-        deadLetteredByReason,
-        skippedByCheckpoint + rows,
-        retriedItems,
-        retriedRequests,
-        throttled,
-        bytesSent,
-        possibleDuplicates,
-        bulkRequests,
-        peakBytesBuffered,
-        latencyP50Millis,
-        latencyP90Millis,
-        latencyP99Millis,
-        latencyMaxMillis);
+    return plus(builder().set(Counter.READ, rows).set(Counter.SKIPPED_BY_CHECKPOINT, rows).build());
   }
 
   /** True when every record read was indexed, dead-lettered or skipped by the checkpoint. */
   public boolean reconciles() {
-    return read == indexed + deadLettered + skippedByCheckpoint;
+    return read() == indexed() + deadLettered() + skippedByCheckpoint();
+  }
+
+  /** The reconciliation as one sentence, e.g. "read 10 = indexed 9 + dead_lettered 1 + ...". */
+  public String reconciliation() {
+    return String.format(
+        "read %d %s indexed %d + dead_lettered %d + skipped_by_checkpoint %d",
+        read(), reconciles() ? "=" : "!=", indexed(), deadLettered(), skippedByCheckpoint());
+  }
+
+  /** The figures a log line needs, e.g. "read=10 indexed=9 dead_lettered=1 ... throttled=0". */
+  public String summaryLine() {
+    return String.format(
+        "read=%d indexed=%d%s dead_lettered=%d skipped_by_checkpoint=%d retried=%d throttled=%d"
+            + " bulk_requests=%d bytes_sent=%d",
+        read(),
+        indexed(),
+        alreadyDelivered() == 0 ? "" : " (already_delivered=" + alreadyDelivered() + ")",
+        deadLettered(),
+        skippedByCheckpoint(),
+        retriedItems(),
+        throttled(),
+        bulkRequests(),
+        bytesSent());
+  }
+
+  /** The JSON form: every counter by its key, then the dead letters by reason. */
+  @JsonValue
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (Counter c : ALL) {
+      map.put(c.key(), get(c));
+    }
+    map.put(BY_REASON, deadLetteredByReason());
+    return map;
+  }
+
+  /** Reads {@link #toMap()}'s form; a missing counter is 0, an unknown key is ignored. */
+  @JsonCreator
+  public static LoadCounters fromMap(Map<String, Object> map) {
+    Builder b = builder();
+    for (Counter c : ALL) {
+      if (map.get(c.key()) instanceof Number n) {
+        b.set(c, n.longValue());
+      }
+    }
+    if (map.get(BY_REASON) instanceof Map<?, ?> reasons) {
+      reasons.forEach((k, v) -> b.deadLettered(String.valueOf(k), ((Number) v).longValue()));
+    }
+    return b.build();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LoadCounters c
+        && Arrays.equals(values, c.values)
+        && deadLetteredByReason.equals(c.deadLetteredByReason);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(values) + deadLetteredByReason.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "LoadCounters" + toMap();
+  }
+
+  /** Collects values by counter; a counter never set is 0. Not thread-safe. */
+  public static final class Builder {
+    private final long[] values = new long[ALL.length];
+    private final Map<String, Long> deadLetteredByReason = new TreeMap<>();
+
+    private Builder() {}
+
+    public Builder set(Counter counter, long value) {
+      values[counter.ordinal()] = value;
+      return this;
+    }
+
+    /**
+     * Adds {@code count} dead letters of one reason to the per-reason figures (not to {@link
+     * Counter#DEAD_LETTERED}, which is set on its own).
+     */
+    public Builder deadLettered(String reason, long count) {
+      deadLetteredByReason.merge(reason, count, Long::sum);
+      return this;
+    }
+
+    public LoadCounters build() {
+      return new LoadCounters(values, deadLetteredByReason);
+    }
   }
 }

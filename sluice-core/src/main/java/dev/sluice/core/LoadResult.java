@@ -7,22 +7,13 @@ package dev.sluice.core;
  */
 public record LoadResult(LoadCounters counters, String deadLetterLocation) {
 
-  /** {@code read == indexed + deadLettered}: nothing was lost silently. */
+  /** {@code read == indexed + deadLettered + skippedByCheckpoint}: nothing was lost silently. */
   public boolean reconciles() {
     return counters.reconciles();
   }
 
-  /** One sentence for logs and reports, e.g. "read 1000 = indexed 999 + dead-lettered 1". */
+  /** One sentence for logs and reports, see {@link LoadCounters#reconciliation()}. */
   public String reconciliation() {
-    LoadCounters c = counters;
-    String relation = reconciles() ? "=" : "!=";
-    return "read "
-        + c.read()
-        + " "
-        + relation
-        + " indexed "
-        + c.indexed()
-        + " + dead-lettered "
-        + c.deadLettered();
+    return counters.reconciliation();
   }
 }

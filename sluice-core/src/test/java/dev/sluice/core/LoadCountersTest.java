@@ -2,33 +2,31 @@ package dev.sluice.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.core.report.Counter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LoadCountersTest {
   private static LoadCounters counters(
       long read, long indexed, long dead, String reason, long p99) {
-    return new LoadCounters(
-        read,
-        indexed,
-        indexed,
-        0,
-        0,
-        0,
-        dead,
-        Map.of(reason, dead),
-        0,
-        1,
-        2,
-        3,
-        100,
-        0,
-        4,
-        50,
-        1,
-        2,
-        p99,
-        p99);
+    return LoadCounters.builder()
+        .set(Counter.READ, read)
+        .set(Counter.INDEXED, indexed)
+        .set(Counter.CREATED, indexed)
+        .set(Counter.DEAD_LETTERED, dead)
+        .deadLettered(reason, dead)
+        .set(Counter.RETRIED_ITEMS, 1)
+        .set(Counter.RETRIED_REQUESTS, 2)
+        .set(Counter.THROTTLED, 3)
+        .set(Counter.BYTES_SENT, 100)
+        .set(Counter.BULK_REQUESTS, 4)
+        .set(Counter.PEAK_BYTES_BUFFERED, 50)
+        .set(Counter.LATENCY_P50_MILLIS, 1)
+        .set(Counter.LATENCY_P90_MILLIS, 2)
+        .set(Counter.LATENCY_P99_MILLIS, p99)
+        .set(Counter.LATENCY_MAX_MILLIS, p99)
+        .build();
   }
 
   @Test
@@ -61,11 +59,39 @@ class LoadCountersTest {
     assertThat(total.read()).isEqualTo(20);
     assertThat(total.skippedByCheckpoint()).isEqualTo(7);
     assertThat(total.reconciles()).isTrue();
+    assertThat(total.reconciliation())
+        .isEqualTo("read 20 = indexed 12 + dead_lettered 1 + skipped_by_checkpoint 7");
     assertThat(LoadCounters.empty().skippedByCheckpoint()).isZero();
   }
 
   @Test
   void aMissingDocumentBreaksReconciliation() {
-    assertThat(counters(10, 8, 1, "x", 1).reconciles()).isFalse();
+    LoadCounters lost = counters(10, 8, 1, "x", 1);
+    assertThat(lost.reconciles()).isFalse();
+    assertThat(lost.reconciliation())
+        .isEqualTo("read 10 != indexed 8 + dead_lettered 1 + skipped_by_checkpoint 0");
+  }
+
+  @Test
+  void theSummaryLineNamesTheCountsALogNeeds() {
+    LoadCounters c = counters(10, 9, 1, "x", 1).withSkipped(2);
+    assertThat(c.summaryLine())
+        .isEqualTo(
+            "read=12 indexed=9 dead_lettered=1 skipped_by_checkpoint=2 retried=1 throttled=3"
+                + " bulk_requests=4 bytes_sent=100");
+  }
+
+  @Test
+  void jsonHasEveryCounterByNameAndReadsBackEqual() throws Exception {
+    LoadCounters c = counters(10, 9, 1, "mapper_parsing_exception", 7).withSkipped(2);
+    ObjectMapper json = new ObjectMapper();
+
+    String text = json.writeValueAsString(c);
+    for (Counter counter : Counter.values()) {
+      assertThat(json.readTree(text).path(counter.key()).asLong()).isEqualTo(c.get(counter));
+    }
+    assertThat(json.readTree(text).at("/deadLetteredByReason/mapper_parsing_exception").asLong())
+        .isEqualTo(1);
+    assertThat(json.readValue(text, LoadCounters.class)).isEqualTo(c);
   }
 }

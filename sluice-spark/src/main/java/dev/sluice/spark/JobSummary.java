@@ -1,127 +1,89 @@
 package dev.sluice.spark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.LoadCounters;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.sluice.core.report.Reconciliation;
+import dev.sluice.core.report.RunEnding;
+import dev.sluice.core.report.RunReport;
+import dev.sluice.core.report.RunReportWriter;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 
-/** The totals of one Spark load, summed from the tasks' commit messages. */
+/**
+ * What the driver knows of a Spark load: the sum of the commit messages of the tasks that reported,
+ * and how many tasks there were. Spark hands {@code commit} and {@code abort} one slot per task,
+ * null where a task never committed; those tasks' counts are missing, so the report calls the
+ * totals partial instead of reconciling what it did not see.
+ */
 final class JobSummary {
   private final SparkWriteConf conf;
   private final LoadCounters totals;
-  private final List<String> deadLetterLocations;
+  private final List<String> deadLetterFiles;
+  private final int reported;
   private final int tasks;
-  private final String checkpoint;
 
   private JobSummary(
       SparkWriteConf conf,
       LoadCounters totals,
-      List<String> deadLetterLocations,
-      int tasks,
-      String checkpoint) {
+      List<String> deadLetterFiles,
+      int reported,
+      int tasks) {
     this.conf = conf;
     this.totals = totals;
-    this.deadLetterLocations = deadLetterLocations;
+    this.deadLetterFiles = deadLetterFiles;
+    this.reported = reported;
     this.tasks = tasks;
-    this.checkpoint = checkpoint;
   }
 
   static JobSummary of(SparkWriteConf conf, WriterCommitMessage[] messages) {
-    return of(conf, messages, null);
-  }
-
-  /**
-   * @param checkpoint what the checkpoint said at the start (e.g. "already finished"), or null
-   */
-  static JobSummary of(SparkWriteConf conf, WriterCommitMessage[] messages, String checkpoint) {
     LoadCounters totals = LoadCounters.empty();
     List<String> deadLetters = new ArrayList<>();
-    int tasks = 0;
+    int reported = 0;
     for (WriterCommitMessage message : messages) {
       if (message instanceof SluiceCommitMessage done) {
         totals = totals.plus(done.counters());
         if (done.deadLetterLocation() != null) {
           deadLetters.add(done.deadLetterLocation());
         }
-        tasks++;
+        reported++;
       }
     }
-    return new JobSummary(conf, totals, List.copyOf(deadLetters), tasks, checkpoint);
+    return new JobSummary(conf, totals, List.copyOf(deadLetters), reported, messages.length);
   }
 
   LoadCounters totals() {
     return totals;
   }
 
+  /** Every task reported and the totals add up. */
   boolean reconciles() {
-    return totals.reconciles();
+    return new Reconciliation(totals, reported, tasks).reconciles();
   }
 
-  String oneLine() {
-    return String.format(
-        "Sluice load %s into %s: %d tasks, read=%d indexed=%d%s dead_lettered=%d"
-            + " skipped_by_checkpoint=%d retried=%d throttled=%d; %s%s",
-        conf.queryId(),
-        conf.engine().defaultIndex(),
-        tasks,
-        totals.read(),
-        totals.indexed(),
-        totals.alreadyDelivered() == 0
-            ? ""
-            : " (already_delivered=" + totals.alreadyDelivered() + ")",
-        totals.deadLettered(),
-        totals.skippedByCheckpoint(),
-        totals.retriedItems(),
-        totals.throttled(),
-        reconciles()
-            ? "read = indexed + dead_lettered + skipped_by_checkpoint holds"
-            : "WARNING: read != indexed + dead_lettered + skipped_by_checkpoint",
-        checkpoint == null ? "" : "; " + checkpoint);
+  /**
+   * The run's report.
+   *
+   * @param cause what stopped the run, null when it finished
+   * @param checkpoint what the checkpoint said at the start, or null
+   */
+  RunReport report(
+      RunEnding ending, String cause, Instant started, Instant ended, String checkpoint) {
+    return RunReport.builder(conf.queryId(), conf.engine().defaultIndex())
+        .ended(ending, cause)
+        .between(started, ended)
+        .counters(totals, reported, tasks)
+        .deadLetters(conf.engine().deadLetter().path(), deadLetterFiles)
+        .checkpoint(checkpoint)
+        .options(conf.engine().toRedactedMap())
+        .build();
   }
 
-  Map<String, Object> toReport() {
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("format", "sluice-spark-report/1");
-    report.put("query_id", conf.queryId());
-    report.put("index", conf.engine().defaultIndex());
-    report.put("tasks", tasks);
-    report.put("counters", totals);
-    report.put("reconciles", reconciles());
-    if (checkpoint != null) {
-      report.put("checkpoint", checkpoint);
-    }
-    report.put("dead_letter_files", deadLetterLocations);
-    report.put("options", new TreeMap<>(conf.engine().toRedactedMap()));
-    return report;
-  }
-
-  /** Writes the report atomically (temp file, then rename) when a report path was given. */
-  void writeReportIfAsked() {
+  /** Writes the report where {@code sluice.report.path} says, through Hadoop for URIs. */
+  void writeIfAsked(RunReport report) {
     String path = conf.reportPath();
-    if (path == null) {
-      return;
-    }
-    Path target = Path.of(path);
-    try {
-      Path parent = target.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path temp = Files.createTempFile(parent, ".sluice-report", ".tmp");
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(temp.toFile(), toReport());
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the Sluice report to " + target, e);
+    if (path != null) {
+      RunReportWriter.write(HadoopStorage.forLocation(path), path, report);
     }
   }
 }

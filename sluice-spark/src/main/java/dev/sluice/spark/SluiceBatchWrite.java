@@ -4,6 +4,9 @@ import dev.sluice.core.checkpoint.CheckpointStore;
 import dev.sluice.core.checkpoint.JobCheckpoint;
 import dev.sluice.core.checkpoint.JobFinished;
 import dev.sluice.core.checkpoint.PartitionCheckpoint;
+import dev.sluice.core.report.RunEnding;
+import dev.sluice.core.report.RunReport;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
@@ -14,13 +17,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The driver's side of a load: checks the checkpoint (start, resume, or nothing to do), hands out
- * the writer factory, sums up what the tasks did and marks a checkpointed job finished.
+ * the writer factory, marks a checkpointed job finished, and reports the run, whether Spark commits
+ * or aborts it.
  */
 final class SluiceBatchWrite implements BatchWrite {
   private static final Logger LOG = LoggerFactory.getLogger(SluiceBatchWrite.class);
   private static final String VERSION = "0.1.0-SNAPSHOT";
+  // Spark posts a failed job's end before it calls abort: this bounds the wait for that event.
+  private static final Duration JOB_END_WAIT = Duration.ofSeconds(5);
   private final SparkWriteConf conf;
   private JobCheckpoint.Start checkpointStart;
+  private SparkJobWatch watch;
+  private RuntimeException commitFailure;
 
   SluiceBatchWrite(SparkWriteConf conf) {
     this.conf = conf;
@@ -49,6 +57,7 @@ final class SluiceBatchWrite implements BatchWrite {
         LOG.info("{}", checkpointStart.message());
       }
     }
+    watch = SparkJobWatch.start(Instant.now());
     return new SluiceWriterFactory(conf, checkpointStart == null ? null : checkpointStart.status());
   }
 
@@ -61,19 +70,52 @@ final class SluiceBatchWrite implements BatchWrite {
 
   @Override
   public void commit(WriterCommitMessage[] messages) {
-    JobSummary summary = JobSummary.of(conf, messages, checkpointMessage());
-    if (checkpointStart != null && !jobFinished()) {
-      markFinished(conf.checkpointStore(), messages.length);
+    try {
+      if (checkpointStart != null && !jobFinished()) {
+        markFinished(conf.checkpointStore(), messages.length);
+      }
+      if (watch != null) {
+        watch.stop();
+      }
+      report(messages, RunEnding.FINISHED, null);
+    } catch (RuntimeException e) {
+      commitFailure = e; // Spark calls abort next, which reports the run as this ended it
+      throw e;
     }
-    LOG.info("{}", summary.oneLine());
-    summary.writeReportIfAsked();
   }
 
   @Override
   public void abort(WriterCommitMessage[] messages) {
-    JobSummary summary = JobSummary.of(conf, messages, checkpointMessage());
-    LOG.error("Sluice load {} aborted; finished tasks: {}", conf.queryId(), summary.oneLine());
-    summary.writeReportIfAsked();
+    SparkJobWatch.Outcome outcome;
+    if (commitFailure != null) {
+      outcome = new SparkJobWatch.Outcome(RunEnding.of(commitFailure), commitFailure.toString());
+    } else if (watch != null) {
+      outcome = watch.outcome(JOB_END_WAIT, Thread.currentThread().isInterrupted());
+    } else {
+      outcome = new SparkJobWatch.Outcome(RunEnding.FAILED, "the job failed before it started");
+    }
+    if (watch != null) {
+      watch.stop(); // again, when a failed commit brought Spark here
+    }
+    try {
+      report(messages, outcome.ending(), outcome.cause());
+    } catch (RuntimeException e) {
+      // Spark is already failing the job; do not hide its cause behind the report's.
+      LOG.error("Sluice load {}: could not write its report: {}", conf.queryId(), e.toString());
+    }
+  }
+
+  /** Logs the run's summary line and writes its JSON report when a path was given. */
+  private void report(WriterCommitMessage[] messages, RunEnding ending, String cause) {
+    JobSummary summary = JobSummary.of(conf, messages);
+    Instant started = watch == null ? Instant.now() : watch.started();
+    RunReport report = summary.report(ending, cause, started, Instant.now(), checkpointMessage());
+    if (report.reconciliation().reconciles()) {
+      LOG.info("{}", report.summaryLine());
+    } else {
+      LOG.error("{}", report.summaryLine());
+    }
+    summary.writeIfAsked(report);
   }
 
   private boolean jobFinished() {

@@ -1,174 +1,79 @@
 package dev.sluice.spark;
 
 import dev.sluice.core.LoadCounters;
+import dev.sluice.core.report.Counter;
+import java.util.List;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
- * The figures Sluice shows in the Spark UI (SQL tab, on the write node). Spark creates the metric
- * classes by name on the driver, so each is public with a public no-argument constructor.
+ * The figures Sluice shows in the Spark UI (SQL tab, on the write node), one row of {@link #TABLE}
+ * each: the metric's name, and the counter whose value it shows (which also gives its description).
  */
 public final class SluiceMetrics {
+  /** One figure in the Spark UI. */
+  record Metric(String name, Counter counter) {
+    long value(LoadCounters counters) {
+      return counters.get(counter);
+    }
+  }
+
+  // The names are what earlier versions showed; keep them so saved dashboards still match.
+  static final List<Metric> TABLE =
+      List.of(
+          new Metric("sluiceDocumentsRead", Counter.READ),
+          new Metric("sluiceDocumentsIndexed", Counter.INDEXED),
+          new Metric("sluiceDocumentsAlreadyDelivered", Counter.ALREADY_DELIVERED),
+          new Metric("sluiceDocumentsDeadLettered", Counter.DEAD_LETTERED),
+          new Metric("sluiceDocumentsRetried", Counter.RETRIED_ITEMS),
+          new Metric("sluiceThrottled", Counter.THROTTLED),
+          new Metric("sluiceBytesSent", Counter.BYTES_SENT),
+          new Metric("sluiceDocumentsSkipped", Counter.SKIPPED_BY_CHECKPOINT));
+
   private SluiceMetrics() {}
 
   static CustomMetric[] all() {
-    return new CustomMetric[] {
-      new DocumentsRead(),
-      new DocumentsIndexed(),
-      new DocumentsAlreadyDelivered(),
-      new DocumentsDeadLettered(),
-      new DocumentsRetried(),
-      new RequestsThrottled(),
-      new BytesSent(),
-      new DocumentsSkipped()
-    };
+    return TABLE.stream()
+        .map(m -> new Sum(m.name(), m.counter().description()))
+        .toArray(CustomMetric[]::new);
   }
 
   static CustomTaskMetric[] values(LoadCounters counters) {
-    return new CustomTaskMetric[] {
-      value(DocumentsRead.NAME, counters.read()),
-      value(DocumentsIndexed.NAME, counters.indexed()),
-      value(DocumentsAlreadyDelivered.NAME, counters.alreadyDelivered()),
-      value(DocumentsDeadLettered.NAME, counters.deadLettered()),
-      value(DocumentsRetried.NAME, counters.retriedItems()),
-      value(RequestsThrottled.NAME, counters.throttled()),
-      value(BytesSent.NAME, counters.bytesSent()),
-      value(DocumentsSkipped.NAME, counters.skippedByCheckpoint())
-    };
+    return TABLE.stream()
+        .map(m -> new TaskValue(m.name(), m.value(counters)))
+        .toArray(CustomTaskMetric[]::new);
   }
 
-  private static CustomTaskMetric value(String name, long value) {
-    return new CustomTaskMetric() {
-      @Override
-      public String name() {
-        return name;
-      }
+  /**
+   * A summed figure. Spark keeps the name of this class with each metric and, on the driver, makes
+   * an instance by its public no-argument constructor only to add the tasks' values up ({@link
+   * #aggregateTaskMetrics}); name and description come from the instance {@link #all()} declared.
+   * So one class serves every row of the table.
+   */
+  public static final class Sum extends CustomSumMetric {
+    private final String name;
+    private final String description;
 
-      @Override
-      public long value() {
-        return value;
-      }
-    };
-  }
+    public Sum() {
+      this("sluiceSum", "sum");
+    }
 
-  /** Rows handed to Sluice. */
-  public static final class DocumentsRead extends CustomSumMetric {
-    static final String NAME = "sluiceDocumentsRead";
+    Sum(String name, String description) {
+      this.name = name;
+      this.description = description;
+    }
 
     @Override
     public String name() {
-      return NAME;
+      return name;
     }
 
     @Override
     public String description() {
-      return "documents read";
+      return description;
     }
   }
 
-  /** Creates refused as existing on a replay: an earlier attempt delivered them (in indexed). */
-  public static final class DocumentsAlreadyDelivered extends CustomSumMetric {
-    static final String NAME = "sluiceDocumentsAlreadyDelivered";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String description() {
-      return "documents already delivered (replayed creates)";
-    }
-  }
-
-  /** Documents Elasticsearch acknowledged. */
-  public static final class DocumentsIndexed extends CustomSumMetric {
-    static final String NAME = "sluiceDocumentsIndexed";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String description() {
-      return "documents indexed";
-    }
-  }
-
-  /** Documents written to the dead-letter store. */
-  public static final class DocumentsDeadLettered extends CustomSumMetric {
-    static final String NAME = "sluiceDocumentsDeadLettered";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String description() {
-      return "documents dead-lettered";
-    }
-  }
-
-  /** Document re-sends after a throttled or transient failure. */
-  public static final class DocumentsRetried extends CustomSumMetric {
-    static final String NAME = "sluiceDocumentsRetried";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String description() {
-      return "document retries";
-    }
-  }
-
-  /** Bulk requests or items Elasticsearch throttled (429). */
-  public static final class RequestsThrottled extends CustomSumMetric {
-    static final String NAME = "sluiceThrottled";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String description() {
-      return "throttled (429)";
-    }
-  }
-
-  /** Request body bytes sent, retries included. */
-  public static final class BytesSent extends CustomSumMetric {
-    static final String NAME = "sluiceBytesSent";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String description() {
-      return "bulk bytes sent";
-    }
-  }
-
-  /** Rows not sent because a checkpoint of an earlier run says they were settled. */
-  public static final class DocumentsSkipped extends CustomSumMetric {
-    static final String NAME = "sluiceDocumentsSkipped";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String description() {
-      return "documents skipped by checkpoint";
-    }
-  }
+  private record TaskValue(String name, long value) implements CustomTaskMetric {}
 }

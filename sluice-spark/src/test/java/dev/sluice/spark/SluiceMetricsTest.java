@@ -3,43 +3,67 @@ package dev.sluice.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.core.LoadCounters;
+import dev.sluice.core.report.Counter;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.junit.jupiter.api.Test;
 
 class SluiceMetricsTest {
-  @Test
-  void everyTaskValueHasADeclaredMetricAndCarriesItsCounter() {
-    LoadCounters counters =
-        new LoadCounters(
-            10, 7, 7, 0, 0, 8, 1, Map.of("x", 1L), 0, 3, 0, 4, 5, 99, 0, 6, 0, 0, 0, 0);
-    LoadCounters withSkipped = counters.withSkipped(2);
-
-    Map<String, Long> values =
-        Arrays.stream(SluiceMetrics.values(withSkipped))
-            .collect(Collectors.toMap(CustomTaskMetric::name, CustomTaskMetric::value));
-    assertThat(values.keySet())
-        .isEqualTo(
-            Arrays.stream(SluiceMetrics.all()).map(CustomMetric::name).collect(Collectors.toSet()));
-    assertThat(values)
-        .containsEntry("sluiceDocumentsRead", withSkipped.read())
-        .containsEntry("sluiceDocumentsIndexed", withSkipped.indexed())
-        .containsEntry("sluiceDocumentsAlreadyDelivered", 8L)
-        .containsEntry("sluiceDocumentsDeadLettered", withSkipped.deadLettered())
-        .containsEntry("sluiceDocumentsRetried", withSkipped.retriedItems())
-        .containsEntry("sluiceThrottled", withSkipped.throttled())
-        .containsEntry("sluiceBytesSent", withSkipped.bytesSent())
-        .containsEntry("sluiceDocumentsSkipped", 2L);
+  /** Every counter a different value, so a metric that shows the wrong counter is caught. */
+  private static LoadCounters distinctValues() {
+    LoadCounters.Builder b = LoadCounters.builder();
+    for (Counter c : Counter.values()) {
+      b.set(c, 100 + c.ordinal());
+    }
+    return b.build();
   }
 
   @Test
-  void metricClassesHavePublicNoArgumentConstructorsAsSparkNeeds() throws Exception {
+  void eachMetricShowsItsCounterUnderItsName() {
+    Map<String, Long> values =
+        Arrays.stream(SluiceMetrics.values(distinctValues().withSkipped(1000)))
+            .collect(Collectors.toMap(CustomTaskMetric::name, CustomTaskMetric::value));
+
+    assertThat(values)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "sluiceDocumentsRead", 100L + Counter.READ.ordinal() + 1000,
+                "sluiceDocumentsIndexed", 100L + Counter.INDEXED.ordinal(),
+                "sluiceDocumentsAlreadyDelivered", 100L + Counter.ALREADY_DELIVERED.ordinal(),
+                "sluiceDocumentsDeadLettered", 100L + Counter.DEAD_LETTERED.ordinal(),
+                "sluiceDocumentsRetried", 100L + Counter.RETRIED_ITEMS.ordinal(),
+                "sluiceThrottled", 100L + Counter.THROTTLED.ordinal(),
+                "sluiceBytesSent", 100L + Counter.BYTES_SENT.ordinal(),
+                "sluiceDocumentsSkipped", 100L + Counter.SKIPPED_BY_CHECKPOINT.ordinal() + 1000));
+  }
+
+  @Test
+  void everyTaskValueHasADeclaredMetricWithTheCountersDescription() {
+    Map<String, CustomMetric> declared =
+        Arrays.stream(SluiceMetrics.all())
+            .collect(Collectors.toMap(CustomMetric::name, Function.identity()));
+    assertThat(declared.keySet())
+        .isEqualTo(
+            Arrays.stream(SluiceMetrics.values(LoadCounters.empty()))
+                .map(CustomTaskMetric::name)
+                .collect(Collectors.toSet()));
+    assertThat(declared.get("sluiceDocumentsDeadLettered").description())
+        .isEqualTo("documents dead-lettered");
+    assertThat(declared.get("sluiceBytesSent").description()).isEqualTo("bulk bytes sent");
+  }
+
+  @Test
+  void sparkCanMakeEachMetricClassByNameToSumTheTasksValues() throws Exception {
     for (CustomMetric metric : SluiceMetrics.all()) {
-      CustomMetric made = metric.getClass().getConstructor().newInstance();
-      assertThat(made.name()).isEqualTo(metric.name());
+      CustomMetric made =
+          Class.forName(metric.getClass().getName())
+              .asSubclass(CustomMetric.class)
+              .getConstructor()
+              .newInstance();
       assertThat(made.aggregateTaskMetrics(new long[] {1, 2})).isEqualTo("3");
     }
   }

@@ -6,7 +6,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Live counters of one loader. Thread-safe; {@link #snapshot} gives an immutable view. */
+/**
+ * Live counters of one loader, written by the engine (its {@code LongAdder} fields are incremented
+ * where things happen). Thread-safe; {@link #snapshot} gives the immutable {@link LoadCounters}
+ * everything else reads.
+ */
 public final class Counters {
   public final LongAdder read = new LongAdder();
   public final LongAdder created = new LongAdder();
@@ -66,27 +70,29 @@ public final class Counters {
     latency.record(millis);
   }
 
+  /** What the loader did so far, with the peak bytes held (which the memory budget knows). */
   public LoadCounters snapshot(long peakBytesBuffered) {
-    return new LoadCounters(
-        read.sum(),
-        indexedTotal(),
-        created.sum(),
-        updated.sum(),
-        deleted.sum(),
-        alreadyDelivered.sum(),
-        deadLetteredTotal(),
-        deadLetteredByReason(),
-        0,
-        retriedItems.sum(),
-        retriedRequests.sum(),
-        throttled.sum(),
-        bytesSent.sum(),
-        possibleDuplicates.sum(),
-        bulkRequests.sum(),
-        peakBytesBuffered,
-        latency.percentile(50),
-        latency.percentile(90),
-        latency.percentile(99),
-        latency.max());
+    LoadCounters.Builder b =
+        LoadCounters.builder()
+            .set(Counter.READ, read.sum())
+            .set(Counter.INDEXED, indexedTotal())
+            .set(Counter.CREATED, created.sum())
+            .set(Counter.UPDATED, updated.sum())
+            .set(Counter.DELETED, deleted.sum())
+            .set(Counter.ALREADY_DELIVERED, alreadyDelivered.sum())
+            .set(Counter.DEAD_LETTERED, deadLetteredTotal())
+            .set(Counter.RETRIED_ITEMS, retriedItems.sum())
+            .set(Counter.RETRIED_REQUESTS, retriedRequests.sum())
+            .set(Counter.THROTTLED, throttled.sum())
+            .set(Counter.BYTES_SENT, bytesSent.sum())
+            .set(Counter.POSSIBLE_DUPLICATES, possibleDuplicates.sum())
+            .set(Counter.BULK_REQUESTS, bulkRequests.sum())
+            .set(Counter.PEAK_BYTES_BUFFERED, peakBytesBuffered)
+            .set(Counter.LATENCY_P50_MILLIS, latency.percentile(50))
+            .set(Counter.LATENCY_P90_MILLIS, latency.percentile(90))
+            .set(Counter.LATENCY_P99_MILLIS, latency.percentile(99))
+            .set(Counter.LATENCY_MAX_MILLIS, latency.max());
+    deadLetteredByReason().forEach(b::deadLettered);
+    return b.build();
   }
 }

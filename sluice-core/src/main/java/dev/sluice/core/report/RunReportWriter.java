@@ -1,83 +1,94 @@
 package dev.sluice.core.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.LoadCounters;
-import dev.sluice.core.LoadResult;
+import dev.sluice.core.config.ConfigKeys;
+import dev.sluice.core.storage.Storage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.time.Instant;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes the final run report as JSON (format version 1). */
+/**
+ * Writes the run report, the one JSON schema of what a run did (version {@value #SCHEMA_VERSION}),
+ * through {@link Storage}, so a report path may be local or any URI the storage understands.
+ */
 public final class RunReportWriter {
-  public static final int FORMAT_VERSION = 1;
-  private static final JsonFactory JSON = new JsonFactory();
+  /** 1 was the engine's draft and the Spark job's "sluice-spark-report/1"; 2 says how it ended. */
+  public static final int SCHEMA_VERSION = 2;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RunReportWriter() {}
 
   /**
-   * @param config the redacted option map ({@code SluiceConfig.toRedactedMap()}), never clear
-   *     secrets
+   * Writes the report at {@code location}, replacing an earlier one atomically where the storage
+   * can, readable by its owner only.
    */
-  public static void write(
-      String writerId,
-      Instant started,
-      Instant finished,
-      LoadResult result,
-      Map<String, String> config,
-      OutputStream out)
-      throws IOException {
-    LoadCounters c = result.counters();
-    try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
-      g.writeStartObject();
-      g.writeNumberField("format_version", FORMAT_VERSION);
-      g.writeStringField("writer_id", writerId);
-      g.writeStringField("started", started.toString());
-      g.writeStringField("finished", finished.toString());
-      g.writeBooleanField("reconciles", result.reconciles());
-      g.writeStringField("reconciliation", result.reconciliation());
-      g.writeStringField("dead_letter_location", result.deadLetterLocation());
-      g.writeObjectFieldStart("counters");
-      g.writeNumberField("read", c.read());
-      g.writeNumberField("indexed", c.indexed());
-      g.writeNumberField("created", c.created());
-      g.writeNumberField("updated", c.updated());
-      g.writeNumberField("deleted", c.deleted());
-      g.writeNumberField("already_delivered", c.alreadyDelivered());
-      g.writeNumberField("dead_lettered", c.deadLettered());
-      g.writeObjectFieldStart("dead_lettered_by_reason");
-      for (Map.Entry<String, Long> e : c.deadLetteredByReason().entrySet()) {
-        g.writeNumberField(e.getKey(), e.getValue());
-      }
-      g.writeEndObject();
-      g.writeNumberField("retried_items", c.retriedItems());
-      g.writeNumberField("retried_requests", c.retriedRequests());
-      g.writeNumberField("throttled", c.throttled());
-      g.writeNumberField("bytes_sent", c.bytesSent());
-      g.writeNumberField("possible_duplicates", c.possibleDuplicates());
-      g.writeNumberField("bulk_requests", c.bulkRequests());
-      g.writeNumberField("peak_bytes_buffered", c.peakBytesBuffered());
-      g.writeObjectFieldStart("bulk_latency_millis");
-      g.writeNumberField("p50", c.latencyP50Millis());
-      g.writeNumberField("p90", c.latencyP90Millis());
-      g.writeNumberField("p99", c.latencyP99Millis());
-      g.writeNumberField("max", c.latencyMaxMillis());
-      g.writeEndObject();
-      g.writeEndObject();
-      if (c.possibleDuplicates() > 0) {
-        g.writeStringField(
-            "warning",
-            c.possibleDuplicates()
-                + " documents with generated ids were re-sent after an ambiguous failure and may"
-                + " exist twice; set es.mapping.id to make retries exact.");
-      }
-      g.writeObjectFieldStart("config");
-      for (Map.Entry<String, String> e : new java.util.TreeMap<>(config).entrySet()) {
-        g.writeStringField(e.getKey(), e.getValue());
-      }
-      g.writeEndObject();
-      g.writeEndObject();
+  public static void write(Storage storage, String location, RunReport report) {
+    try {
+      storage.replace(location, toJson(report));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the Sluice report to " + location, e);
+    }
+  }
+
+  static byte[] toJson(RunReport report) {
+    try {
+      return JSON.writeValueAsBytes(toTree(report));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a run report could not be written as JSON", e);
+    }
+  }
+
+  private static Map<String, Object> toTree(RunReport r) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("schema_version", SCHEMA_VERSION);
+    tree.put("job", r.job());
+    tree.put("index", r.index());
+    tree.put("ended", r.ending().key());
+    putIfKnown(tree, "cause", r.cause());
+    tree.put("started_at", r.started().toString());
+    tree.put("ended_at", r.ended().toString());
+    tree.put("elapsed_seconds", r.elapsed().toMillis() / 1000.0);
+    tree.put("docs_per_second", Math.round(r.docsPerSecond() * 10) / 10.0);
+    tree.put("summary", r.summaryLine());
+    tree.put("reconciles", r.reconciliation().reconciles());
+    tree.put("reconciliation", reconciliation(r.reconciliation()));
+    LoadCounters counters = r.counters();
+    tree.put("counters", counters.toMap());
+    if (counters.possibleDuplicates() > 0) {
+      tree.put(
+          "warning",
+          counters.possibleDuplicates()
+              + " documents with generated ids were re-sent after an ambiguous failure and may"
+              + " exist twice; set "
+              + ConfigKeys.MAPPING_ID.name()
+              + " to make retries exact.");
+    }
+    putIfKnown(tree, "dead_letter_location", r.deadLetterLocation());
+    tree.put("dead_letter_files", r.deadLetterFiles());
+    putIfKnown(tree, "checkpoint", r.checkpoint());
+    tree.put("options", r.options());
+    return tree;
+  }
+
+  private static Map<String, Object> reconciliation(Reconciliation r) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("complete", r.complete());
+    tree.put("tasks_reported", r.tasksReported());
+    tree.put("tasks", r.tasks());
+    tree.put("balanced", r.balanced());
+    tree.put("statement", r.statement());
+    return tree;
+  }
+
+  private static void putIfKnown(Map<String, Object> tree, String key, String value) {
+    if (value != null) {
+      tree.put(key, value);
     }
   }
 }

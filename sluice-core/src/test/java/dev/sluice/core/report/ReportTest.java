@@ -2,12 +2,8 @@ package dev.sluice.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.LoadCounters;
 import dev.sluice.core.LoadResult;
-import java.io.ByteArrayOutputStream;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,30 +35,36 @@ class ReportTest {
     assertThat(s.deadLetteredByReason()).containsExactly(Map.entry("mapper_parsing_exception", 1L));
     assertThat(s.peakBytesBuffered()).isEqualTo(42);
     assertThat(new LoadResult(s, null).reconciliation())
-        .isEqualTo("read 3 = indexed 2 + dead-lettered 1");
+        .isEqualTo("read 3 = indexed 2 + dead_lettered 1 + skipped_by_checkpoint 0");
   }
 
   @Test
-  void runReportIsJsonWithTheReconciliationAndNoSecrets() throws Exception {
+  void aSnapshotCarriesEveryLiveCounter() {
     Counters c = new Counters();
-    c.read.add(2);
-    c.indexed("created");
-    c.possibleDuplicates.add(1);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RunReportWriter.write(
-        "w1",
-        Instant.parse("2026-01-01T00:00:00Z"),
-        Instant.parse("2026-01-01T00:01:00Z"),
-        new LoadResult(c.snapshot(0), null),
-        Map.of("es.net.http.auth.pass", "<redacted>"),
-        out);
-    JsonNode report = new ObjectMapper().readTree(out.toByteArray());
-    assertThat(report.get("format_version").asInt()).isEqualTo(1);
-    assertThat(report.get("reconciles").asBoolean()).isFalse();
-    assertThat(report.get("reconciliation").asText())
-        .isEqualTo("read 2 != indexed 1 + dead-lettered 0");
-    assertThat(report.at("/counters/possible_duplicates").asLong()).isEqualTo(1);
-    assertThat(report.get("warning").asText()).contains("may exist twice");
-    assertThat(report.at("/config/es.net.http.auth.pass").asText()).isEqualTo("<redacted>");
+    c.read.add(1);
+    c.indexed(Counters.ALREADY_DELIVERED);
+    c.indexed("noop");
+    c.retriedItems.add(2);
+    c.retriedRequests.add(3);
+    c.throttled.add(4);
+    c.bytesSent.add(5);
+    c.possibleDuplicates.add(6);
+    c.bulkRequests.add(7);
+    c.latency(10);
+    LoadCounters s = c.snapshot(8);
+    assertThat(s.indexed()).isEqualTo(2);
+    assertThat(s.alreadyDelivered()).isEqualTo(1);
+    assertThat(
+            new long[] {
+              s.retriedItems(),
+              s.retriedRequests(),
+              s.throttled(),
+              s.bytesSent(),
+              s.possibleDuplicates(),
+              s.bulkRequests(),
+              s.peakBytesBuffered(),
+              s.latencyMaxMillis()
+            })
+        .containsExactly(2, 3, 4, 5, 6, 7, 8, 10);
   }
 }

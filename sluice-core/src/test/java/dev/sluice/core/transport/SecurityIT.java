@@ -9,7 +9,9 @@ import dev.sluice.core.Document;
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.config.SecretResolver;
+import dev.sluice.core.report.RunReport;
 import dev.sluice.core.report.RunReportWriter;
+import dev.sluice.core.storage.LocalFileStorage;
 import dev.sluice.testkit.EsTestClient;
 import dev.sluice.testkit.LocalElasticsearch;
 import dev.sluice.testkit.NodeSpec;
@@ -241,10 +243,14 @@ class SecurityIT {
       LoadResult result = loader.close();
       assertThat(result.counters().indexed()).isEqualTo(9);
       assertThat(result.counters().deadLettered()).isEqualTo(1);
-      try (OutputStream out = Files.newOutputStream(report)) {
-        RunReportWriter.write(
-            "leak-ok", started, Instant.now(), result, config.toRedactedMap(), out);
-      }
+      RunReportWriter.write(
+          new LocalFileStorage(),
+          report.toString(),
+          RunReport.builder("leak-ok", "sec-leak")
+              .between(started, Instant.now())
+              .counters(result.counters(), 1, 1)
+              .options(config.toRedactedMap())
+              .build());
 
       // A bearer load, then loads that fail: their exceptions are part of what a run writes.
       Map<String, String> bearer = tls(new HashMap<>());

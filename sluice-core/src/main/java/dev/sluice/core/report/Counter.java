@@ -1,0 +1,76 @@
+package dev.sluice.core.report;
+
+/**
+ * Every figure a {@link dev.sluice.core.LoadCounters} snapshot holds, with its name in reports and
+ * how two writers' values combine. The one table the report, the Spark metrics and the log lines
+ * read, so a new counter is added here once.
+ */
+public enum Counter {
+  /** Documents given to the loader, plus records skipped by the checkpoint. */
+  READ("read", "documents read"),
+  /** Documents Elasticsearch acknowledged (created + updated + deleted + noop/not found). */
+  INDEXED("indexed", "documents indexed"),
+  CREATED("created", "documents created"),
+  UPDATED("updated", "documents updated"),
+  DELETED("deleted", "documents deleted"),
+  /**
+   * {@code create}s refused with a version conflict on a replay: an earlier attempt delivered them,
+   * so they count as indexed too.
+   */
+  ALREADY_DELIVERED("alreadyDelivered", "documents already delivered (replayed creates)"),
+  DEAD_LETTERED("deadLettered", "documents dead-lettered"),
+  /** Records a checkpoint of an earlier run recorded settled; counted in {@link #READ} too. */
+  SKIPPED_BY_CHECKPOINT("skippedByCheckpoint", "documents skipped by checkpoint"),
+  /** Document re-sends (one document retried twice counts twice). */
+  RETRIED_ITEMS("retriedItems", "document retries"),
+  RETRIED_REQUESTS("retriedRequests", "bulk requests retried"),
+  /** 429 responses plus throttled items. */
+  THROTTLED("throttled", "throttled (429)"),
+  /** Request body bytes before compression, retries included. */
+  BYTES_SENT("bytesSent", "bulk bytes sent"),
+  /** Documents with generated ids re-sent after an ambiguous failure: they may exist twice. */
+  POSSIBLE_DUPLICATES("possibleDuplicates", "possible duplicates (generated ids)"),
+  BULK_REQUESTS("bulkRequests", "bulk requests answered"),
+  PEAK_BYTES_BUFFERED("peakBytesBuffered", "peak bytes held", Combine.MAX),
+  LATENCY_P50_MILLIS("latencyP50Millis", "bulk latency p50 (ms)", Combine.MAX),
+  LATENCY_P90_MILLIS("latencyP90Millis", "bulk latency p90 (ms)", Combine.MAX),
+  LATENCY_P99_MILLIS("latencyP99Millis", "bulk latency p99 (ms)", Combine.MAX),
+  LATENCY_MAX_MILLIS("latencyMaxMillis", "bulk latency max (ms)", Combine.MAX);
+
+  /**
+   * How a job's total is made from its writers' values. Peaks and percentiles cannot be summed: the
+   * job keeps the largest, an upper bound.
+   */
+  enum Combine {
+    SUM,
+    MAX
+  }
+
+  private final String key;
+  private final String description;
+  private final Combine combine;
+
+  Counter(String key, String description) {
+    this(key, description, Combine.SUM);
+  }
+
+  Counter(String key, String description, Combine combine) {
+    this.key = key;
+    this.description = description;
+    this.combine = combine;
+  }
+
+  /** The name in the JSON report. */
+  public String key() {
+    return key;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Two writers' values as one job's. */
+  public long combine(long a, long b) {
+    return combine == Combine.SUM ? a + b : Math.max(a, b);
+  }
+}

@@ -1,0 +1,180 @@
+package dev.sluice.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.core.LoadCounters;
+import dev.sluice.core.storage.LocalFileStorage;
+import dev.sluice.core.storage.Storage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportWriterTest {
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static LoadCounters counters(long read, long indexed, long dead) {
+    return LoadCounters.builder()
+        .set(Counter.READ, read)
+        .set(Counter.INDEXED, indexed)
+        .set(Counter.DEAD_LETTERED, dead)
+        .deadLettered("mapper_parsing_exception", dead)
+        .build();
+  }
+
+  private static RunReport.Builder report(LoadCounters counters, int reported, int tasks) {
+    return RunReport.builder("job-1", "orders")
+        .between(START, START.plusSeconds(4))
+        .counters(counters, reported, tasks)
+        .deadLetters("/data/dl", List.of("/data/dl/p0.ndjson"))
+        .options(Map.of("es.net.http.auth.pass", "<redacted>", "es.resource", "orders"));
+  }
+
+  @Test
+  void aFinishedRunSaysHowItEndedHowFastAndThatItReconciles(@TempDir Path dir) throws Exception {
+    Path target = dir.resolve("reports/report.json");
+    RunReport finished = report(counters(1000, 990, 10), 4, 4).checkpoint("Resuming job").build();
+
+    RunReportWriter.write(new LocalFileStorage(), target.toString(), finished);
+
+    JsonNode json = JSON.readTree(target.toFile());
+    assertThat(json.get("schema_version").asInt()).isEqualTo(RunReportWriter.SCHEMA_VERSION);
+    assertThat(json.get("ended").asText()).isEqualTo("finished");
+    assertThat(json.has("cause")).isFalse();
+    assertThat(json.get("started_at").asText()).isEqualTo("2026-01-01T00:00:00Z");
+    assertThat(json.get("ended_at").asText()).isEqualTo("2026-01-01T00:00:04Z");
+    assertThat(json.get("elapsed_seconds").asDouble()).isEqualTo(4.0);
+    assertThat(json.get("docs_per_second").asDouble()).isEqualTo(250.0);
+    assertThat(json.get("reconciles").asBoolean()).isTrue();
+    assertThat(json.at("/reconciliation/complete").asBoolean()).isTrue();
+    assertThat(json.at("/reconciliation/statement").asText())
+        .isEqualTo("read 1000 = indexed 990 + dead_lettered 10 + skipped_by_checkpoint 0");
+    assertThat(json.at("/counters/read").asLong()).isEqualTo(1000);
+    assertThat(json.at("/counters/deadLetteredByReason/mapper_parsing_exception").asLong())
+        .isEqualTo(10);
+    assertThat(json.get("dead_letter_location").asText()).isEqualTo("/data/dl");
+    assertThat(json.get("dead_letter_files")).hasSize(1);
+    assertThat(json.get("checkpoint").asText()).isEqualTo("Resuming job");
+    assertThat(json.at("/options/es.net.http.auth.pass").asText()).isEqualTo("<redacted>");
+    assertThat(json.get("summary").asText())
+        .startsWith("Sluice load job-1 into orders finished in 4.0 s (250 docs/s), 4 of 4 tasks")
+        .endsWith("; Resuming job");
+    assertThat(Files.getPosixFilePermissions(target))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+  }
+
+  @Test
+  void anAbortedRunWhoseTasksDidNotAllReportSaysItsCountsArePartial(@TempDir Path dir)
+      throws Exception {
+    Path target = dir.resolve("report.json");
+    RunReport aborted =
+        report(LoadCounters.empty(), 0, 3)
+            .ended(RunEnding.STOPPED_BY_TOLERANCE, "DeadLetterToleranceException: 12 of 100")
+            .build();
+
+    RunReportWriter.write(new LocalFileStorage(), target.toString(), aborted);
+
+    JsonNode json = JSON.readTree(target.toFile());
+    assertThat(json.get("ended").asText()).isEqualTo("stopped_by_tolerance");
+    assertThat(json.get("cause").asText()).isEqualTo("DeadLetterToleranceException: 12 of 100");
+    assertThat(json.get("reconciles").asBoolean()).isFalse();
+    assertThat(json.at("/reconciliation/complete").asBoolean()).isFalse();
+    assertThat(json.at("/reconciliation/balanced").asBoolean()).isTrue();
+    assertThat(json.at("/reconciliation/tasks_reported").asInt()).isZero();
+    assertThat(json.at("/reconciliation/statement").asText())
+        .startsWith("partial: only 0 of 3 tasks reported");
+    assertThat(json.get("summary").asText())
+        .contains("stopped by tolerance (DeadLetterToleranceException: 12 of 100)")
+        .contains("DOES NOT RECONCILE");
+  }
+
+  @Test
+  void countsThatDoNotAddUpDoNotReconcileEvenWhenComplete() {
+    Reconciliation lost = new Reconciliation(counters(10, 8, 1), 2, 2);
+    assertThat(lost.complete()).isTrue();
+    assertThat(lost.reconciles()).isFalse();
+    assertThat(new Reconciliation(counters(10, 9, 1), 2, 2).reconciles()).isTrue();
+  }
+
+  @Test
+  void generatedIdDuplicatesAreWarnedAbout() throws Exception {
+    LoadCounters dup =
+        LoadCounters.builder()
+            .set(Counter.READ, 2)
+            .set(Counter.INDEXED, 2)
+            .set(Counter.POSSIBLE_DUPLICATES, 1)
+            .build();
+    JsonNode json = JSON.readTree(RunReportWriter.toJson(report(dup, 1, 1).build()));
+    assertThat(json.get("warning").asText()).contains("may exist twice").contains("es.mapping.id");
+    assertThat(JSON.readTree(RunReportWriter.toJson(report(dup, 1, 1).build())).has("warning"))
+        .isTrue();
+  }
+
+  @Test
+  void goesThroughTheStorageAtAnyLocationAndNamesItWhenItFails() throws Exception {
+    RecordingStorage storage = new RecordingStorage();
+    RunReport r = report(counters(1, 1, 0), 1, 1).build();
+
+    RunReportWriter.write(storage, "s3a://bucket/reports/run.json", r);
+
+    assertThat(
+            JSON.readTree(storage.files.get("s3a://bucket/reports/run.json")).get("job").asText())
+        .isEqualTo("job-1");
+    storage.failing = true;
+    assertThatThrownBy(() -> RunReportWriter.write(storage, "s3a://bucket/r.json", r))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("s3a://bucket/r.json");
+  }
+
+  /** Keeps whole files in memory, as a store that is not a local disk. */
+  private static final class RecordingStorage implements Storage {
+    final Map<String, byte[]> files = new HashMap<>();
+    boolean failing;
+
+    @Override
+    public void replace(String location, byte[] content) throws IOException {
+      if (failing) {
+        throw new IOException("no access");
+      }
+      files.put(location, content.clone());
+    }
+
+    @Override
+    public OutputStream createOwnerOnly(String location) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public InputStream open(String location) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean exists(String location) {
+      return files.containsKey(location);
+    }
+
+    @Override
+    public List<String> list(String directory) {
+      return List.of();
+    }
+
+    @Override
+    public String child(String directory, String name) {
+      return directory + "/" + name;
+    }
+  }
+}
