@@ -2,6 +2,7 @@ package dev.sluice.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The benchmark's command line.
@@ -63,38 +64,21 @@ record BenchOptions(
 
   /** Parses {@code --flag N} and {@code --flag=N}; throws IllegalArgumentException on bad input. */
   static BenchOptions parse(String[] args) {
-    int docs = defaults().docs();
-    int throttledDocs = defaults().throttledDocs();
-    boolean skipThrottled = false;
-    int runs = defaults().runs();
-    int warmUpDocs = defaults().warmUpDocs();
+    BenchOptions d = defaults();
+    CommandLine line =
+        CommandLine.parse(
+            args,
+            Set.of("--docs", "--throttled-docs", "--runs", "--warm-up-docs", "--option"),
+            Set.of("--skip-throttled"));
     Map<String, String> sluiceOptions = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      switch (name) {
-        case "--skip-throttled" -> skipThrottled = true;
-        case "--docs", "--throttled-docs", "--runs", "--warm-up-docs", "--option" -> {
-          String value;
-          if (arg.contains("=")) {
-            value = arg.substring(arg.indexOf('=') + 1);
-          } else if (i + 1 < args.length) {
-            value = args[++i];
-          } else {
-            throw new IllegalArgumentException(name + " needs a value");
-          }
-          switch (name) {
-            case "--docs" -> docs = positive(name, value);
-            case "--throttled-docs" -> throttledDocs = positive(name, value);
-            case "--runs" -> runs = positive(name, value);
-            case "--warm-up-docs" -> warmUpDocs = positive(name, value);
-            default -> option(value, sluiceOptions);
-          }
-        }
-        default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
-      }
-    }
-    return new BenchOptions(docs, throttledDocs, skipThrottled, runs, warmUpDocs, sluiceOptions);
+    line.all("--option").forEach(option -> option(option, sluiceOptions));
+    return new BenchOptions(
+        line.positive("--docs", d.docs()),
+        line.positive("--throttled-docs", d.throttledDocs()),
+        line.has("--skip-throttled"),
+        line.positive("--runs", d.runs()),
+        line.positive("--warm-up-docs", d.warmUpDocs()),
+        sluiceOptions);
   }
 
   /** {@code key=value}; the key is checked later, by Sluice's own option parser. */
@@ -104,17 +88,5 @@ record BenchOptions(
       throw new IllegalArgumentException("--option needs key=value, was '" + value + "'");
     }
     into.put(value.substring(0, equals).trim(), value.substring(equals + 1).trim());
-  }
-
-  private static int positive(String name, String value) {
-    try {
-      int n = Integer.parseInt(value.replace("_", ""));
-      if (n < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1, was " + value);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " needs a whole number, was '" + value + "'", e);
-    }
   }
 }

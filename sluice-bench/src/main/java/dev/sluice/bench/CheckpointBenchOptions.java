@@ -1,5 +1,7 @@
 package dev.sluice.bench;
 
+import java.util.Set;
+
 /**
  * The checkpoint benchmark's command line.
  *
@@ -24,43 +26,12 @@ record CheckpointBenchOptions(int docs, int runs, int partitions) {
 
   /** Parses {@code --flag N} and {@code --flag=N}; throws IllegalArgumentException on bad input. */
   static CheckpointBenchOptions parse(String[] args) {
-    int docs = defaults().docs();
-    int runs = defaults().runs();
-    int partitions = defaults().partitions();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      int equals = arg.indexOf('=');
-      String name = equals < 0 ? arg : arg.substring(0, equals);
-      if (!name.equals("--docs") && !name.equals("--runs") && !name.equals("--partitions")) {
-        throw new IllegalArgumentException("unknown argument '" + arg + "'");
-      }
-      String value;
-      if (equals >= 0) {
-        value = arg.substring(equals + 1);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException(name + " needs a value");
-      }
-      int n = positive(name, value);
-      switch (name) {
-        case "--docs" -> docs = n;
-        case "--runs" -> runs = n;
-        default -> partitions = n;
-      }
-    }
-    return new CheckpointBenchOptions(docs, runs, partitions);
-  }
-
-  private static int positive(String name, String value) {
-    try {
-      int n = Integer.parseInt(value.replace("_", ""));
-      if (n < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1, was " + value);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " needs a whole number, was '" + value + "'", e);
-    }
+    CheckpointBenchOptions d = defaults();
+    CommandLine line =
+        CommandLine.parse(args, Set.of("--docs", "--runs", "--partitions"), Set.of());
+    return new CheckpointBenchOptions(
+        line.positive("--docs", d.docs()),
+        line.positive("--runs", d.runs()),
+        line.positive("--partitions", d.partitions()));
   }
 }

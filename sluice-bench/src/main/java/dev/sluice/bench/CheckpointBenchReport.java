@@ -1,33 +1,42 @@
 package dev.sluice.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static dev.sluice.bench.ReportWriter.round;
+
 import dev.sluice.core.LoadCounters;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/**
- * Prints the checkpoint benchmark's figures: a table, the overhead, then one JSON line per figure
- * (lines starting with '{'), as {@code bin/bench} does.
- */
-final class CheckpointBenchReport {
+/** {@code bin/bench-checkpoint}'s figures: each load and the overhead; see {@link ReportWriter}. */
+final class CheckpointBenchReport implements ReportWriter.Figures<CheckpointBenchRun> {
   /** Issue #5: checkpoint writes cost under 5% of throughput. */
   static final double TARGET_OVERHEAD = 0.05;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Table<CheckpointBenchRun> TABLE =
+      new Table<CheckpointBenchRun>()
+          .left("run", 4, CheckpointBenchRun::run)
+          .left("variant", 19, CheckpointBenchRun::variant)
+          .number("seconds", 8, 2, CheckpointBenchRun::seconds)
+          .number("docs/s", 10, 0, CheckpointBenchRun::docsPerSecond)
+          .number("MB/s", 7, 2, CheckpointBenchRun::megabytesPerSecond)
+          .number("client CPU s", 12, 2, r -> r.usage().clientCpuNanos() / 1e9)
+          .number("ES CPU s", 9, 2, r -> r.usage().esCpuNanos() / 1e9)
+          .right("GCs", 5, r -> r.usage().gcCount())
+          .right("GC ms", 7, r -> r.usage().gcMillis())
+          .right("bulk reqs", 9, r -> r.counters().bulkRequests())
+          .right("p50 ms", 7, r -> r.counters().latencyP50Millis())
+          .right("p99 ms", 7, r -> r.counters().latencyP99Millis())
+          .right("ckpt writes", 13, r -> checkpoint(r, CheckpointBenchReport::writes))
+          .right("ckpt files", 11, r -> checkpoint(r, CheckpointWatch.Summary::files))
+          .right("ckpt KiB", 10, r -> checkpoint(r, c -> Table.fixed(c.bytes() / 1024.0, 1)));
 
-  private final PrintStream out;
-  private final Map<String, Object> setup;
   private final List<CheckpointBenchRun> runs;
 
-  CheckpointBenchReport(PrintStream out, Map<String, Object> setup, List<CheckpointBenchRun> runs) {
-    this.out = out;
-    this.setup = setup;
+  CheckpointBenchReport(List<CheckpointBenchRun> runs) {
     this.runs = runs;
   }
 
@@ -47,7 +56,10 @@ final class CheckpointBenchReport {
 
   Overhead overhead() {
     return new Overhead(
-        best(rates(true)), best(rates(false)), median(rates(true)), median(rates(false)));
+        Stats.max(rates(true)),
+        Stats.max(rates(false)),
+        Stats.median(rates(true)),
+        Stats.median(rates(false)));
   }
 
   /**
@@ -73,59 +85,14 @@ final class CheckpointBenchReport {
     return runs.stream().filter(r -> r.run() == run).toList();
   }
 
-  void print() {
-    out.println();
-    out.println("== Sluice checkpoint overhead benchmark ==");
-    setup.forEach((key, value) -> out.printf(Locale.ROOT, "  %-26s %s%n", key, value));
-    if (!runs.isEmpty()) {
-      table();
+  @Override
+  public void tables(PrintStream out) {
+    if (runs.isEmpty()) {
+      return;
     }
-    out.println();
-    json();
-  }
-
-  private void table() {
     out.println();
     out.println("-- Spark load, default settings, without vs with sluice.checkpoint.path --");
-    out.printf(
-        Locale.ROOT,
-        "%-4s %-19s %8s %10s %7s %12s %9s %5s %7s %9s %7s %7s %13s %11s %10s%n",
-        "run",
-        "variant",
-        "seconds",
-        "docs/s",
-        "MB/s",
-        "client CPU s",
-        "ES CPU s",
-        "GCs",
-        "GC ms",
-        "bulk reqs",
-        "p50 ms",
-        "p99 ms",
-        "ckpt writes",
-        "ckpt files",
-        "ckpt KiB");
-    for (CheckpointBenchRun r : runs) {
-      CheckpointWatch.Summary c = r.checkpoint();
-      out.printf(
-          Locale.ROOT,
-          "%-4d %-19s %8.2f %10.0f %7.2f %12.2f %9.2f %5d %7d %9d %7d %7d %13s %11s %10s%n",
-          r.run(),
-          r.variant(),
-          r.seconds(),
-          r.docsPerSecond(),
-          r.megabytesPerSecond(),
-          r.usage().clientCpuNanos() / 1e9,
-          r.usage().esCpuNanos() / 1e9,
-          r.usage().gcCount(),
-          r.usage().gcMillis(),
-          r.counters().bulkRequests(),
-          r.counters().latencyP50Millis(),
-          r.counters().latencyP99Millis(),
-          c == null ? "-" : c.partitionWrites() < 0 ? "lost" : Long.toString(c.partitionWrites()),
-          c == null ? "-" : Long.toString(c.files()),
-          c == null ? "-" : String.format(Locale.ROOT, "%.1f", c.bytes() / 1024.0));
-    }
+    TABLE.print(out, runs);
     Overhead o = overhead();
     out.printf(
         Locale.ROOT,
@@ -145,92 +112,61 @@ final class CheckpointBenchReport {
         Arrays.stream(perRound)
             .mapToObj(v -> String.format(Locale.ROOT, "%+.1f%%", 100 * v))
             .collect(Collectors.joining(" ")),
-        100 * median(Arrays.stream(perRound).sorted().toArray()));
+        100 * Stats.median(perRound));
   }
 
-  private void json() {
-    Map<String, Object> setupLine = new LinkedHashMap<>();
-    setupLine.put("figure", "setup");
-    setupLine.putAll(setup);
-    line(setupLine);
-    for (CheckpointBenchRun r : runs) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("figure", "load");
-      m.put("phase", "checkpoint");
-      m.put("variant", r.variant());
-      m.put("run", r.run());
-      m.put("docs", r.docs());
-      m.put("body_bytes", r.bodyBytes());
-      m.put("seconds", round(r.seconds()));
-      m.put("docs_per_s", round(r.docsPerSecond()));
-      m.put("mb_per_s", round(r.megabytesPerSecond()));
-      m.put("client_cpu_s", round(r.usage().clientCpuNanos() / 1e9));
-      m.put("es_cpu_s", round(r.usage().esCpuNanos() / 1e9));
-      m.put("gc_count", r.usage().gcCount());
-      m.put("gc_ms", r.usage().gcMillis());
-      LoadCounters counters = r.counters();
-      m.put("bulk_requests", counters.bulkRequests());
-      m.put("throttled", counters.throttled());
-      m.put("retried_items", counters.retriedItems());
-      m.put("peak_bytes_buffered", counters.peakBytesBuffered());
-      m.put("latency_p50_ms", counters.latencyP50Millis());
-      m.put("latency_p99_ms", counters.latencyP99Millis());
-      m.put("latency_max_ms", counters.latencyMaxMillis());
-      CheckpointWatch.Summary c = r.checkpoint();
-      if (c != null) {
-        m.put("checkpoint_partition_writes", c.partitionWrites());
-        m.put("checkpoint_files", c.files());
-        m.put("checkpoint_bytes", c.bytes());
-      }
-      line(m);
+  /** What the checkpoint directory saw, or "-" without a checkpoint. */
+  private static Object checkpoint(
+      CheckpointBenchRun r, Function<CheckpointWatch.Summary, ?> figure) {
+    return r.checkpoint() == null ? "-" : figure.apply(r.checkpoint());
+  }
+
+  private static String writes(CheckpointWatch.Summary c) {
+    return c.partitionWrites() < 0 ? "lost" : Long.toString(c.partitionWrites());
+  }
+
+  @Override
+  public void loadFields(CheckpointBenchRun r, Map<String, Object> m) {
+    LoadCounters counters = r.counters();
+    m.put("bulk_requests", counters.bulkRequests());
+    m.put("throttled", counters.throttled());
+    m.put("retried_items", counters.retriedItems());
+    m.put("peak_bytes_buffered", counters.peakBytesBuffered());
+    m.put("latency_p50_ms", counters.latencyP50Millis());
+    m.put("latency_p99_ms", counters.latencyP99Millis());
+    m.put("latency_max_ms", counters.latencyMaxMillis());
+    CheckpointWatch.Summary c = r.checkpoint();
+    if (c != null) {
+      m.put("checkpoint_partition_writes", c.partitionWrites());
+      m.put("checkpoint_files", c.files());
+      m.put("checkpoint_bytes", c.bytes());
     }
-    if (!runs.isEmpty()) {
-      Overhead o = overhead();
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("figure", "checkpoint_overhead");
-      m.put("best_of", round(o.best()));
-      m.put("median", round(o.median()));
-      m.put("with_best_docs_per_s", round(o.withBest()));
-      m.put("without_best_docs_per_s", round(o.withoutBest()));
-      m.put("with_median_docs_per_s", round(o.withMedian()));
-      m.put("without_median_docs_per_s", round(o.withoutMedian()));
-      double[] perRound = perRound();
-      m.put("per_round", Arrays.stream(perRound).map(CheckpointBenchReport::round).toArray());
-      m.put("per_round_median", round(median(Arrays.stream(perRound).sorted().toArray())));
-      m.put("target", TARGET_OVERHEAD);
-      line(m);
+  }
+
+  @Override
+  public List<Map<String, Object>> summaries() {
+    if (runs.isEmpty()) {
+      return List.of();
     }
+    Overhead o = overhead();
+    Map<String, Object> m = ReportWriter.figure("checkpoint_overhead");
+    m.put("best_of", round(o.best()));
+    m.put("median", round(o.median()));
+    m.put("with_best_docs_per_s", round(o.withBest()));
+    m.put("without_best_docs_per_s", round(o.withoutBest()));
+    m.put("with_median_docs_per_s", round(o.withMedian()));
+    m.put("without_median_docs_per_s", round(o.withoutMedian()));
+    double[] perRound = perRound();
+    m.put("per_round", Arrays.stream(perRound).map(ReportWriter::round).toArray());
+    m.put("per_round_median", round(Stats.median(perRound)));
+    m.put("target", TARGET_OVERHEAD);
+    return List.of(m);
   }
 
   private double[] rates(boolean checkpointed) {
     return runs.stream()
         .filter(r -> r.checkpointed() == checkpointed)
         .mapToDouble(CheckpointBenchRun::docsPerSecond)
-        .sorted()
         .toArray();
-  }
-
-  private static double best(double[] sorted) {
-    return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1];
-  }
-
-  private static double median(double[] sorted) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
-
-  private void line(Map<String, Object> fields) {
-    try {
-      out.println(JSON.writeValueAsString(fields));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write figure " + fields.get("figure"), e);
-    }
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 1000) / 1000.0;
   }
 }

@@ -16,27 +16,22 @@ record CheckpointBenchRun(
     long nanos,
     ResourceMeter.Usage usage,
     LoadCounters counters,
-    CheckpointWatch.Summary checkpoint) {
+    CheckpointWatch.Summary checkpoint)
+    implements TimedLoad {
 
-  String variant() {
+  @Override
+  public String phase() {
+    return "checkpoint";
+  }
+
+  @Override
+  public String variant() {
     return checkpointed ? "with_checkpoint" : "without_checkpoint";
   }
 
   /** Request body bytes Sluice sent, retries included. */
-  long bodyBytes() {
+  @Override
+  public long bodyBytes() {
     return counters.bytesSent();
-  }
-
-  double seconds() {
-    return nanos / 1e9;
-  }
-
-  double docsPerSecond() {
-    return docs / seconds();
-  }
-
-  /** Megabytes (10^6 bytes) of request body per second, as bin/bench counts them. */
-  double megabytesPerSecond() {
-    return bodyBytes() / 1e6 / seconds();
   }
 }

@@ -1,13 +1,13 @@
 package dev.sluice.bench;
 
 import dev.sluice.core.LoadCounters;
+import dev.sluice.core.LoadResult;
 
 /**
- * One measured load.
+ * One measured load of {@code bin/bench}.
  *
  * @param phase "throughput" or "throttled"
  * @param variant "baseline", "sluice", "adaptive" or "fixed"
- * @param bodyBytes request body bytes sent (action + source lines; retries included for Sluice)
  * @param counters Sluice's counters; null for the baseline
  * @param memoryCap Sluice's configured {@code sluice.memory.max.bytes}; 0 for the baseline
  * @param node what the node reported doing during the load; null where not measured
@@ -24,18 +24,43 @@ record LoadRun(
     LoadCounters counters,
     long memoryCap,
     NodeActivity node,
-    NodeSettler.Settled settled) {
+    NodeSettler.Settled settled)
+    implements TimedLoad {
 
-  double seconds() {
-    return nanos / 1e9;
+  static LoadRun baseline(int run, BulkBodies bodies, Loads.Measured measured) {
+    return new LoadRun(
+        "throughput",
+        "baseline",
+        run,
+        bodies.docs(),
+        bodies.totalBytes(),
+        measured.nanos(),
+        measured.usage(),
+        null,
+        0,
+        measured.node(),
+        measured.settled());
   }
 
-  double docsPerSecond() {
-    return docs / seconds();
-  }
-
-  /** Megabytes (10^6 bytes) of request body per second. */
-  double megabytesPerSecond() {
-    return bodyBytes / 1e6 / seconds();
+  static LoadRun sluice(
+      String phase,
+      String variant,
+      int run,
+      LoadResult result,
+      Loads.Measured measured,
+      long memoryCap) {
+    LoadCounters c = result.counters();
+    return new LoadRun(
+        phase,
+        variant,
+        run,
+        c.read(),
+        c.bytesSent(),
+        measured.nanos(),
+        measured.usage(),
+        c,
+        memoryCap,
+        measured.node(),
+        measured.settled());
   }
 }

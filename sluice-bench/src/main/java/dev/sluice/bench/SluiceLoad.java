@@ -4,10 +4,14 @@ import dev.sluice.core.BulkLoader;
 import dev.sluice.core.Document;
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.SluiceConfig;
+import dev.sluice.core.config.ConfigKeys;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One load through {@link BulkLoader}: only the target is configured, plus any given overrides. */
+/**
+ * One load through {@link BulkLoader}, or the options of one through Spark: only the target is
+ * configured, plus any given overrides.
+ */
 final class SluiceLoad {
   private final String nodeUrl;
   private final String deadLetterPath;
@@ -19,14 +23,19 @@ final class SluiceLoad {
 
   /** The configuration of a load into {@code index}; {@code overrides} may be empty. */
   SluiceConfig config(String index, Map<String, String> overrides) {
+    return SluiceConfig.fromOptions(options(index, overrides));
+  }
+
+  /** The options of a load into {@code index}, as a DataFrame writer is given them. */
+  Map<String, String> options(String index, Map<String, String> overrides) {
     Map<String, String> options = new HashMap<>();
-    options.put("es.nodes", nodeUrl);
-    options.put("es.resource", index);
-    options.put("es.mapping.id", "id");
+    options.put(ConfigKeys.NODES.name(), nodeUrl);
+    options.put(ConfigKeys.RESOURCE.name(), index);
+    options.put(ConfigKeys.MAPPING_ID.name(), "id");
     // Not a performance setting: keeps any dead letters out of the working directory.
-    options.put("sluice.deadletter.path", deadLetterPath);
+    options.put(ConfigKeys.DEADLETTER_PATH.name(), deadLetterPath);
     options.putAll(overrides);
-    return SluiceConfig.fromOptions(options);
+    return options;
   }
 
   /** Adds documents 0..count-1 with explicit ids and closes; throws if the load failed. */

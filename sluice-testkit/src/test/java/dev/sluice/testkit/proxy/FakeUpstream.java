@@ -1,6 +1,5 @@
 package dev.sluice.testkit.proxy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,10 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +23,15 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A stand-in for Elasticsearch that records what it received. {@code _bulk} requests get a
- * realistic bulk response built from their NDJSON (gzip response if the client accepts it); every
- * other request gets {@link #OTHER_STATUS} with {@link #OTHER_BODY} and an {@code X-Upstream}
- * header.
+ * realistic bulk response built from their NDJSON, read by the testkit's own {@link BulkBody} (gzip
+ * response if the client accepts it), or {@link #MALFORMED_STATUS} when the body is not bulk
+ * NDJSON; every other request gets {@link #OTHER_STATUS} with {@link #OTHER_BODY} and an {@code
+ * X-Upstream} header.
  */
 final class FakeUpstream implements AutoCloseable {
   static final int OTHER_STATUS = 201;
   static final byte[] OTHER_BODY = allByteValues();
+  static final int MALFORMED_STATUS = 400;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Received(
@@ -71,10 +70,7 @@ final class FakeUpstream implements AutoCloseable {
     List<String> ids = new ArrayList<>();
     for (Received request : received) {
       if (request.pathAndQuery().contains("_bulk")) {
-        for (JsonNode action : actionLines(request.body())) {
-          JsonNode id = action.elements().next().get("_id");
-          ids.add(id == null ? null : id.asText());
-        }
+        BulkBody.parse(request.body()).forEach(item -> ids.add(item.id()));
       }
     }
     return ids;
@@ -116,12 +112,18 @@ final class FakeUpstream implements AutoCloseable {
     response.put("took", 1);
     response.put("errors", false);
     ArrayNode items = response.putArray("items");
-    for (JsonNode line : actionLines(gzipRequest ? gunzip(body) : body)) {
-      String action = line.fieldNames().next();
-      JsonNode meta = line.get(action);
+    List<BulkItem> parsed;
+    try {
+      parsed = BulkBody.parse(gzipRequest ? gunzip(body) : body);
+    } catch (IllegalArgumentException e) {
+      send(exchange, MALFORMED_STATUS, malformed(e.getMessage()));
+      return;
+    }
+    for (BulkItem item : parsed) {
+      String action = item.action();
       ObjectNode result = JSON.createObjectNode();
-      result.put("_index", meta.has("_index") ? meta.get("_index").asText() : pathIndex);
-      result.put("_id", meta.has("_id") ? meta.get("_id").asText() : "auto-" + seqNo.get());
+      result.put("_index", item.index() != null ? item.index() : pathIndex);
+      result.put("_id", item.id() != null ? item.id() : "auto-" + seqNo.get());
       result.put("_version", 1);
       result.put(
           "result",
@@ -139,34 +141,26 @@ final class FakeUpstream implements AutoCloseable {
       bytes = gzip(bytes);
       exchange.getResponseHeaders().add("Content-Encoding", "gzip");
     }
+    send(exchange, 200, bytes);
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] json) throws IOException {
     exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.sendResponseHeaders(status, json.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+      out.write(json);
     }
   }
 
-  /** Action lines of an NDJSON bulk body (delete has no source line). */
-  static List<JsonNode> actionLines(byte[] body) {
-    List<JsonNode> actions = new ArrayList<>();
-    String[] lines = new String(body, StandardCharsets.UTF_8).split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      try {
-        JsonNode action = JSON.readTree(lines[i]);
-        actions.add(action);
-        if (!action.has("delete")) {
-          i++;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return actions;
+  /** What Elasticsearch answers to a {@code _bulk} body it cannot read. */
+  static byte[] malformed(String reason) throws IOException {
+    ObjectNode error = JSON.createObjectNode();
+    error.putObject("error").put("type", "illegal_argument_exception").put("reason", reason);
+    error.put("status", MALFORMED_STATUS);
+    return JSON.writeValueAsBytes(error);
   }
 
+  /** JDK gzip, apart from the proxy's own {@link Gzip}, so a test does not check it with itself. */
   static byte[] gzip(byte[] bytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
