@@ -107,6 +107,9 @@ final class ChildRun {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx768m");
+    // A run is short: a quick JIT and a small collector leave more of two shared cores to the load.
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.addAll(sparkJvmFlags());
     command.addAll(
         List.of(

@@ -57,7 +57,7 @@ public final class SoakLoadMain {
           .options(SoakOptions.of(scenario, nodes, index, dirs))
           .save();
       System.out.println(DONE);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Scala throws SparkException, a checked exception, undeclared
       e.printStackTrace(System.out);
       System.out.println(
           cancelled.get() ? CANCELLED : refusal(e) ? REFUSED + " " + e.getMessage() : FAILED);
@@ -69,7 +69,7 @@ public final class SoakLoadMain {
     System.exit(status);
   }
 
-  private static boolean refusal(Throwable e) {
+  private static boolean refusal(Exception e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause.getClass().getSimpleName().equals("CheckpointMismatchException")) {
         return true;
