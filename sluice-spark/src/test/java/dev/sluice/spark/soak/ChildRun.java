@@ -65,7 +65,7 @@ final class ChildRun {
           }
           Files.createFile(dirs.cancelTrigger());
         }
-        child.waitFor(5, TimeUnit.MILLISECONDS);
+        child.waitFor(20, TimeUnit.MILLISECONDS);
       }
       if (child.isAlive()) {
         return new Result(Ending.TIMED_OUT, -1, tail(log), seconds(started));

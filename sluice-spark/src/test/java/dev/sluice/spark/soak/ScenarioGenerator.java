@@ -43,10 +43,14 @@ final class ScenarioGenerator {
         everyRows,
         nodeA,
         nodeB,
-        runs(random, requestsPerRun));
+        runs(random, requestsPerRun, create));
   }
 
-  private static List<RunPlan> runs(Random random, int requestsPerRun) {
+  /**
+   * @param create a fresh job that creates documents an earlier job indexed gets legitimate 409s,
+   *     so with {@code create} every later run resumes the first job
+   */
+  private static List<RunPlan> runs(Random random, int requestsPerRun, boolean create) {
     int draw = random.nextInt(20);
     int interrupted = draw < 10 ? 1 : draw < 17 ? 2 : 3;
     List<RunPlan> runs = new ArrayList<>();
@@ -58,7 +62,7 @@ final class ScenarioGenerator {
         resume =
             mode < 9
                 ? ResumeMode.SAME_PARTITIONS
-                : mode < 16 ? ResumeMode.OTHER_PARTITIONS : ResumeMode.FRESH_JOB;
+                : mode < 16 || create ? ResumeMode.OTHER_PARTITIONS : ResumeMode.FRESH_JOB;
       }
       if (resume == ResumeMode.OTHER_PARTITIONS || resume == ResumeMode.FRESH_JOB) {
         int other = 1 + random.nextInt(MAX_PARTITIONS - 1);

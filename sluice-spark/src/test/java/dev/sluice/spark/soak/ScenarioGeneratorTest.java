@@ -44,13 +44,17 @@ class ScenarioGeneratorTest {
   @Test
   void everyScenarioInterruptsAllRunsButTheLastAndChangesPartitionsWhenItSaysSo() {
     for (long seed = 0; seed < 2_000; seed++) {
-      List<RunPlan> runs = ScenarioGenerator.generate(seed).runs();
+      SoakScenario scenario = ScenarioGenerator.generate(seed);
+      List<RunPlan> runs = scenario.runs();
       assertThat(runs.size()).as("runs of seed %d", seed).isBetween(2, 4);
       assertThat(runs.get(0).resume()).isEqualTo(ResumeMode.FIRST);
       assertThat(runs.get(runs.size() - 1).interruption()).isEqualTo(Interruption.NONE);
       for (int i = 1; i < runs.size(); i++) {
         assertThat(runs.get(i - 1).interruption()).isNotEqualTo(Interruption.NONE);
         assertThat(runs.get(i).partitions()).isBetween(1, ScenarioGenerator.MAX_PARTITIONS);
+        if (scenario.create()) {
+          assertThat(runs.get(i).resume()).isNotEqualTo(ResumeMode.FRESH_JOB);
+        }
         if (runs.get(i).resume() == ResumeMode.OTHER_PARTITIONS) {
           assertThat(runs.get(i).partitions()).isNotEqualTo(runs.get(i - 1).partitions());
         }
