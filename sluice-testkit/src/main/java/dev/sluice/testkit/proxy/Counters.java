@@ -12,6 +12,7 @@ final class Counters {
   private long forwarded;
   private final Map<Integer, Long> statusBefore = new TreeMap<>();
   private final Map<Integer, Long> statusAfter = new TreeMap<>();
+  private long cutBefore;
   private long cutAfter;
   private long delayed;
   private long item429Requests;
@@ -37,6 +38,10 @@ final class Counters {
 
   synchronized void statusAfter(int status) {
     statusAfter.merge(status, 1L, Long::sum);
+  }
+
+  synchronized void cutBefore() {
+    cutBefore++;
   }
 
   synchronized void cutAfter() {
@@ -71,6 +76,7 @@ final class Counters {
         forwarded,
         statusBefore,
         statusAfter,
+        cutBefore,
         cutAfter,
         delayed,
         item429Requests,

@@ -30,6 +30,15 @@ public sealed interface Fault {
     return new StatusAfter(status);
   }
 
+  /**
+   * Close the client's connection without forwarding or answering: a node that died before it read
+   * the request. Elasticsearch never sees it, but the client cannot tell this from {@link
+   * #cutAfter()}.
+   */
+  static Fault cutBefore() {
+    return CutBefore.INSTANCE;
+  }
+
   /** Forward, wait for the real response, then close the client's connection without answering. */
   static Fault cutAfter() {
     return CutAfter.INSTANCE;
@@ -69,6 +78,16 @@ public sealed interface Fault {
   record StatusAfter(int status) implements Fault {
     public StatusAfter {
       requireErrorStatus(status, "statusAfter");
+    }
+  }
+
+  /** See {@link #cutBefore()}. */
+  enum CutBefore implements Fault {
+    INSTANCE;
+
+    @Override
+    public String toString() {
+      return "cutBefore";
     }
   }
 

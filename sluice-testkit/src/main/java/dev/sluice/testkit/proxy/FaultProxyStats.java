@@ -13,6 +13,7 @@ import java.util.Map;
  * @param requestsForwarded requests sent upstream (possibly with items removed)
  * @param statusBefore requests answered with an injected status without forwarding, by status
  * @param statusAfter requests forwarded, then answered with an injected status, by status
+ * @param cutBefore requests cut without a response and never forwarded
  * @param cutAfter requests forwarded, then cut without a response
  * @param delayed requests delayed, then forwarded
  * @param item429Requests bulk requests whose response got at least one injected 429 item
@@ -29,6 +30,7 @@ public record FaultProxyStats(
     long requestsForwarded,
     Map<Integer, Long> statusBefore,
     Map<Integer, Long> statusAfter,
+    long cutBefore,
     long cutAfter,
     long delayed,
     long item429Requests,

@@ -104,6 +104,9 @@ final class ProxyHandler implements HttpHandler {
       forward(request);
       counters.statusAfter(status);
       Exchanges.respondJson(exchange, status, ErrorBodies.forStatus(status));
+    } else if (fault instanceof Fault.CutBefore) {
+      counters.cutBefore();
+      Exchanges.cut(exchange);
     } else if (fault instanceof Fault.CutAfter) {
       forward(request);
       counters.cutAfter();
