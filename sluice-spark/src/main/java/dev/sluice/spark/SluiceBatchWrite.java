@@ -1,5 +1,6 @@
 package dev.sluice.spark;
 
+import dev.sluice.core.SluiceVersion;
 import dev.sluice.core.checkpoint.CheckpointStore;
 import dev.sluice.core.checkpoint.JobCheckpoint;
 import dev.sluice.core.checkpoint.JobFinished;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SluiceBatchWrite implements BatchWrite {
   private static final Logger LOG = LoggerFactory.getLogger(SluiceBatchWrite.class);
-  private static final String VERSION = "0.1.0-SNAPSHOT";
+  private static final String VERSION = SluiceVersion.get();
   private final SparkWriteConf conf;
   private JobCheckpoint.Start checkpointStart;
 
@@ -29,7 +30,8 @@ final class SluiceBatchWrite implements BatchWrite {
   @Override
   public DataWriterFactory createBatchWriterFactory(PhysicalWriteInfo info) {
     LOG.info(
-        "Sluice load {} into {} with {} partitions, options {}",
+        "Sluice {} load {} into {} with {} partitions, options {}",
+        VERSION,
         conf.queryId(),
         conf.engine().defaultIndex(),
         info.numPartitions(),
