@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "sluice",
     mixinStandardHelpOptions = true,
-    version = "sluice 0.1.0-SNAPSHOT",
+    versionProvider = VersionProvider.class,
     description = "Bulk loads from Spark into Elasticsearch that survive failures.",
     subcommands = {QuickstartCommand.class, LoadCommand.class, EsLocalCommand.class})
 public final class Main {

@@ -1,5 +1,6 @@
 package dev.sluice.spark;
 
+import dev.sluice.core.SluiceVersion;
 import dev.sluice.core.checkpoint.CheckpointStore;
 import dev.sluice.core.checkpoint.JobCheckpoint;
 import dev.sluice.core.checkpoint.JobFinished;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SluiceBatchWrite implements BatchWrite {
   private static final Logger LOG = LoggerFactory.getLogger(SluiceBatchWrite.class);
-  private static final String VERSION = "0.1.0-SNAPSHOT";
+  private static final String VERSION = SluiceVersion.get();
   // Spark posts a failed job's end before it calls abort: this bounds the wait for that event.
   private static final Duration JOB_END_WAIT = Duration.ofSeconds(5);
   private final SparkWriteConf conf;
@@ -37,7 +38,8 @@ final class SluiceBatchWrite implements BatchWrite {
   @Override
   public DataWriterFactory createBatchWriterFactory(PhysicalWriteInfo info) {
     LOG.info(
-        "Sluice load {} into {} with {} partitions, options {}",
+        "Sluice {} load {} into {} with {} partitions, options {}",
+        VERSION,
         conf.queryId(),
         conf.engine().defaultIndex(),
         info.numPartitions(),
