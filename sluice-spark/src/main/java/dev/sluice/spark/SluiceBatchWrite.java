@@ -61,6 +61,7 @@ final class SluiceBatchWrite implements BatchWrite {
 
   @Override
   public void commit(WriterCommitMessage[] messages) {
+    messages = DeadLetterCommit.publish(conf, messages);
     JobSummary summary = JobSummary.of(conf, messages, checkpointMessage());
     if (checkpointStart != null && !jobFinished()) {
       markFinished(conf.checkpointStore(), messages.length);
@@ -71,6 +72,7 @@ final class SluiceBatchWrite implements BatchWrite {
 
   @Override
   public void abort(WriterCommitMessage[] messages) {
+    DeadLetterCommit.keepStaged(conf);
     JobSummary summary = JobSummary.of(conf, messages, checkpointMessage());
     LOG.error("Sluice load {} aborted; finished tasks: {}", conf.queryId(), summary.oneLine());
     summary.writeReportIfAsked();
