@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * whose messages Spark kept (one per partition) go into the store and every other attempt's are
  * deleted, so a task Spark ran twice leaves each bad row once. Runs before the checkpoint is marked
  * finished: a driver that dies in between leaves a job that resumes, and whose commit completes
- * this.
+ * this. Spark's commit coordinator is not needed for this: whichever attempts committed, the driver
+ * keeps one message per partition and publishes that attempt's files only.
  */
 final class DeadLetterCommit {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterCommit.class);

@@ -130,20 +130,20 @@ final class HadoopStorage implements Storage, Serializable {
 
   /**
    * A rename where the store has one (atomic on HDFS and ABFS); s3a and the like copy and delete,
-   * so a crash can leave the file in both places.
+   * so a crash can leave the file in both places. {@code FileSystem.rename}, which every store
+   * implements, says only true or false; the names moved are unique, so checking first is enough.
    */
   @Override
   public void move(String from, String to) throws IOException {
     Path source = new Path(from);
     Path target = new Path(to);
     FileSystem fs = fs(target);
-    fs.mkdirs(target.getParent(), OWNER_DIR);
-    try {
-      FileContext.getFileContext(target.toUri(), conf()).rename(source, target);
-    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+    if (fs.exists(target)) {
       throw new FileAlreadyExistsException(to);
-    } catch (FileNotFoundException e) {
-      throw new NoSuchFileException(from);
+    }
+    fs.mkdirs(target.getParent(), OWNER_DIR);
+    if (!fs.rename(source, target)) {
+      throw new IOException("could not move " + from + " to " + to);
     }
   }
 
