@@ -3,7 +3,6 @@ package dev.sluice.spark;
 import dev.sluice.core.storage.LocalFileStorage;
 import dev.sluice.core.storage.Storage;
 import java.io.FileNotFoundException;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +16,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -66,7 +64,7 @@ final class HadoopStorage implements Storage, Serializable {
     }
     fs.mkdirs(path.getParent(), OWNER_DIR);
     try {
-      return new HflushOnFlush(
+      return new SyncOnFlush(
           fs.create(
               path,
               OWNER_FILE,
@@ -130,6 +128,31 @@ final class HadoopStorage implements Storage, Serializable {
     return new Path(new Path(directory), name).toString();
   }
 
+  /**
+   * A rename where the store has one (atomic on HDFS and ABFS); s3a and the like copy and delete,
+   * so a crash can leave the file in both places. {@code FileSystem.rename}, which every store
+   * implements, says only true or false; the names moved are unique, so checking first is enough.
+   */
+  @Override
+  public void move(String from, String to) throws IOException {
+    Path source = new Path(from);
+    Path target = new Path(to);
+    FileSystem fs = fs(target);
+    if (fs.exists(target)) {
+      throw new FileAlreadyExistsException(to);
+    }
+    fs.mkdirs(target.getParent(), OWNER_DIR);
+    if (!fs.rename(source, target)) {
+      throw new IOException("could not move " + from + " to " + to);
+    }
+  }
+
+  @Override
+  public void delete(String location) throws IOException {
+    Path path = new Path(location);
+    fs(path).delete(path, true);
+  }
+
   @Override
   public void replace(String location, byte[] content) throws IOException {
     Path target = new Path(location);
@@ -165,34 +188,6 @@ final class HadoopStorage implements Storage, Serializable {
             null)) {
       out.write(content);
       out.hsync();
-    }
-  }
-
-  /**
-   * {@code flush()} on a Hadoop stream only empties the client's buffer; {@code hflush()} makes the
-   * bytes reach the datanodes, so they survive a crash of this process, as a flushed dead letter
-   * must.
-   */
-  private static final class HflushOnFlush extends FilterOutputStream {
-    private final FSDataOutputStream out;
-
-    HflushOnFlush(FSDataOutputStream out) {
-      super(out);
-      this.out = out;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void flush() throws IOException {
-      if (out.hasCapability("hflush")) {
-        out.hflush();
-      } else {
-        out.flush();
-      }
     }
   }
 

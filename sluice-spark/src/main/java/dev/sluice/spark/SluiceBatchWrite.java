@@ -73,6 +73,7 @@ final class SluiceBatchWrite implements BatchWrite {
   @Override
   public void commit(WriterCommitMessage[] messages) {
     try {
+      messages = DeadLetterCommit.publish(conf, messages);
       if (checkpointStart != null && !jobFinished()) {
         markFinished(conf.checkpointStore(), messages.length);
       }
@@ -88,6 +89,7 @@ final class SluiceBatchWrite implements BatchWrite {
 
   @Override
   public void abort(WriterCommitMessage[] messages) {
+    DeadLetterCommit.keepStaged(conf);
     SparkJobWatch.Outcome outcome;
     if (commitFailure != null) {
       outcome = new SparkJobWatch.Outcome(RunEnding.of(commitFailure), commitFailure.toString());

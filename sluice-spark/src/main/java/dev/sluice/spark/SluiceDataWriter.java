@@ -15,7 +15,6 @@ import dev.sluice.core.checkpoint.ProgressPersister;
 import dev.sluice.core.checkpoint.ResumeFilter;
 import dev.sluice.core.checkpoint.SettledPrefix;
 import dev.sluice.core.config.CheckpointSettings;
-import dev.sluice.core.storage.Storage;
 import dev.sluice.spark.RowConverter.Converted;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -70,10 +69,6 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     this.converter = new RowConverter(conf);
     CheckpointStore store = conf.checkpointStore();
     this.checkpoint = jobFinished ? null : store;
-    this.writerId =
-        checkpoint == null
-            ? writerId(conf.queryId(), partitionId, taskId)
-            : checkpoint.writerId(partitionId, taskId);
     Optional<PartitionCheckpoint> recorded = recorded(store, partitionId, jobFinished);
     boolean recordedComplete = recorded.isPresent() && recorded.get().complete();
     this.alreadyComplete = jobFinished || recordedComplete;
@@ -85,13 +80,9 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     if (alreadyComplete) {
       LOG.info("partition {}: complete in the checkpoint; skipping all its rows", partitionId);
     }
-    String deadLetterPath = conf.engine().deadLetter().path();
-    Storage deadLetterStorage = HadoopStorage.forLocation(deadLetterPath);
-    this.priorDeadLetters =
-        checkpoint == null || alreadyComplete
-            ? PriorDeadLetters.none()
-            : PriorDeadLetters.read(
-                deadLetterStorage, deadLetterPath, checkpoint.writerIdPrefix(partitionId));
+    DeadLetterAttempt deadLetters = DeadLetterAttempt.open(conf, checkpoint, partitionId, taskId);
+    this.writerId = deadLetters.writerId();
+    this.priorDeadLetters = deadLetters.prior();
     if (priorDeadLetters.size() > 0) {
       LOG.info(
           "partition {}: {} rows were dead-lettered by earlier runs; they will not be sent again",
@@ -104,7 +95,7 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
             conf.engine(),
             writerId,
             this,
-            defaults.withStorage(deadLetterStorage),
+            defaults.withStorage(deadLetters.storage()),
             replay ? Attempt.REPLAY : Attempt.FIRST);
   }
 
@@ -126,11 +117,6 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
       LOG.warn("partition {}: {}; counting its rows to skip them instead", partition, e.toString());
       return Optional.empty();
     }
-  }
-
-  static String writerId(String queryId, int partitionId, long taskId) {
-    String query = queryId == null ? "local" : queryId.substring(0, Math.min(8, queryId.length()));
-    return String.format("%s-p%05d-t%d", query, partitionId, taskId);
   }
 
   /**

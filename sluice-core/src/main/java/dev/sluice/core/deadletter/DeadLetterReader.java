@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 /** Reads dead letters back, from one file or from every {@code .ndjson} file of a directory. */
 public final class DeadLetterReader {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterReader.class);
+  private static final String NDJSON = ".ndjson";
   private final Storage storage;
 
   public DeadLetterReader(Storage storage) {
@@ -66,11 +67,15 @@ public final class DeadLetterReader {
     return records;
   }
 
+  /**
+   * The {@code .ndjson} files directly in a directory, or the file itself. Subdirectories, where
+   * attempts stage records that are not the store's yet, are not read.
+   */
   private List<String> files(String location) throws IOException {
     List<String> inDirectory = storage.list(location);
     if (inDirectory.isEmpty()) {
-      return storage.exists(location) ? List.of(location) : List.of();
+      return location.endsWith(NDJSON) && storage.exists(location) ? List.of(location) : List.of();
     }
-    return inDirectory.stream().filter(f -> f.endsWith(".ndjson")).toList();
+    return inDirectory.stream().filter(f -> f.endsWith(NDJSON)).toList();
   }
 }

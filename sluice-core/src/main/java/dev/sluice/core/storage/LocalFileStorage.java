@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +14,32 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-/** Local files, as plain paths or {@code file:} URIs. New files are owner-only (rw-------). */
+/**
+ * Local files, as plain paths or {@code file:} URIs (FUSE mounts such as {@code /dbfs} too). New
+ * files are owner-only (rw-------); flushing one forces it to disk, so that what a writer counts as
+ * settled survives a power loss, not only a crash of the process.
+ */
 public final class LocalFileStorage implements Storage {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  private final Consumer<Path> forced;
+
+  public LocalFileStorage() {
+    this(path -> {});
+  }
+
+  /**
+   * @param forced told of every file and directory forced to disk, after the force (tests)
+   */
+  LocalFileStorage(Consumer<Path> forced) {
+    this.forced = forced;
+  }
 
   @Override
   public OutputStream createOwnerOnly(String location) throws IOException {
@@ -32,7 +52,8 @@ public final class LocalFileStorage implements Storage {
     } else {
       Files.createFile(path);
     }
-    return Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    return new ForcedOnFlush(
+        path, FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
   }
 
   /**
@@ -68,6 +89,33 @@ public final class LocalFileStorage implements Storage {
       throw e;
     }
     forceDirectory(dir);
+  }
+
+  @Override
+  public void move(String from, String to) throws IOException {
+    Path source = path(from).toAbsolutePath();
+    Path target = path(to).toAbsolutePath();
+    createParentOwnerOnly(target);
+    if (Files.exists(target)) {
+      throw new FileAlreadyExistsException(to);
+    }
+    Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+    forceDirectory(target.getParent());
+    forceDirectory(source.getParent());
+  }
+
+  @Override
+  public void delete(String location) throws IOException {
+    Path root = path(location);
+    if (!Files.isDirectory(root)) {
+      Files.deleteIfExists(root);
+      return;
+    }
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   @Override
@@ -111,11 +159,55 @@ public final class LocalFileStorage implements Storage {
     }
   }
 
-  private static void forceDirectory(Path dir) {
+  private void forceDirectory(Path dir) {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
+      forced.accept(dir);
     } catch (IOException e) {
       // Some platforms (Windows) cannot open a directory; the rename is still atomic there.
+    }
+  }
+
+  /**
+   * An appending stream whose {@code flush()} forces the file to disk, and the first time its
+   * directory too, since a new file's name is only durable once its directory is.
+   */
+  private final class ForcedOnFlush extends OutputStream {
+    private final Path path;
+    private final FileChannel channel;
+    private boolean directoryForced;
+
+    ForcedOnFlush(Path path, FileChannel channel) {
+      this.path = path;
+      this.channel = channel;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      channel.force(false);
+      forced.accept(path);
+      if (!directoryForced) {
+        forceDirectory(path.toAbsolutePath().getParent());
+        directoryForced = true;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
     }
   }
 

@@ -9,7 +9,9 @@ import java.util.List;
 public interface Storage {
 
   /**
-   * Creates a new file readable and writable by its owner only, with its parent directories.
+   * Creates a new file readable and writable by its owner only, with its parent directories. The
+   * stream's {@code flush()} is as durable as the store allows: forced to disk for local files
+   * (fsync, the first time with the directory entry), hsync or hflush on HDFS-like stores.
    *
    * @throws java.nio.file.FileAlreadyExistsException if it exists
    */
@@ -28,6 +30,18 @@ public interface Storage {
   }
 
   boolean exists(String location) throws IOException;
+
+  /**
+   * Moves a file to a location that does not exist yet, creating its parent directories. Atomic
+   * where the store's rename is (local files, HDFS, ABFS); object stores copy then delete, so a
+   * crash can leave the file in both places, never in neither.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if {@code to} exists
+   */
+  void move(String from, String to) throws IOException;
+
+  /** Deletes a file, or a directory with everything in it; does nothing if it does not exist. */
+  void delete(String location) throws IOException;
 
   /** Files directly inside a directory, sorted by name; empty if the directory does not exist. */
   List<String> list(String directory) throws IOException;

@@ -140,6 +140,16 @@ class DeadLetterStoreTest {
           }
 
           @Override
+          public void move(String from, String to) throws IOException {
+            storage.move(from, to);
+          }
+
+          @Override
+          public void delete(String location) throws IOException {
+            storage.delete(location);
+          }
+
+          @Override
           public boolean flushSurvivesCrash(String directory) {
             return false;
           }
