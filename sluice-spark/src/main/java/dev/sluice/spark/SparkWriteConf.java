@@ -59,6 +59,7 @@ record SparkWriteConf(
 
   static SparkWriteConf resolve(Map<String, String> options, StructType schema, String queryId) {
     SluiceConfig engine = SluiceConfig.fromOptions(options);
+    SharedDeadLetterPath.require(engine.deadLetter().path());
     IdStrategy ids = engine.idStrategy();
     String idOption =
         ids.fields().size() == 1 && engine.idField() != null

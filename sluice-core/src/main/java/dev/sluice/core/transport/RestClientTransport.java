@@ -181,15 +181,24 @@ public final class RestClientTransport implements BulkTransport {
     return description;
   }
 
-  /** One small request outside the bulk path, such as {@code HEAD /<index>} before a load. */
+  /**
+   * One small request outside the bulk path, such as {@code HEAD /<index>} before a load: tried on
+   * each node in turn until one answers (it changes nothing, so sending it again is safe).
+   */
   public HttpResult request(String method, String path) {
-    try {
-      return read(client.performRequest(new Request(method, path)));
-    } catch (ResponseException e) {
-      return read(e.getResponse());
-    } catch (IOException e) {
-      return HttpResult.failure(TlsFailures.explain(e, description));
+    HttpResult last = null;
+    for (int i = 0; i < clients.size(); i++) {
+      int node = rotation.pick(clock.instant());
+      try {
+        return read(clients.get(node).performRequest(new Request(method, path)));
+      } catch (ResponseException e) {
+        return read(e.getResponse());
+      } catch (IOException e) {
+        rotation.failed(node, clock.instant());
+        last = HttpResult.failure(TlsFailures.explain(e, nodeDescriptions.get(node)));
+      }
     }
+    return last;
   }
 
   @Override

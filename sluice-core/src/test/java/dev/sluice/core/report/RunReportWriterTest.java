@@ -176,5 +176,15 @@ class RunReportWriterTest {
     public String child(String directory, String name) {
       return directory + "/" + name;
     }
+
+    @Override
+    public void move(String from, String to) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void delete(String location) {
+      files.remove(location);
+    }
   }
 }
