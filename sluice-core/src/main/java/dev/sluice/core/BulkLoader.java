@@ -71,8 +71,9 @@ public final class BulkLoader {
 
   /**
    * Drains everything, waits for in-flight requests (bounded by the retry time budget), flushes the
-   * dead-letter store, and returns the result; throws SluiceException when the load failed.
-   * Idempotent.
+   * dead-letter store, and returns the result; throws SluiceException when the load failed, when
+   * the writer thread died (an {@code Error} included), or when any document was left unsettled: a
+   * returned result always reconciles. Idempotent.
    */
   public LoadResult close() {
     return engine.close();
