@@ -6,6 +6,7 @@ import dev.sluice.testkit.ElasticsearchExtension;
 import dev.sluice.testkit.EsHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <ul>
  *   <li>{@code -Dsluice.soak.seeds=N}: how many seeds (default 3: about 1-2 minutes a seed);
  *   <li>{@code -Dsluice.soak.first.seed=S}: the first of them (default: random, printed);
- *   <li>{@code -Dsluice.soak.seed=S}: replay exactly seed S.
+ *   <li>{@code -Dsluice.soak.seed=S}: replay exactly seed S ({@code S1,S2,...}: these seeds).
  * </ul>
  *
  * Each failing seed prints its scenario, what every run did, every violated invariant and the
@@ -80,7 +81,7 @@ class FaultSoakIT {
   private static long[] seeds() {
     String one = System.getProperty("sluice.soak.seed");
     if (one != null && !one.isBlank()) {
-      return new long[] {Long.parseLong(one.trim())};
+      return Arrays.stream(one.split(",")).map(String::trim).mapToLong(Long::parseLong).toArray();
     }
     int count = Integer.getInteger("sluice.soak.seeds", DEFAULT_SEEDS);
     String first = System.getProperty("sluice.soak.first.seed");
