@@ -30,7 +30,7 @@ final class CheckpointLoads {
   /**
    * Where the connector writes its job report; declared by sluice-spark, which keeps it private.
    */
-  private static final String REPORT_PATH = "sluice.report.path";
+  private static final String REPORT_PATH = ConfigKeys.REPORT_PATH.name();
 
   // Lenient, so that a counter added to the report later does not stop the benchmark.
   private static final ObjectMapper JSON =

@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.core.config.ConfigKeys;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,16 +85,17 @@ final class LoadCommand implements Callable<Integer> {
   /** The connector options this command line stands for; {@code -o} options win. */
   Map<String, String> connectorOptions() {
     Map<String, String> all = new LinkedHashMap<>();
-    all.put("es.nodes", nodes);
-    all.put("es.resource", index);
+    all.put(ConfigKeys.NODES.name(), nodes);
+    all.put(ConfigKeys.RESOURCE.name(), index);
     if (idField != null) {
-      all.put("es.mapping.id", idField);
+      all.put(ConfigKeys.MAPPING_ID.name(), idField);
     }
-    all.put("sluice.deadletter.path", out.resolve("deadletter").toAbsolutePath().toString());
+    all.put(
+        ConfigKeys.DEADLETTER_PATH.name(), out.resolve("deadletter").toAbsolutePath().toString());
     if (checkpoint != null) {
-      all.put("sluice.checkpoint.path", absolute(checkpoint));
+      all.put(ConfigKeys.CHECKPOINT_PATH.name(), absolute(checkpoint));
       // Names the input in the checkpoint, so resuming it with other files is refused.
-      all.put("sluice.checkpoint.input", format + ":" + absolute(input));
+      all.put(ConfigKeys.CHECKPOINT_INPUT.name(), format + ":" + absolute(input));
     }
     all.putAll(options);
     return all;

@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.core.config.ConfigKeys;
 import dev.sluice.testkit.EsLocal;
 import dev.sluice.testkit.EsTestClient;
 import java.io.IOException;
@@ -74,13 +75,13 @@ final class QuickstartCommand implements Callable<Integer> {
           SparkLoad.run(
               SampleOrders.generate(spark, rows, partitions),
               Map.of(
-                  "es.nodes",
+                  ConfigKeys.NODES.name(),
                   url,
-                  "es.resource",
+                  ConfigKeys.RESOURCE.name(),
                   index,
-                  "es.mapping.id",
+                  ConfigKeys.MAPPING_ID.name(),
                   "order_id",
-                  "sluice.deadletter.path",
+                  ConfigKeys.DEADLETTER_PATH.name(),
                   deadLetters.toAbsolutePath().toString()),
               report);
     } finally {

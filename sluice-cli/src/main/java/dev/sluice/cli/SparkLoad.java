@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.core.config.ConfigKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ final class SparkLoad {
    */
   static JsonNode run(Dataset<Row> data, Map<String, String> options, Path report) {
     Map<String, String> all = new LinkedHashMap<>(options);
-    all.put("sluice.report.path", report.toAbsolutePath().toString());
+    all.put(ConfigKeys.REPORT_PATH.name(), report.toAbsolutePath().toString());
     try {
       Files.deleteIfExists(report);
     } catch (IOException e) {

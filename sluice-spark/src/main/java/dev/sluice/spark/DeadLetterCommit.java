@@ -1,6 +1,7 @@
 package dev.sluice.spark;
 
 import dev.sluice.core.SluiceException;
+import dev.sluice.core.config.ConfigKeys;
 import dev.sluice.core.deadletter.DeadLetterNames;
 import dev.sluice.core.deadletter.DeadLetterStaging;
 import java.io.IOException;
@@ -44,7 +45,9 @@ final class DeadLetterCommit {
               + staging.stagingDirectory()
               + " into "
               + staging.directory()
-              + " (sluice.deadletter.path): "
+              + " ("
+              + ConfigKeys.DEADLETTER_PATH.name()
+              + "): "
               + e,
           e);
     }
@@ -77,7 +80,9 @@ final class DeadLetterCommit {
                 + dead
                 + " rows, but its dead letters are not in "
                 + staging.stagingDirectory()
-                + " as seen from the driver: sluice.deadletter.path must be a location the driver"
+                + " as seen from the driver: "
+                + ConfigKeys.DEADLETTER_PATH.name()
+                + " must be a location the driver"
                 + " and every executor share (dbfs:/..., s3a://..., abfss://..., hdfs://..., or a"
                 + " shared mount).");
       }

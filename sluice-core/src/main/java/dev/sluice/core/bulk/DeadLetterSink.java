@@ -2,6 +2,7 @@ package dev.sluice.core.bulk;
 
 import dev.sluice.core.SluiceException;
 import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
+import dev.sluice.core.config.ConfigKeys;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.deadletter.DeadLetterStore;
 import dev.sluice.core.deadletter.DeadLetterTolerance;
@@ -50,7 +51,13 @@ final class DeadLetterSink {
       store.write(record);
     } catch (IOException e) {
       throw new SluiceException(
-          "Could not write dead letters under " + path + " (sluice.deadletter.path): " + e, e);
+          "Could not write dead letters under "
+              + path
+              + " ("
+              + ConfigKeys.DEADLETTER_PATH.name()
+              + "): "
+              + e,
+          e);
     }
     counters.deadLettered(outcome.errorType());
   }
@@ -69,7 +76,13 @@ final class DeadLetterSink {
       store.flush();
     } catch (IOException e) {
       throw new SluiceException(
-          "Could not write dead letters under " + path + " (sluice.deadletter.path): " + e, e);
+          "Could not write dead letters under "
+              + path
+              + " ("
+              + ConfigKeys.DEADLETTER_PATH.name()
+              + "): "
+              + e,
+          e);
     }
   }
 
@@ -82,7 +95,13 @@ final class DeadLetterSink {
       store.close();
     } catch (IOException e) {
       throw new SluiceException(
-          "Could not write dead letters under " + path + " (sluice.deadletter.path): " + e, e);
+          "Could not write dead letters under "
+              + path
+              + " ("
+              + ConfigKeys.DEADLETTER_PATH.name()
+              + "): "
+              + e,
+          e);
     }
   }
 }

@@ -49,12 +49,18 @@ final class DocumentEncoder {
     if (index == null) {
       throw new ConfigException(
           ConfigKeys.RESOURCE.name(),
-          "No target index: set es.resource (or give the document an index); document at "
+          "No target index: set "
+              + ConfigKeys.RESOURCE.name()
+              + " (or give the document an index); document at "
               + d.position());
     }
     if (d.id() == null && op != OpType.INDEX && op != OpType.CREATE) {
       throw new IllegalArgumentException(
-          op + " needs a document id (set es.mapping.id); document at " + d.position());
+          op
+              + " needs a document id (set "
+              + ConfigKeys.MAPPING_ID.name()
+              + "); document at "
+              + d.position());
     }
     if (d.source() == null && op != OpType.DELETE) {
       throw new IllegalArgumentException(op + " needs a source; document at " + d.position());

@@ -2,6 +2,7 @@ package dev.sluice.core.bulk;
 
 import dev.sluice.core.ClusterFatalException;
 import dev.sluice.core.RetryBudgetExhaustedException;
+import dev.sluice.core.config.ConfigKeys;
 import dev.sluice.core.retry.Classification;
 
 /** The job-level failures a response can prove, each saying what the user should do. */
@@ -39,7 +40,11 @@ final class FailureMessages {
             + "); "
             + exhausted
             + ". Check that the cluster is up and reachable, or raise"
-            + " es.batch.write.retry.count / sluice.retry.budget.");
+            + " "
+            + ConfigKeys.RETRY_COUNT.name()
+            + " / "
+            + ConfigKeys.RETRY_BUDGET.name()
+            + ".");
   }
 
   ClusterFatalException requestFatal(int status, Classification c, String detail, String index) {
@@ -50,7 +55,13 @@ final class FailureMessages {
                   + target
                   + " rejected the credentials (401) while writing to index ["
                   + index
-                  + "]. Check es.net.http.auth.user/pass, sluice.auth.api.key or sluice.auth.bearer.";
+                  + "]. Check "
+                  + ConfigKeys.AUTH_USER.name()
+                  + "/pass, "
+                  + ConfigKeys.API_KEY.name()
+                  + " or "
+                  + ConfigKeys.BEARER.name()
+                  + ".";
           case 403 ->
               "Elasticsearch at "
                   + target
@@ -58,7 +69,9 @@ final class FailureMessages {
                   + index
                   + "] (403). Grant that principal the write/index privileges on the index.";
           case 404 ->
-              "The target index does not exist and cannot be created (404). Create it or enable es.index.auto.create / action.auto_create_index.";
+              "The target index does not exist and cannot be created (404). Create it or enable "
+                  + ConfigKeys.INDEX_AUTO_CREATE.name()
+                  + " / action.auto_create_index.";
           default ->
               "Elasticsearch at "
                   + target

@@ -1,6 +1,7 @@
 package dev.sluice.core.deadletter;
 
 import dev.sluice.core.DeadLetterToleranceException;
+import dev.sluice.core.config.ConfigKeys;
 import java.util.Map;
 
 /**
@@ -31,7 +32,9 @@ public final class DeadLetterTolerance {
     if (maxCount >= 0 && deadLettered > maxCount) {
       throw new DeadLetterToleranceException(
           deadLettered
-              + " documents were dead-lettered, more than sluice.deadletter.max.count="
+              + " documents were dead-lettered, more than "
+              + ConfigKeys.DEADLETTER_MAX_COUNT.name()
+              + "="
               + maxCount
               + mostCommon(byReason)
               + ". Fix the data or the index mapping, or raise the limit.");
@@ -41,7 +44,9 @@ public final class DeadLetterTolerance {
           deadLettered
               + " of the first "
               + resolved
-              + " documents were dead-lettered, more than sluice.deadletter.max.ratio="
+              + " documents were dead-lettered, more than "
+              + ConfigKeys.DEADLETTER_MAX_RATIO.name()
+              + "="
               + maxRatio
               + mostCommon(byReason)
               + ". Fix the data or the index mapping, or raise the limit.");

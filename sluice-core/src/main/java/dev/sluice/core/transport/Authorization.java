@@ -1,6 +1,7 @@
 package dev.sluice.core.transport;
 
 import dev.sluice.core.config.ApiKey;
+import dev.sluice.core.config.ConfigKeys;
 import dev.sluice.core.config.ConnectionSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -45,7 +46,7 @@ record Authorization(String header, String principal) {
           case "apikey" -> apiKeyPrincipal(credentials);
           case "bearer" -> "bearer token";
           case "basic" -> basicPrincipal(credentials);
-          default -> "the credentials in es.net.http.header.authorization";
+          default -> "the credentials in " + ConfigKeys.AUTHORIZATION_HEADER.name();
         };
     return new Authorization(header, principal);
   }

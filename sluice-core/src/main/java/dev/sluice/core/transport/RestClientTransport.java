@@ -1,5 +1,6 @@
 package dev.sluice.core.transport;
 
+import dev.sluice.core.config.ConfigKeys;
 import dev.sluice.core.config.ConnectionSettings;
 import dev.sluice.core.config.NodeAddress;
 import dev.sluice.core.config.TlsSettings;
@@ -234,21 +235,29 @@ public final class RestClientTransport implements BulkTransport {
     TlsSettings tls = settings.tls();
     if (!tls.verifyHostname() && HOSTNAME_WARNED.compareAndSet(false, true)) {
       LOG.warn(
-          "TLS host name verification is OFF (sluice.net.ssl.verify.hostname=false) for {}:"
+          "TLS host name verification is OFF ("
+              + ConfigKeys.SSL_VERIFY_HOSTNAME.name()
+              + "=false) for {}:"
               + " anyone holding a certificate your trust store accepts can impersonate the"
               + " cluster. Use it only for testing.",
           nodes);
     }
     if (tls.allowSelfSigned() && SELF_SIGNED_WARNED.compareAndSet(false, true)) {
       LOG.warn(
-          "Any self-signed server certificate is trusted (es.net.ssl.cert.allow.self.signed=true)"
-              + " for {}; prefer giving the CA with sluice.net.ssl.ca.pem.",
+          "Any self-signed server certificate is trusted ("
+              + ConfigKeys.SSL_ALLOW_SELF_SIGNED.name()
+              + "=true)"
+              + " for {}; prefer giving the CA with "
+              + ConfigKeys.SSL_CA_PEM.name()
+              + ".",
           nodes);
     }
     boolean plainHttp = settings.nodes().stream().anyMatch(n -> "http".equals(n.scheme()));
     if (auth.header() != null && plainHttp && PLAIN_HTTP_WARNED.compareAndSet(false, true)) {
       LOG.warn(
-          "Credentials ({}) are sent over plain http to {}; use https (es.net.ssl=true).",
+          "Credentials ({}) are sent over plain http to {}; use https ("
+              + ConfigKeys.SSL.name()
+              + "=true).",
           auth.principal(),
           nodes);
     }

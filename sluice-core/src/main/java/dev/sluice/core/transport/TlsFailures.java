@@ -1,5 +1,6 @@
 package dev.sluice.core.transport;
 
+import dev.sluice.core.config.ConfigKeys;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -22,7 +23,9 @@ final class TlsFailures {
                   + ": "
                   + peer.getMessage()
                   + ". Connect with a host name that the certificate names, or set"
-                  + " sluice.net.ssl.verify.hostname=false (insecure)."),
+                  + " "
+                  + ConfigKeys.SSL_VERIFY_HOSTNAME.name()
+                  + "=false (insecure)."),
           failure);
     }
     SSLHandshakeException handshake = find(failure, SSLHandshakeException.class);
@@ -34,7 +37,11 @@ final class TlsFailures {
                   + " failed: "
                   + rootMessage(handshake)
                   + ". If the cluster's certificate comes from your own CA, give the CA with"
-                  + " sluice.net.ssl.ca.pem (PEM) or es.net.ssl.truststore.location."),
+                  + " "
+                  + ConfigKeys.SSL_CA_PEM.name()
+                  + " (PEM) or "
+                  + ConfigKeys.TRUSTSTORE_LOCATION.name()
+                  + "."),
           failure);
     }
     SSLException plain = find(failure, SSLException.class);
@@ -46,7 +53,9 @@ final class TlsFailures {
               "TLS handshake with "
                   + nodes
                   + " failed: the node does not speak TLS on this port. Use http:// (or"
-                  + " es.net.ssl=false) for it."),
+                  + " "
+                  + ConfigKeys.SSL.name()
+                  + "=false) for it."),
           failure);
     }
     return failure;
