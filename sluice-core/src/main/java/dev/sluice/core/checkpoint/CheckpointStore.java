@@ -1,11 +1,7 @@
 package dev.sluice.core.checkpoint;
 
-import dev.sluice.core.SluiceException;
 import dev.sluice.core.storage.Storage;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -36,12 +32,12 @@ public final class CheckpointStore {
   private static final String PARTITIONS = "partitions";
   private static final String FORCE_OPTION = "sluice.checkpoint.force";
 
-  private final Storage storage;
+  private final CheckpointFiles files;
   private final String location;
   private final String tag;
 
   public CheckpointStore(Storage storage, String location) {
-    this.storage = storage;
+    this.files = new CheckpointFiles(storage);
     this.location = location;
     this.tag = tagOf(location);
   }
@@ -76,41 +72,34 @@ public final class CheckpointStore {
   }
 
   public String manifestLocation() {
-    return storage.child(location, MANIFEST);
+    return files.child(location, MANIFEST);
   }
 
   public String finishedLocation() {
-    return storage.child(location, FINISHED);
+    return files.child(location, FINISHED);
   }
 
   public String partitionLocation(int partition) {
-    return storage.child(partitionsDirectory(), String.format("part-%05d.json", partition));
+    return files.child(partitionsDirectory(), String.format("part-%05d.json", partition));
   }
 
   public Optional<JobManifest> readManifest() {
-    String path = manifestLocation();
-    return read(path)
-        .map(bytes -> decode(path, bytes, CheckpointCodec::decodeManifest, recoverManifest()));
+    return files.read(manifestLocation(), CheckpointCodec::decodeManifest, recoverManifest());
   }
 
   public void writeManifest(JobManifest manifest) {
-    write(manifestLocation(), CheckpointCodec.encode(manifest));
+    files.write(manifestLocation(), CheckpointCodec.encode(manifest));
   }
 
   public Optional<JobFinished> readFinished() {
-    String path = finishedLocation();
-    return read(path)
-        .map(
-            bytes ->
-                decode(
-                    path,
-                    bytes,
-                    CheckpointCodec::decodeFinished,
-                    "Delete it to resume the job from its partition progress files."));
+    return files.read(
+        finishedLocation(),
+        CheckpointCodec::decodeFinished,
+        "Delete it to resume the job from its partition progress files.");
   }
 
   public void writeFinished(JobFinished finished) {
-    write(finishedLocation(), CheckpointCodec.encode(finished));
+    files.write(finishedLocation(), CheckpointCodec.encode(finished));
   }
 
   /**
@@ -121,14 +110,7 @@ public final class CheckpointStore {
   public Optional<PartitionCheckpoint> readPartition(int partition) {
     String path = partitionLocation(partition);
     Optional<PartitionCheckpoint> found =
-        read(path)
-            .map(
-                bytes ->
-                    decode(
-                        path,
-                        bytes,
-                        CheckpointCodec::decodePartition,
-                        recoverPartition(partition)));
+        files.read(path, CheckpointCodec::decodePartition, recoverPartition(partition));
     if (found.isPresent() && found.get().partition() != partition) {
       throw new CheckpointCorruptException(
           path,
@@ -159,79 +141,25 @@ public final class CheckpointStore {
   }
 
   public void writePartition(PartitionCheckpoint progress) {
-    write(partitionLocation(progress.partition()), CheckpointCodec.encode(progress));
+    files.write(partitionLocation(progress.partition()), CheckpointCodec.encode(progress));
   }
 
   /** Every partition's recorded progress, by partition number (for status and the job summary). */
   public List<PartitionCheckpoint> readPartitions() {
     List<PartitionCheckpoint> all = new ArrayList<>();
-    for (String file : listPartitionFiles()) {
-      all.add(
-          decode(file, read(file).orElseThrow(), CheckpointCodec::decodePartition, recoverFile()));
+    for (String file : files.listJson(partitionsDirectory())) {
+      all.add(files.read(file, CheckpointCodec::decodePartition, recoverFile()).orElseThrow());
     }
     all.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
     return all;
   }
 
   boolean hasPartitionFiles() {
-    return !listPartitionFiles().isEmpty();
-  }
-
-  private List<String> listPartitionFiles() {
-    try {
-      List<String> files = new ArrayList<>();
-      for (String file : storage.list(partitionsDirectory())) {
-        String name = file.substring(file.lastIndexOf('/') + 1);
-        if (!name.startsWith(".") && name.endsWith(".json")) {
-          files.add(file);
-        }
-      }
-      return files;
-    } catch (IOException e) {
-      throw new SluiceException(
-          "Cannot list checkpoint files under " + partitionsDirectory() + ": " + e, e);
-    }
+    return !files.listJson(partitionsDirectory()).isEmpty();
   }
 
   private String partitionsDirectory() {
-    return storage.child(location, PARTITIONS);
-  }
-
-  private Optional<byte[]> read(String path) {
-    try {
-      if (!storage.exists(path)) {
-        return Optional.empty();
-      }
-      try (InputStream in = storage.open(path)) {
-        return Optional.of(in.readAllBytes());
-      }
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new SluiceException(
-          "Cannot read checkpoint file " + path + ": " + e + ". Check sluice.checkpoint.path.", e);
-    }
-  }
-
-  private void write(String path, byte[] bytes) {
-    try {
-      storage.replace(path, bytes);
-    } catch (IOException e) {
-      throw new SluiceException(
-          "Cannot write checkpoint file " + path + ": " + e + ". Check sluice.checkpoint.path.", e);
-    }
-  }
-
-  private interface Decoder<T> {
-    T decode(byte[] bytes) throws CheckpointCodec.Malformed;
-  }
-
-  private static <T> T decode(String path, byte[] bytes, Decoder<T> decoder, String recovery) {
-    try {
-      return decoder.decode(bytes);
-    } catch (CheckpointCodec.Malformed e) {
-      throw new CheckpointCorruptException(path, e.getMessage(), recovery, e);
-    }
+    return files.child(location, PARTITIONS);
   }
 
   private String recoverManifest() {
