@@ -111,11 +111,22 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     LoadResult result = loader.close();
     LoadCounters counters = result.counters().withSkipped(checkpointing.skipped());
     latest = result.counters();
+    // Checked before the partition is recorded complete: a task that would lose rows fails, and
+    // a rerun sends what it did not settle.
+    requireReconciled(partitionId, counters);
+    checkpointing.committed();
+    return new SluiceCommitMessage(partitionId, taskId, counters, result.deadLetterLocation());
+  }
+
+  /**
+   * @throws SluiceException naming the partition when {@code read != indexed + deadLettered +
+   *     skipped}: a task never commits counters that lose rows
+   */
+  static void requireReconciled(int partition, LoadCounters counters) {
     if (!counters.reconciles()) {
-      // Never recorded complete, never committed: the task fails and a rerun sends the rest.
       throw new SluiceException(
           "Partition "
-              + partitionId
+              + partition
               + " does not reconcile: read "
               + counters.read()
               + " != indexed "
@@ -126,8 +137,6 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
               + counters.skippedByCheckpoint()
               + "; its task fails instead of committing counters that lose rows.");
     }
-    checkpointing.committed();
-    return new SluiceCommitMessage(partitionId, taskId, counters, result.deadLetterLocation());
   }
 
   @Override

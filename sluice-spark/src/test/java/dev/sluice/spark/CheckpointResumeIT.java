@@ -419,7 +419,7 @@ class CheckpointResumeIT {
     onRow =
         id -> {
           if (id == 2_500 && !cancelled.getAndSet(true)) {
-            awaitCount(es, index, 1_000);
+            IndexCount.await(es, index, 1_000);
             new Thread(() -> spark.sparkContext().cancelAllJobs()).start();
           }
         };
@@ -446,23 +446,6 @@ class CheckpointResumeIT {
       }
     }
     return rows;
-  }
-
-  /** Waits (at most a minute) until the index holds {@code docs} documents. */
-  private static void awaitCount(EsHandle es, String index, long docs) {
-    for (int i = 0; i < 600; i++) {
-      es.client().refresh(index);
-      if (es.client().count(index) >= docs) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-    }
-    throw new IllegalStateException(docs + " documents never reached " + index);
   }
 
   private static List<DeadLetterRecord> readDeadLetters(Path dir) throws IOException {

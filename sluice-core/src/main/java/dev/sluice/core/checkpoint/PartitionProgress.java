@@ -1,7 +1,6 @@
 package dev.sluice.core.checkpoint;
 
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Tracks one partition's settled rows and records them in its progress file.
@@ -33,12 +32,11 @@ public final class PartitionProgress {
     void check();
   }
 
-  private final CheckpointStore store;
   private final PartitionRef ref;
   private final long base;
   private final ProgressPolicy policy;
   private final Clock clock;
-  private final Object writeLock = new Object();
+  private final ProgressWrites writes;
 
   // Guarded by this.
   private final UnsettledRows unsettled = new UnsettledRows();
@@ -47,9 +45,6 @@ public final class PartitionProgress {
   private long nextSeq;
   private long earlySeq = -1; // settled by the loader before the writer said it was added
   private boolean earlyDead;
-  private long lastWrittenRows;
-  private Instant lastWrittenAt;
-  private boolean completeWritten;
 
   /**
    * @param prefix what is settled before this run: {@link SettledPrefix#none} or {@link
@@ -61,14 +56,12 @@ public final class PartitionProgress {
       SettledPrefix prefix,
       ProgressPolicy policy,
       Clock clock) {
-    this.store = store;
     this.ref = ref;
     this.base = prefix.rows;
     this.fingerprints = new SegmentFingerprints(prefix);
     this.policy = policy;
     this.clock = clock;
-    this.lastWrittenRows = base;
-    this.lastWrittenAt = clock.instant();
+    this.writes = new ProgressWrites(store, policy, clock, base);
   }
 
   /**
@@ -169,26 +162,24 @@ public final class PartitionProgress {
   public boolean persistIfDue() {
     PartitionCheckpoint due;
     synchronized (this) {
-      long moved = base + settled - lastWrittenRows;
-      boolean timeUp = !clock.instant().isBefore(lastWrittenAt.plus(policy.every()));
-      if (moved <= 0 || (moved < policy.everyRows() && !timeUp)) {
+      if (!writes.due(base + settled)) {
         return false;
       }
       due = snapshot(false);
     }
-    return write(due);
+    return writes.write(due);
   }
 
   /** Writes the progress file now if the watermark moved since the last write (at abort, say). */
   public boolean persist() {
     PartitionCheckpoint now;
     synchronized (this) {
-      if (base + settled == lastWrittenRows) {
+      if (!writes.moved(base + settled)) {
         return false;
       }
       now = snapshot(false);
     }
-    return write(now);
+    return writes.write(now);
   }
 
   /**
@@ -212,7 +203,7 @@ public final class PartitionProgress {
       }
       done = snapshot(true);
     }
-    write(done);
+    writes.write(done);
   }
 
   private void advance() {
@@ -238,23 +229,5 @@ public final class PartitionProgress {
         complete,
         ref.writerId(),
         clock.instant());
-  }
-
-  private boolean write(PartitionCheckpoint progress) {
-    synchronized (writeLock) {
-      synchronized (this) {
-        // Another thread may have written newer progress since this snapshot was taken.
-        if (completeWritten || (progress.rows() <= lastWrittenRows && !progress.complete())) {
-          return false;
-        }
-      }
-      store.writePartition(progress);
-      synchronized (this) {
-        lastWrittenRows = Math.max(lastWrittenRows, progress.rows());
-        lastWrittenAt = clock.instant();
-        completeWritten |= progress.complete();
-      }
-      return true;
-    }
   }
 }
