@@ -11,19 +11,39 @@ import dev.sluice.core.storage.Storage;
  * checkpointed job, the rows this job already dead-lettered in the attempt's partition, which it
  * must not send again ({@link PriorDeadLetters#adopt}).
  */
-record DeadLetterAttempt(String writerId, Storage storage, PriorDeadLetters prior) {
+final class DeadLetterAttempt {
+  private final DeadLetterStaging staging;
+  private final int partition;
+  private final String writerId;
+
+  private DeadLetterAttempt(DeadLetterStaging staging, int partition, String writerId) {
+    this.staging = staging;
+    this.partition = partition;
+    this.writerId = writerId;
+  }
 
   /**
-   * @param checkpoint null without one, or when the job already finished
+   * @param checkpoint the job's checkpoint, or null without one
    */
   static DeadLetterAttempt open(
       SparkWriteConf conf, CheckpointStore checkpoint, int partition, long taskId) {
     DeadLetterStaging staging = DeadLetterJob.staging(conf, checkpoint);
-    String writerId = staging.names().writerId(partition, taskId);
-    PriorDeadLetters prior =
-        checkpoint == null
-            ? PriorDeadLetters.none()
-            : PriorDeadLetters.adopt(staging, partition, writerId);
-    return new DeadLetterAttempt(writerId, staging.attemptStorage(), prior);
+    return new DeadLetterAttempt(staging, partition, staging.names().writerId(partition, taskId));
+  }
+
+  String writerId() {
+    return writerId;
+  }
+
+  Storage storage() {
+    return staging.attemptStorage();
+  }
+
+  /**
+   * This job's earlier dead letters of the partition, adopted into this attempt (see {@link
+   * PriorDeadLetters#adopt}). Only for a checkpointed job, after its progress file was read.
+   */
+  PriorDeadLetters adoptPrior() {
+    return PriorDeadLetters.adopt(staging, partition, writerId);
   }
 }

@@ -3,8 +3,6 @@ package dev.sluice.spark;
 import dev.sluice.core.SluiceVersion;
 import dev.sluice.core.checkpoint.CheckpointStore;
 import dev.sluice.core.checkpoint.JobCheckpoint;
-import dev.sluice.core.checkpoint.JobFinished;
-import dev.sluice.core.checkpoint.PartitionCheckpoint;
 import dev.sluice.core.report.RunEnding;
 import dev.sluice.core.report.RunReport;
 import java.time.Duration;
@@ -50,7 +48,7 @@ final class SluiceBatchWrite implements BatchWrite {
       checkpointStart =
           JobCheckpoint.begin(
               store,
-              conf.manifest(Instant.now(), VERSION),
+              conf.manifest(Instant.now(), VERSION).withPartitions(info.numPartitions()),
               conf.idStrategy().deterministic(),
               conf.engine().checkpoint().force());
       if (checkpointStart.status() == JobCheckpoint.Status.FINISHED) {
@@ -60,7 +58,8 @@ final class SluiceBatchWrite implements BatchWrite {
       }
     }
     watch = SparkJobWatch.start(Instant.now());
-    return new SluiceWriterFactory(conf, checkpointStart == null ? null : checkpointStart.status());
+    return new SluiceWriterFactory(
+        conf, checkpointStart == null ? null : checkpointStart.status(), info.numPartitions());
   }
 
   // Documents are in Elasticsearch once a task commits; there is nothing for a coordinator to
@@ -130,14 +129,8 @@ final class SluiceBatchWrite implements BatchWrite {
     return checkpointStart == null ? null : checkpointStart.message();
   }
 
-  /** Totals over every partition's progress file, so rows settled by earlier runs count too. */
+  /** Totals over this split's progress files, so rows settled by earlier runs count too. */
   private static void markFinished(CheckpointStore store, int partitions) {
-    long rows = 0;
-    long dead = 0;
-    for (PartitionCheckpoint p : store.readPartitions()) {
-      rows += p.rows();
-      dead += p.deadLettered();
-    }
-    store.writeFinished(new JobFinished(Instant.now(), partitions, rows, dead));
+    JobCheckpoint.finish(store, partitions, Instant.now());
   }
 }

@@ -11,14 +11,18 @@ final class SluiceWriterFactory implements DataWriterFactory {
   private static final long serialVersionUID = 1L;
   private final SparkWriteConf conf;
   private final JobCheckpoint.Status checkpointStatus;
+  private final int partitions;
 
   /**
    * @param checkpointStatus what the job's checkpoint says (null without one): FINISHED, writers
    *     skip every row; RESUMING, an earlier run may have delivered any row
+   * @param partitions how many partitions the input has: progress recorded under another split
+   *     proves nothing about a partition's rows
    */
-  SluiceWriterFactory(SparkWriteConf conf, JobCheckpoint.Status checkpointStatus) {
+  SluiceWriterFactory(SparkWriteConf conf, JobCheckpoint.Status checkpointStatus, int partitions) {
     this.conf = conf;
     this.checkpointStatus = checkpointStatus;
+    this.partitions = partitions;
   }
 
   @Override
@@ -26,11 +30,8 @@ final class SluiceWriterFactory implements DataWriterFactory {
     TaskContext task = TaskContext.get();
     // A retried task repeats what its failed attempt may have delivered.
     boolean retriedTask = task != null && task.attemptNumber() > 0;
+    boolean replay = checkpointStatus == JobCheckpoint.Status.RESUMING || retriedTask;
     return new SluiceDataWriter(
-        conf,
-        partitionId,
-        taskId,
-        checkpointStatus == JobCheckpoint.Status.FINISHED,
-        checkpointStatus == JobCheckpoint.Status.RESUMING || retriedTask);
+        conf, partitionId, taskId, new WriterStart(checkpointStatus, partitions, replay));
   }
 }

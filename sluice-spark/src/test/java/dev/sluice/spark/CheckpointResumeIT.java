@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.spark.scheduler.SparkListener;
@@ -53,6 +54,9 @@ class CheckpointResumeIT {
   /** The ids Spark read from the input (the UDF saw them), to tell which partitions were read. */
   private static final Set<Long> READ = ConcurrentHashMap.newKeySet();
 
+  /** Called with every id the UDF sees; a test sets it to act at a given row. */
+  private static volatile LongConsumer onRow = id -> {};
+
   /** Tasks started and not yet ended, as Spark's listener bus reports them. */
   private static final AtomicInteger RUNNING_TASKS = new AtomicInteger();
 
@@ -71,6 +75,7 @@ class CheckpointResumeIT {
             (UDF1<Long, Long>)
                 id -> {
                   READ.add(id);
+                  onRow.accept(id);
                   if (id == FAILING_ROW && FAIL_ONCE.getAndSet(false)) {
                     throw new IllegalStateException("injected failure at row " + id);
                   }
@@ -100,8 +105,17 @@ class CheckpointResumeIT {
 
   /** Every 500th row has a non-numeric code, which the mapping rejects (a dead letter). */
   private static Dataset<Row> rows() {
+    return rows(PARTITIONS, false);
+  }
+
+  /**
+   * The same rows in {@code partitions} partitions; {@code reversed} puts the last rows in the
+   * first partition, so that every partition number holds other rows.
+   */
+  private static Dataset<Row> rows(int partitions, boolean reversed) {
     return spark
-        .range(0, ROWS, 1, PARTITIONS)
+        .range(0, ROWS, 1, partitions)
+        .selectExpr((reversed ? (ROWS - 1) + " - id" : "id") + " AS id")
         .selectExpr("fail_once_at(id) AS id")
         .selectExpr(
             "format_string('k-%06d', id) AS key",
@@ -134,10 +148,15 @@ class CheckpointResumeIT {
   }
 
   private static void load(Map<String, String> options) {
+    load(rows(), options);
+  }
+
+  private static void load(Dataset<Row> input, Map<String, String> options) {
     READ.clear();
     try {
-      rows().write().format("sluice").mode("append").options(options).save();
+      input.write().format("sluice").mode("append").options(options).save();
     } finally {
+      onRow = id -> {};
       awaitTasksEnded();
     }
   }
@@ -183,8 +202,9 @@ class CheckpointResumeIT {
   }
 
   /**
-   * Spark 4 hands the writer its partition as an iterator, which a finished partition leaves
-   * unread; Spark 3.5 reads every row and calls write() with it, so the writer can only skip them.
+   * Spark 4 hands the writer its partition as an iterator, which a partition of a finished job
+   * leaves unread; Spark 3.5 reads every row and calls write() with it, so the writer can only skip
+   * them.
    */
   private static boolean finishedPartitionsGoUnread() {
     return !spark.version().startsWith("3.");
@@ -269,14 +289,13 @@ class CheckpointResumeIT {
 
     load(options(es, index));
 
-    // Finished partitions were skipped unread (Spark 4); every other row was read.
-    Set<Long> unfinished = allIds();
-    unfinished.removeAll(complete);
-    assertThat(READ).isEqualTo(finishedPartitionsGoUnread() ? unfinished : allIds());
+    // Finished partitions were read too: their rows are skipped only once their ids are checked.
+    assertThat(READ).isEqualTo(allIds());
     long expectedDead = expectedDeadLetters();
     JsonNode counters = resumedToTheGoodRows(es, index).path("counters");
     assertThat(counters.path("read").asLong()).isEqualTo(ROWS);
-    assertThat(counters.path("skippedByCheckpoint").asLong()).isPositive();
+    assertThat(counters.path("skippedByCheckpoint").asLong())
+        .isGreaterThanOrEqualTo(complete.size());
 
     List<DeadLetterRecord> dead = readDeadLetters(out.resolve("dead"));
     assertThat(dead.stream().map(DeadLetterRecord::id).distinct()).hasSize((int) expectedDead);
@@ -341,6 +360,92 @@ class CheckpointResumeIT {
         .filteredOn(d -> "version_conflict_engine_exception".equals(d.errorType()))
         .extracting(DeadLetterRecord::id)
         .containsExactly("k-000042");
+  }
+
+  /** A first run that fails in its last partition, with the first partitions complete. */
+  private void failMidway(EsHandle es, String index) throws IOException {
+    KeyCodeIndex.create(es, index);
+    FAIL_ONCE.set(true);
+    assertThatThrownBy(() -> load(options(es, index)))
+        .hasStackTraceContaining("injected failure at row " + FAILING_ROW);
+    assertThat(idsOfCompletePartitions()).as("partitions the first run finished").isNotEmpty();
+  }
+
+  @Test
+  void aRerunWithAnotherPartitionCountSendsEveryRowAgain(EsHandle es) throws IOException {
+    String index = es.newIndexName();
+    failMidway(es, index);
+
+    load(rows(3, false), options(es, index));
+
+    JsonNode report = resumedToTheGoodRows(es, index);
+    assertThat(report.path("checkpoint").asText())
+        .contains("split into 4 partitions then and into 3 now")
+        .contains("every row is sent again");
+    JsonNode counters = report.path("counters");
+    assertThat(counters.path("read").asLong()).isEqualTo(ROWS);
+    // No good row is skipped: only bad rows an earlier run dead-lettered at the same position
+    // with the same id (partition 0 starts with the same rows in both splits).
+    assertThat(counters.path("skippedByCheckpoint").asLong())
+        .as("rows skipped")
+        .isLessThanOrEqualTo(expectedDeadLetters());
+    assertThat(READ).isEqualTo(allIds());
+  }
+
+  @Test
+  void aRerunWhoseSameNumberedPartitionsHoldOtherRowsSendsThem(EsHandle es) throws IOException {
+    String index = es.newIndexName();
+    failMidway(es, index);
+
+    // Same partition count, but partition 0 now holds the last rows, and so on.
+    load(rows(PARTITIONS, true), options(es, index));
+
+    JsonNode counters = resumedToTheGoodRows(es, index).path("counters");
+    assertThat(counters.path("read").asLong()).isEqualTo(ROWS);
+    assertThat(counters.path("skippedByCheckpoint").asLong())
+        .as("no recorded fingerprint matches")
+        .isZero();
+  }
+
+  @Test
+  void aCancelledLoadRecordsWhatSettledAndTheRerunSkipsExactlyThat(EsHandle es) throws IOException {
+    String index = es.newIndexName();
+    KeyCodeIndex.create(es, index);
+    Map<String, String> options = options(es, index);
+    // No periodic progress writes: whatever is recorded was written by the abort.
+    options.put("sluice.checkpoint.every.rows", "1000000");
+    options.put("sluice.checkpoint.every", "1h");
+    AtomicBoolean cancelled = new AtomicBoolean();
+    onRow =
+        id -> {
+          if (id == 2_500 && !cancelled.getAndSet(true)) {
+            IndexCount.await(es, index, 1_000);
+            new Thread(() -> spark.sparkContext().cancelAllJobs()).start();
+          }
+        };
+    assertThatThrownBy(() -> load(options)).hasStackTraceContaining("cancelled");
+    assertThat(cancelled.get()).isTrue();
+    long recorded = recordedRows();
+    assertThat(recorded).as("settled rows the aborted tasks recorded").isPositive();
+    es.client().refresh(index);
+    assertThat(recorded).isLessThanOrEqualTo(es.client().count(index) + expectedDeadLetters());
+
+    load(options(es, index));
+
+    JsonNode counters = resumedToTheGoodRows(es, index).path("counters");
+    assertThat(counters.path("skippedByCheckpoint").asLong()).isEqualTo(recorded);
+  }
+
+  /** Rows the progress files record as settled, over all partitions. */
+  private long recordedRows() throws IOException {
+    Path partitions = out.resolve("checkpoint").resolve("partitions");
+    long rows = 0;
+    try (Stream<Path> files = Files.list(partitions)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        rows += new ObjectMapper().readTree(file.toFile()).path("rows").asLong();
+      }
+    }
+    return rows;
   }
 
   private static List<DeadLetterRecord> readDeadLetters(Path dir) throws IOException {

@@ -79,7 +79,7 @@ class TaskRetryIT {
     options.put("sluice.deadletter.path", out.resolve("dead").toString());
     options.put("sluice.report.path", out.resolve("report.json").toString());
     FAIL_ONCE.set(true);
-    waitForDelivery = () -> awaitCount(es, index, FAILING_ROW);
+    waitForDelivery = () -> IndexCount.await(es, index, FAILING_ROW);
 
     spark
         .range(0, ROWS, 1, 2)
@@ -101,22 +101,5 @@ class TaskRetryIT {
     assertThat(counters.path("deadLettered").asLong()).isZero();
     assertThat(counters.path("read").asLong()).isEqualTo(ROWS);
     assertThat(report.path("reconciles").asBoolean()).isTrue();
-  }
-
-  /** Rows 0 to rows-1 were read: waits (at most a minute) until the index holds all of them. */
-  private static void awaitCount(EsHandle es, String index, long rows) {
-    for (int i = 0; i < 600; i++) {
-      es.client().refresh(index);
-      if (es.client().count(index) >= rows) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-    }
-    throw new IllegalStateException(rows + " rows never reached " + index);
   }
 }

@@ -20,6 +20,10 @@ import java.util.TreeSet;
  *     schema, ...), as the caller chose them; sorted by key
  * @param createdAt when the job first started
  * @param toolVersion the Sluice version that wrote the manifest (informational, never compared)
+ * @param partitions how many partitions the input was split into when the manifest was written;
+ *     {@link PartitionCheckpoint#UNKNOWN_SPLIT} when not known (a manifest of an older Sluice). Not
+ *     part of the job's identity: a run with another split is the same job, whose per-partition
+ *     progress cannot be trusted ({@link JobCheckpoint#begin})
  */
 public record JobManifest(
     String input,
@@ -27,15 +31,43 @@ public record JobManifest(
     String idStrategy,
     Map<String, String> outputOptions,
     Instant createdAt,
-    String toolVersion) {
+    String toolVersion,
+    int partitions) {
+
+  /** A manifest whose split is not known yet: see {@link #withPartitions}. */
+  public JobManifest(
+      String input,
+      String targetIndex,
+      String idStrategy,
+      Map<String, String> outputOptions,
+      Instant createdAt,
+      String toolVersion) {
+    this(
+        input,
+        targetIndex,
+        idStrategy,
+        outputOptions,
+        createdAt,
+        toolVersion,
+        PartitionCheckpoint.UNKNOWN_SPLIT);
+  }
 
   public JobManifest {
+    if (partitions < 0) {
+      throw new IllegalArgumentException("partitions must be >= 0, got " + partitions);
+    }
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(targetIndex, "targetIndex");
     Objects.requireNonNull(idStrategy, "idStrategy");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(toolVersion, "toolVersion");
     outputOptions = Collections.unmodifiableSortedMap(new TreeMap<>(outputOptions));
+  }
+
+  /** The same job, for an input split into {@code n} partitions. */
+  public JobManifest withPartitions(int n) {
+    return new JobManifest(
+        input, targetIndex, idStrategy, outputOptions, createdAt, toolVersion, n);
   }
 
   /**

@@ -10,6 +10,9 @@ import java.util.Objects;
  * sent are never counted.
  *
  * @param partition the partition number
+ * @param partitions how many partitions the input had when this was recorded (a partition number
+ *     means the same rows only under the same split); {@link #UNKNOWN_SPLIT} in files of a Sluice
+ *     that did not record it
  * @param rows the watermark: rows 0 to rows-1 are settled
  * @param segmentRows rows per fingerprint segment
  * @param segments one entry per segment of {@code segmentRows} rows up to {@code rows}, the last
@@ -20,6 +23,7 @@ import java.util.Objects;
  */
 public record PartitionCheckpoint(
     int partition,
+    int partitions,
     long rows,
     int segmentRows,
     List<Segment> segments,
@@ -37,10 +41,24 @@ public record PartitionCheckpoint(
     }
   }
 
+  /** The split of a progress file written before Sluice recorded it: never trusted. */
+  public static final int UNKNOWN_SPLIT = 0;
+
   public PartitionCheckpoint {
-    if (partition < 0 || rows < 0 || segmentRows < 1) {
+    if (partition < 0
+        || partitions < 0
+        || (partitions != UNKNOWN_SPLIT && partition >= partitions)
+        || rows < 0
+        || segmentRows < 1) {
       throw new IllegalArgumentException(
-          "partition " + partition + ", rows " + rows + ", segment rows " + segmentRows);
+          "partition "
+              + partition
+              + " of "
+              + partitions
+              + ", rows "
+              + rows
+              + ", segment rows "
+              + segmentRows);
     }
     segments = List.copyOf(segments);
     long expected = (rows + segmentRows - 1) / segmentRows;

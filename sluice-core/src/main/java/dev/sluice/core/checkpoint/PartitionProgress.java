@@ -1,118 +1,100 @@
 package dev.sluice.core.checkpoint;
 
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Tracks one partition's settled rows and records them in its progress file.
  *
- * <p>The writer tells it, in input order, about each row it hands to the loader ({@link #added}),
- * and the loader tells it when a row's fate is settled, indexed or durably dead-lettered ({@link
- * #settled}), in any order, since batches complete out of order. The watermark is the number of
- * rows settled with no gap from the partition's first row; a row merely sent never moves it. {@link
- * #persistIfDue} writes the progress file when the watermark moved {@code everyRows} rows or {@code
- * every} elapsed since the last write, so checkpointing costs one small file write per interval.
+ * <p>The writer tells it, in input order, about each row it hands to the loader, with the sequence
+ * number the loader gave it ({@link #added}); the loader tells it when a row's fate is settled,
+ * indexed or durably dead-lettered ({@link #settled}), in any order, since batches complete out of
+ * order. The watermark is the number of rows settled with no gap from the partition's first row; a
+ * row merely sent never moves it. {@link #persistIfDue} writes the progress file when the watermark
+ * moved {@code everyRows} rows or {@code every} elapsed since the last write, so checkpointing
+ * costs one small file write per interval.
+ *
+ * <p>Memory: the rows above the watermark are held (their ids, for the fingerprint) until it passes
+ * them. While one row waits on retries that could be everything settled after it, so the writer
+ * calls {@link #awaitRoom} after each row: it blocks while they hold more than {@link
+ * ProgressPolicy#maxUnsettledBytes}.
  *
  * <p>Thread-safe: {@code added} runs on the writer's thread, {@code settled} on the loader's. The
  * file is written outside the lock, by whichever thread calls {@link #persistIfDue}; keep that off
  * the loader's thread where a write is slow (object stores).
  */
 public final class PartitionProgress {
-  private static final Object NO_ID = new Object();
+  /** How often a writer waiting for room checks that the loader still runs. */
+  private static final long CHECK_MILLIS = 200;
 
-  private final CheckpointStore store;
-  private final int partition;
-  private final String writerId;
+  /** Whether whoever settles the rows still can; throws when it stopped. */
+  @FunctionalInterface
+  public interface Liveness {
+    void check();
+  }
+
+  private final PartitionRef ref;
   private final long base;
-  private final int segmentRows;
-  private final long everyRows;
-  private final Duration every;
+  private final ProgressPolicy policy;
   private final Clock clock;
-  private final Object writeLock = new Object();
+  private final ProgressWrites writes;
 
   // Guarded by this.
-  private final ArrayDeque<Object> unsettledIds = new ArrayDeque<>();
-  private final Map<Long, Boolean> settledAhead = new HashMap<>();
-  private final List<PartitionCheckpoint.Segment> segments;
-  private MessageDigest open;
-  private int openRows;
-  private long openDead;
-  private long added;
-  private long loaderAdded;
-  // For each row settled without the loader (alreadySettled), the loader sequence number the
-  // next loader row got: maps loader sequence numbers back to row numbers. Non-decreasing.
-  private long[] bypassMarks = new long[0];
-  private int bypassed;
+  private final UnsettledRows unsettled = new UnsettledRows();
+  private final SegmentFingerprints fingerprints;
   private long settled;
-  private long lastWrittenRows;
-  private Instant lastWrittenAt;
-  private boolean completeWritten;
+  private long nextSeq;
+  private long earlySeq = -1; // settled by the loader before the writer said it was added
+  private boolean earlyDead;
 
   /**
    * @param prefix what is settled before this run: {@link SettledPrefix#none} or {@link
    *     ResumeFilter#prefix()}
-   * @param everyRows write when the watermark moved this many rows since the last write
-   * @param every or when this much time passed since the last write and the watermark moved
    */
   public PartitionProgress(
       CheckpointStore store,
-      int partition,
-      String writerId,
+      PartitionRef ref,
       SettledPrefix prefix,
-      long everyRows,
-      Duration every,
+      ProgressPolicy policy,
       Clock clock) {
-    if (everyRows < 1 || every.isNegative()) {
-      throw new IllegalArgumentException("every " + everyRows + " rows / " + every);
-    }
-    this.store = store;
-    this.partition = partition;
-    this.writerId = writerId;
+    this.ref = ref;
     this.base = prefix.rows;
-    this.segmentRows = prefix.segmentRows;
-    this.segments = new ArrayList<>(prefix.completed);
-    this.open = IdFingerprint.copy(prefix.open);
-    this.openRows = prefix.openRows;
-    this.openDead = prefix.openDead;
-    this.everyRows = everyRows;
-    this.every = every;
+    this.fingerprints = new SegmentFingerprints(prefix);
+    this.policy = policy;
     this.clock = clock;
-    this.lastWrittenRows = base;
-    this.lastWrittenAt = clock.instant();
+    this.writes = new ProgressWrites(store, policy, clock, base);
   }
 
   /**
-   * A row handed to the loader, in input order.
+   * A row handed to the loader, in input order, numbered {@code seq} by it ({@code BulkLoader.add}
+   * or {@code deadLetter}); the loader numbers from 0 with no gap.
    *
-   * @return its sequence number in this run, from 0: the order of the loader's {@code add} and
-   *     {@code deadLetter} calls
+   * @throws IllegalStateException when {@code seq} is not the next number
    */
-  public synchronized long added(String id) {
-    unsettledIds.addLast(id == null ? NO_ID : id);
-    added++;
-    return loaderAdded++;
+  public synchronized void added(long seq, String id) {
+    if (seq != nextSeq) {
+      throw new IllegalStateException(
+          "partition "
+              + ref.partition()
+              + ": the loader numbered a row "
+              + seq
+              + ", not "
+              + nextSeq);
+    }
+    nextSeq++;
+    unsettled.addSent(id, seq);
+    if (earlySeq == seq) {
+      earlySeq = -1;
+      settled(seq, earlyDead);
+    }
   }
 
   /**
    * A row, in input order, that is settled without being handed to the loader: an earlier run
-   * already dead-lettered it ({@link PriorDeadLetters}). It takes no loader sequence number.
+   * already dead-lettered it ({@link PriorDeadLetters}).
    */
   public synchronized void alreadySettled(String id, boolean deadLettered) {
-    unsettledIds.addLast(id == null ? NO_ID : id);
-    long row = added++;
-    if (bypassed == bypassMarks.length) {
-      bypassMarks = Arrays.copyOf(bypassMarks, Math.max(8, bypassed * 2));
-    }
-    bypassMarks[bypassed++] = loaderAdded;
-    settleRow(row, deadLettered);
+    unsettled.addSettled(id, nextSeq - 1, deadLettered);
+    advance();
   }
 
   /**
@@ -122,56 +104,48 @@ public final class PartitionProgress {
    * @throws IllegalStateException for a row never added or settled twice
    */
   public synchronized void settled(long seq, boolean deadLettered) {
-    if (seq < 0 || seq >= loaderAdded) {
-      throw new IllegalStateException(
-          "partition " + partition + ": row " + seq + " was never added (" + loaderAdded + ")");
+    if (seq == nextSeq && earlySeq < 0) {
+      // The loader can settle a row before the writer, back from add(), says it added it.
+      earlySeq = seq;
+      earlyDead = deadLettered;
+      return;
     }
-    settleRow(seq + bypassedBefore(seq), deadLettered);
-  }
-
-  /** Rows settled without the loader before the loader row {@code seq} was added. */
-  private long bypassedBefore(long seq) {
-    int low = 0;
-    int high = bypassed;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (bypassMarks[mid] <= seq) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
-  }
-
-  private void settleRow(long seq, boolean deadLettered) {
-    if (seq < settled || seq >= added || settledAhead.containsKey(seq)) {
+    if (!unsettled.settle(seq, deadLettered)) {
       throw new IllegalStateException(
           "partition "
-              + partition
+              + ref.partition()
               + ": row "
               + seq
               + " settled twice or never added ("
-              + added
+              + nextSeq
               + " added, "
               + settled
               + " settled in order)");
     }
-    if (seq != settled) {
-      settledAhead.put(seq, deadLettered);
-      return;
-    }
-    advance(deadLettered);
-    for (Boolean dead = settledAhead.remove(settled);
-        dead != null;
-        dead = settledAhead.remove(settled)) {
-      advance(dead);
+    advance();
+  }
+
+  /**
+   * Blocks while the rows above the watermark hold more than the policy allows, so that one row
+   * waiting on retries cannot make the bookkeeping grow without bound. One row alone always fits.
+   *
+   * @param liveness checked while waiting: a loader that stopped never settles the first row
+   */
+  public synchronized void awaitRoom(Liveness liveness) throws InterruptedException {
+    while (unsettled.size() > 1 && unsettled.bytes() > policy.maxUnsettledBytes()) {
+      wait(CHECK_MILLIS);
+      liveness.check();
     }
   }
 
   /** Rows settled with no gap, counted from the partition's first row (earlier runs included). */
   public synchronized long watermark() {
     return base + settled;
+  }
+
+  /** Estimated bytes held for the rows above the watermark. */
+  synchronized long unsettledBytes() {
+    return unsettled.bytes();
   }
 
   /** The progress as it would be written now. */
@@ -188,26 +162,24 @@ public final class PartitionProgress {
   public boolean persistIfDue() {
     PartitionCheckpoint due;
     synchronized (this) {
-      long moved = base + settled - lastWrittenRows;
-      boolean timeUp = !clock.instant().isBefore(lastWrittenAt.plus(every));
-      if (moved <= 0 || (moved < everyRows && !timeUp)) {
+      if (!writes.due(base + settled)) {
         return false;
       }
       due = snapshot(false);
     }
-    return write(due);
+    return writes.write(due);
   }
 
   /** Writes the progress file now if the watermark moved since the last write (at abort, say). */
   public boolean persist() {
     PartitionCheckpoint now;
     synchronized (this) {
-      if (base + settled == lastWrittenRows) {
+      if (!writes.moved(base + settled)) {
         return false;
       }
       now = snapshot(false);
     }
-    return write(now);
+    return writes.write(now);
   }
 
   /**
@@ -219,60 +191,43 @@ public final class PartitionProgress {
   public void complete() {
     PartitionCheckpoint done;
     synchronized (this) {
-      if (settled != added) {
+      if (unsettled.size() > 0 || earlySeq >= 0) {
         throw new IllegalStateException(
             "partition "
-                + partition
-                + " cannot be complete: "
-                + (added - settled - settledAhead.size())
-                + " of its "
-                + added
-                + " rows sent by this run are not settled");
+                + ref.partition()
+                + " cannot be complete: rows from "
+                + (base + settled)
+                + " on, "
+                + unsettled.size()
+                + " of them, are not all settled");
       }
       done = snapshot(true);
     }
-    write(done);
+    writes.write(done);
   }
 
-  private void advance(boolean deadLettered) {
-    Object id = unsettledIds.pollFirst();
-    IdFingerprint.add(open, id == NO_ID ? null : (String) id);
-    settled++;
-    openRows++;
-    if (deadLettered) {
-      openDead++;
+  private void advance() {
+    boolean moved = false;
+    while (unsettled.firstSettled()) {
+      fingerprints.add(unsettled.firstId(), unsettled.firstDeadLettered());
+      unsettled.removeFirst();
+      settled++;
+      moved = true;
     }
-    if (openRows == segmentRows) {
-      segments.add(new PartitionCheckpoint.Segment(IdFingerprint.finish(open), openDead));
-      openRows = 0;
-      openDead = 0;
+    if (moved) {
+      notifyAll(); // a writer may wait for room
     }
   }
 
   private PartitionCheckpoint snapshot(boolean complete) {
-    List<PartitionCheckpoint.Segment> all = new ArrayList<>(segments);
-    if (openRows > 0) {
-      all.add(new PartitionCheckpoint.Segment(IdFingerprint.peek(open), openDead));
-    }
     return new PartitionCheckpoint(
-        partition, base + settled, segmentRows, all, complete, writerId, clock.instant());
-  }
-
-  private boolean write(PartitionCheckpoint progress) {
-    synchronized (writeLock) {
-      synchronized (this) {
-        // Another thread may have written newer progress since this snapshot was taken.
-        if (completeWritten || (progress.rows() <= lastWrittenRows && !progress.complete())) {
-          return false;
-        }
-      }
-      store.writePartition(progress);
-      synchronized (this) {
-        lastWrittenRows = Math.max(lastWrittenRows, progress.rows());
-        lastWrittenAt = clock.instant();
-        completeWritten |= progress.complete();
-      }
-      return true;
-    }
+        ref.partition(),
+        ref.partitions(),
+        base + settled,
+        fingerprints.segmentRows(),
+        fingerprints.snapshot(),
+        complete,
+        ref.writerId(),
+        clock.instant());
   }
 }

@@ -7,11 +7,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes {@link PartitionProgress} files from one background thread per JVM, so that a writer never
- * waits on checkpoint I/O (a rename on HDFS, a PUT on an object store) and progress is still
- * recorded while the writer is blocked at the memory cap or draining its loader in {@code close()}.
- * Every {@code tick} it calls {@link PartitionProgress#persistIfDue}, which is cheap when no write
- * is due.
+ * Writes {@link PartitionProgress} files in the background, so that a writer never waits on
+ * checkpoint I/O (a rename on HDFS, a PUT on an object store) and progress is still recorded while
+ * the writer is blocked at the memory cap or draining its loader in {@code close()}. On every tick
+ * of its {@link Ticker} it calls {@link PartitionProgress#persistIfDue}, which is cheap when no
+ * write is due.
  */
 public final class ProgressPersister {
   /** How often a watched partition is checked; well under any useful {@code every}. */
@@ -19,21 +19,36 @@ public final class ProgressPersister {
 
   private static final ScheduledExecutorService SHARED = newExecutor();
 
+  /** Runs a task repeatedly until cancelled: one background thread per JVM, or a test's hand. */
+  @FunctionalInterface
+  public interface Ticker {
+    /** Starts calling {@code task} repeatedly; the returned handle stops it. */
+    Runnable every(Runnable task);
+  }
+
   private ProgressPersister() {}
 
-  /** Starts writing {@code progress} when due; close the handle to stop. */
-  public static Handle watch(PartitionProgress progress, Duration tick) {
-    Handle handle = new Handle(progress);
+  /** The JVM's checkpoint thread, ticking every {@code tick}. */
+  public static Ticker background(Duration tick) {
     long millis = Math.max(1, tick.toMillis());
-    handle.future =
-        SHARED.scheduleWithFixedDelay(handle::tick, millis, millis, TimeUnit.MILLISECONDS);
+    return task -> {
+      ScheduledFuture<?> f =
+          SHARED.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
+      return () -> f.cancel(false);
+    };
+  }
+
+  /** Starts writing {@code progress} when due; close the handle to stop. */
+  public static Handle watch(PartitionProgress progress, Ticker ticker) {
+    Handle handle = new Handle(progress);
+    handle.stop = ticker.every(handle::tick);
     return handle;
   }
 
   /** One watched partition. */
   public static final class Handle implements AutoCloseable {
     private final PartitionProgress progress;
-    private volatile ScheduledFuture<?> future;
+    private volatile Runnable stop;
     private volatile RuntimeException failure;
 
     private Handle(PartitionProgress progress) {
@@ -66,9 +81,9 @@ public final class ProgressPersister {
     /** Stops the background writes; a write under way finishes first. */
     @Override
     public void close() {
-      ScheduledFuture<?> f = future;
-      if (f != null) {
-        f.cancel(false);
+      Runnable s = stop;
+      if (s != null) {
+        s.run();
       }
       // PartitionProgress serialises writes, so one still running cannot overwrite a later one.
     }

@@ -1,9 +1,11 @@
 package dev.sluice.core.checkpoint;
 
+import dev.sluice.core.config.ConfigKeys;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,12 +15,14 @@ import org.slf4j.LoggerFactory;
  * and sends what comes back. Rows are held, one fingerprint segment at a time, until their
  * segment's ids match the recorded fingerprint: then they are dropped (skipped); on a mismatch, or
  * when the input ends before the recorded rows, the held rows come back to be sent, and so does
- * every later row. Re-sending is safe with deterministic ids. Memory: at most one segment of rows
- * ({@link PartitionCheckpoint#segmentRows()}); the caller must offer rows it may keep (copies, if
- * its source reuses objects).
+ * every later row. Re-sending is safe with deterministic ids. A partition recorded {@link
+ * PartitionCheckpoint#complete()} is checked the same way: rows past the recorded ones are sent
+ * (the input grew), fewer rows send the unverified rest.
  *
- * <p>A partition recorded {@link PartitionCheckpoint#complete()} should not be read at all; the
- * caller checks that first. Not thread-safe: one writer owns it.
+ * <p>Memory: at most one segment of rows ({@link PartitionCheckpoint#segmentRows()}), and at most
+ * {@code maxHeldBytes} of them: a segment that holds more is sent instead of checked. Nothing is
+ * sent while rows are held, so the loader holds nothing then. The caller must offer rows it may
+ * keep (copies, if its source reuses objects). Not thread-safe: one writer owns it.
  *
  * @param <T> what the caller sends (a row, a document)
  */
@@ -26,23 +30,33 @@ public final class ResumeFilter<T> {
   private static final Logger LOG = LoggerFactory.getLogger(ResumeFilter.class);
 
   private final PartitionCheckpoint recorded;
+  private final long maxHeldBytes;
+  private final ToLongFunction<T> sizer;
   private final List<PartitionCheckpoint.Segment> verified = new ArrayList<>();
   private final List<T> held = new ArrayList<>();
   private MessageDigest digest = IdFingerprint.start();
+  private long heldBytes;
   private long offered;
   private SettledPrefix prefix;
   private String mismatch;
 
-  private ResumeFilter(PartitionCheckpoint recorded) {
+  private ResumeFilter(PartitionCheckpoint recorded, long maxHeldBytes, ToLongFunction<T> sizer) {
     this.recorded = recorded;
+    this.maxHeldBytes = maxHeldBytes;
+    this.sizer = sizer;
     if (recorded.rows() == 0) {
       prefix = SettledPrefix.none(recorded.segmentRows());
     }
   }
 
-  /** A filter for the recorded progress of a partition. */
-  public static <T> ResumeFilter<T> of(PartitionCheckpoint recorded) {
-    return new ResumeFilter<>(recorded);
+  /**
+   * A filter for the recorded progress of a partition.
+   *
+   * @param maxHeldBytes what the rows held while a segment is checked may take, by {@code sizer}
+   */
+  public static <T> ResumeFilter<T> of(
+      PartitionCheckpoint recorded, long maxHeldBytes, ToLongFunction<T> sizer) {
+    return new ResumeFilter<>(recorded, maxHeldBytes, sizer);
   }
 
   /**
@@ -57,11 +71,27 @@ public final class ResumeFilter<T> {
     }
     IdFingerprint.add(digest, id);
     held.add(row);
+    heldBytes += sizer.applyAsLong(row);
     offered++;
     int index = verified.size();
     long segmentStart = (long) index * recorded.segmentRows();
     long segmentEnd = Math.min(segmentStart + recorded.segmentRows(), recorded.rows());
     if (offered < segmentEnd) {
+      if (heldBytes > maxHeldBytes) {
+        return mismatched(
+            "rows "
+                + segmentStart
+                + " to "
+                + (offered - 1)
+                + " take more than "
+                + maxHeldBytes
+                + " bytes ("
+                + ConfigKeys.MEMORY_MAX_BYTES.name()
+                + ") to hold while their ids are checked (a smaller"
+                + " "
+                + ConfigKeys.CHECKPOINT_SEGMENT_ROWS.name()
+                + " would let them be checked)");
+      }
       return List.of();
     }
     PartitionCheckpoint.Segment expected = recorded.segments().get(index);
@@ -81,6 +111,7 @@ public final class ResumeFilter<T> {
               + ")");
     }
     held.clear();
+    heldBytes = 0;
     if (full) {
       verified.add(expected);
     }
@@ -96,7 +127,10 @@ public final class ResumeFilter<T> {
                   (int) (segmentEnd - segmentStart),
                   expected.deadLettered());
       LOG.info(
-          "partition {}: skipped {} rows settled by an earlier run", recorded.partition(), offered);
+          "partition {}: skipping the {} rows an earlier run settled; their ids match the recorded"
+              + " ones",
+          recorded.partition(),
+          offered);
     }
     return List.of();
   }
@@ -153,6 +187,7 @@ public final class ResumeFilter<T> {
     digest = null;
     List<T> out = new ArrayList<>(held);
     held.clear();
+    heldBytes = 0;
     return out;
   }
 

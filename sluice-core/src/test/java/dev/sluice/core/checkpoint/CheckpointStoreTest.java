@@ -3,6 +3,8 @@ package dev.sluice.core.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.core.storage.LocalFileStorage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +33,8 @@ class CheckpointStoreTest {
         "field:event_id",
         Map.of("es.write.operation", "index", "schema", "struct<event_id:string>"),
         T0,
-        "0.1.0");
+        "0.1.0",
+        4);
   }
 
   static PartitionCheckpoint progress(int partition, long rows, boolean complete) {
@@ -42,7 +45,7 @@ class CheckpointStoreTest {
                 new PartitionCheckpoint.Segment("ae6f71adeac494de", 1),
                 new PartitionCheckpoint.Segment("e3b0c44298fc1c14", 0));
     return new PartitionCheckpoint(
-        partition, rows, 10, segments, complete, "q-p00003-t7", T0.plusSeconds(5));
+        partition, 8, rows, 10, segments, complete, "q-p00003-t7", T0.plusSeconds(5));
   }
 
   @Test
@@ -70,7 +73,8 @@ class CheckpointStoreTest {
     assertThat(json)
         .contains("\"format\" : \"sluice-checkpoint\"")
         .contains("\"kind\" : \"partition\"")
-        .contains("\"version\" : 1")
+        .contains("\"version\" : 2")
+        .contains("\"partitions\" : 8")
         .contains("\"rows\" : 17")
         .contains("\"sha256\" : \"");
   }
@@ -155,10 +159,10 @@ class CheckpointStoreTest {
     CheckpointStore store = store();
     store.writeManifest(manifest("events"));
     Path file = Path.of(store.manifestLocation());
-    Files.writeString(file, Files.readString(file).replace("\"version\" : 1", "\"version\" : 2"));
+    Files.writeString(file, Files.readString(file).replace("\"version\" : 2", "\"version\" : 3"));
     assertThatThrownBy(store::readManifest)
         .isInstanceOf(CheckpointCorruptException.class)
-        .hasMessageContaining("unknown format version 2")
+        .hasMessageContaining("unknown format version 3")
         .hasMessageContaining(file.toString())
         .hasMessageContaining("Delete the directory");
   }
@@ -189,5 +193,24 @@ class CheckpointStoreTest {
     assertThatThrownBy(() -> store.readPartitionToResume(3, false))
         .isInstanceOf(CheckpointCorruptException.class);
     assertThat(store.readPartitionToResume(3, true)).isEmpty();
+  }
+
+  @Test
+  void filesOfTheFirstVersionAreReadWithAnUnknownSplit() throws Exception {
+    CheckpointStore store = store();
+    store.writeManifest(manifest("events"));
+    store.writePartition(progress(3, 17, true));
+    for (String location : List.of(store.manifestLocation(), store.partitionLocation(3))) {
+      ObjectNode n = (ObjectNode) new ObjectMapper().readTree(Path.of(location).toFile());
+      n.remove("sha256");
+      n.remove("partitions");
+      n.put("version", 1);
+      Files.write(Path.of(location), CheckpointJson.seal(n));
+    }
+    assertThat(store.readManifest().orElseThrow().partitions())
+        .isEqualTo(PartitionCheckpoint.UNKNOWN_SPLIT);
+    PartitionCheckpoint old = store.readPartition(3).orElseThrow();
+    assertThat(old.partitions()).isEqualTo(PartitionCheckpoint.UNKNOWN_SPLIT);
+    assertThat(old.rows()).isEqualTo(17);
   }
 }

@@ -114,4 +114,40 @@ class JobCheckpointTest {
     assertThat(forced.status()).isEqualTo(JobCheckpoint.Status.RESUMING);
     assertThat(store().readManifest()).contains(manifest("events"));
   }
+
+  @Test
+  void anotherSplitOfTheInputResumesTrustingNoPartitionProgress() {
+    JobCheckpoint.begin(store(), manifest("events"), true, false); // 4 partitions
+    JobCheckpoint.Start resplit =
+        JobCheckpoint.begin(store(), manifest("events").withPartitions(2), true, false);
+    assertThat(resplit.status()).isEqualTo(JobCheckpoint.Status.RESUMING);
+    assertThat(resplit.message())
+        .contains("split into 4 partitions then and into 2 now")
+        .contains("every row is sent again");
+    assertThat(store().readManifest().orElseThrow().partitions()).isEqualTo(2);
+
+    JobCheckpoint.Start same =
+        JobCheckpoint.begin(store(), manifest("events").withPartitions(2), true, false);
+    assertThat(same.message()).doesNotContain("sent again");
+  }
+
+  @Test
+  void aManifestThatDoesNotKnowItsSplitTrustsNoPartitionProgress() {
+    JobCheckpoint.begin(
+        store(), manifest("events").withPartitions(PartitionCheckpoint.UNKNOWN_SPLIT), true, false);
+    JobCheckpoint.Start start = JobCheckpoint.begin(store(), manifest("events"), true, false);
+    assertThat(start.message())
+        .contains("did not record how the input was split")
+        .contains("every row is sent again");
+  }
+
+  @Test
+  void theFinishedTotalsCountOnlyTheProgressOfThisSplit() {
+    store().writePartition(progress(0, 17, true)); // recorded under 8 partitions
+    store().writePartition(progress(1, 17, true));
+    store().writePartition(progress(5, 17, true));
+    assertThat(JobCheckpoint.finish(store(), 8, Instant.EPOCH).rows()).isEqualTo(51);
+    assertThat(JobCheckpoint.finish(store(), 2, Instant.EPOCH).rows()).isZero();
+    assertThat(store().readFinished().orElseThrow().partitions()).isEqualTo(2);
+  }
 }

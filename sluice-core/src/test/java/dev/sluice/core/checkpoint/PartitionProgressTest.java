@@ -25,7 +25,22 @@ class PartitionProgressTest {
 
   private PartitionProgress fresh(CheckpointStore store, int segmentRows, long everyRows) {
     return new PartitionProgress(
-        store, 3, "w", SettledPrefix.none(segmentRows), everyRows, Duration.ofSeconds(10), clock);
+        store,
+        new PartitionRef(3, 8, "w"),
+        SettledPrefix.none(segmentRows),
+        new ProgressPolicy(everyRows, Duration.ofSeconds(10), Long.MAX_VALUE),
+        clock);
+  }
+
+  /** Numbers rows as a loader does: from 0, in the order they are handed to it. */
+  private static final class Loader {
+    private long next;
+
+    long add(PartitionProgress p, String id) {
+      long seq = next++;
+      p.added(seq, id);
+      return seq;
+    }
   }
 
   @Test
@@ -42,8 +57,9 @@ class PartitionProgressTest {
   @Test
   void theWatermarkOnlyMovesOverRowsSettledWithNoGap() {
     PartitionProgress p = fresh(store(), 100, 1000);
+    Loader loader = new Loader();
     for (int i = 0; i < 6; i++) {
-      assertThat(p.added("id" + i)).isEqualTo(i);
+      loader.add(p, "id" + i);
     }
     p.settled(1, false);
     p.settled(2, false);
@@ -60,19 +76,20 @@ class PartitionProgressTest {
     assertThatThrownBy(() -> p.settled(3, false))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("settled twice or never added");
-    assertThatThrownBy(() -> p.settled(6, false)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> p.settled(7, false)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void rowsSettledWithoutTheLoaderTakeNoLoaderSequenceNumber() {
     // Rows 2, 3 and 7 were dead-lettered by an earlier run; the loader sees the other seven.
     PartitionProgress p = fresh(store(), 4, 1000);
+    Loader loader = new Loader();
     List<Long> loaderSeqs = new ArrayList<>();
     for (int row = 0; row < 10; row++) {
       if (row == 2 || row == 3 || row == 7) {
         p.alreadySettled("id" + row, true);
       } else {
-        loaderSeqs.add(p.added("id" + row));
+        loaderSeqs.add(loader.add(p, "id" + row));
       }
     }
     assertThat(loaderSeqs).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
@@ -88,12 +105,13 @@ class PartitionProgressTest {
     assertThat(p.watermark()).isEqualTo(5);
     p.settled(3, false); // row 5
     assertThat(p.watermark()).isEqualTo(10);
-    assertThatThrownBy(() -> p.settled(7, false)).hasMessageContaining("never added");
+    assertThatThrownBy(() -> p.settled(8, false)).hasMessageContaining("never added");
 
     // Same rows and ids as a run where the loader saw every row: same record.
     PartitionProgress all = fresh(store(), 4, 1000);
+    Loader allLoader = new Loader();
     for (int row = 0; row < 10; row++) {
-      all.settled(all.added("id" + row), row == 2 || row == 3 || row == 7);
+      all.settled(allLoader.add(all, "id" + row), row == 2 || row == 3 || row == 7);
     }
     assertThat(p.snapshot().segments()).isEqualTo(all.snapshot().segments());
     assertThat(p.snapshot().deadLettered()).isEqualTo(3);
@@ -108,8 +126,8 @@ class PartitionProgressTest {
     PartitionProgress inOrder = fresh(store(), 10, 1000);
     PartitionProgress shuffled = fresh(store(), 10, 1000);
     for (int i = 0; i < 25; i++) {
-      inOrder.added("id" + i);
-      shuffled.added("id" + i);
+      inOrder.added(i, "id" + i);
+      shuffled.added(i, "id" + i);
       inOrder.settled(i, false);
     }
     Collections.shuffle(order, new Random(42));
@@ -129,7 +147,7 @@ class PartitionProgressTest {
 
     PartitionProgress swapped = fresh(store(), 10, 1000);
     for (int i = 0; i < 25; i++) {
-      swapped.added(i == 3 ? "id4" : i == 4 ? "id3" : "id" + i);
+      swapped.added(i, i == 3 ? "id4" : i == 4 ? "id3" : "id" + i);
       swapped.settled(i, false);
     }
     assertThat(swapped.snapshot().segments().get(0)).isNotEqualTo(a.segments().get(0));
@@ -141,7 +159,7 @@ class PartitionProgressTest {
     CheckpointStore store = store();
     PartitionProgress p = fresh(store, 10, 5);
     for (int i = 0; i < 20; i++) {
-      p.added("id" + i);
+      p.added(i, "id" + i);
     }
     for (int i = 0; i < 4; i++) {
       p.settled(i, false);
@@ -167,7 +185,7 @@ class PartitionProgressTest {
 
     assertThatThrownBy(p::complete)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("13 of its 20 rows");
+        .hasMessageContaining("rows from 6 on, 14 of them");
     for (int i = 6; i < 20; i++) {
       if (i != 7) {
         p.settled(i, i == 12);
@@ -190,5 +208,75 @@ class PartitionProgressTest {
     assertThat(done.complete()).isTrue();
     assertThat(done.rows()).isZero();
     assertThat(done.segments()).isEmpty();
+  }
+
+  @Test
+  void aRowTheLoaderSettlesBeforeTheWriterRecordsItIsKept() {
+    PartitionProgress p = fresh(store(), 10, 1000);
+    p.added(0, "id0");
+    p.settled(1, true); // back from add() with 1, the writer has not said so yet
+    p.settled(0, false);
+    assertThat(p.watermark()).isEqualTo(1);
+    p.added(1, "id1");
+    assertThat(p.watermark()).isEqualTo(2);
+    assertThat(p.snapshot().deadLettered()).isEqualTo(1);
+    assertThatThrownBy(() -> p.settled(3, false)).hasMessageContaining("never added");
+  }
+
+  @Test
+  void theLoadersSequenceNumbersMustFollowEachOther() {
+    PartitionProgress p = fresh(store(), 10, 1000);
+    p.added(0, "id0");
+    assertThatThrownBy(() -> p.added(2, "id2"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("numbered a row 2, not 1");
+  }
+
+  @Test
+  void rowsSettledBehindAStuckRowAreHeldOnlyUpToTheCap() throws Exception {
+    long cap = 20 * UnsettledRows.bytesOf("id00");
+    PartitionProgress p =
+        new PartitionProgress(
+            store(),
+            new PartitionRef(3, 8, "w"),
+            SettledPrefix.none(10),
+            new ProgressPolicy(1000, Duration.ofSeconds(10), cap),
+            clock);
+    PartitionProgress.Liveness alive = () -> {};
+    p.added(0, "id00"); // stuck on retries
+    for (int i = 1; i < 20; i++) {
+      p.added(i, String.format("id%02d", i));
+      p.settled(i, false);
+      p.awaitRoom(alive); // under the cap: returns at once
+    }
+    assertThat(p.unsettledBytes()).isEqualTo(cap);
+
+    p.added(20, "id20");
+    p.settled(20, false);
+    assertThat(p.unsettledBytes()).isGreaterThan(cap);
+    // A loader that stopped never settles row 0: the waiting writer hears about it.
+    assertThatThrownBy(
+            () ->
+                p.awaitRoom(
+                    () -> {
+                      throw new IllegalStateException("loader stopped");
+                    }))
+        .hasMessage("loader stopped");
+
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                p.awaitRoom(alive);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    writer.start();
+    p.settled(0, false); // the stuck row settles: everything joins the watermark
+    writer.join(60_000);
+    assertThat(writer.isAlive()).as("the writer was released").isFalse();
+    assertThat(p.watermark()).isEqualTo(21);
+    assertThat(p.unsettledBytes()).isZero();
   }
 }

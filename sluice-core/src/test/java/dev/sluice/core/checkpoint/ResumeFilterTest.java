@@ -27,13 +27,25 @@ class ResumeFilterTest {
     return "id" + row;
   }
 
+  private static ResumeFilter<Integer> filter(PartitionCheckpoint recorded) {
+    return ResumeFilter.of(recorded, Long.MAX_VALUE, row -> 1);
+  }
+
+  private PartitionProgress progress(
+      CheckpointStore store, String writer, SettledPrefix prefix, long everyRows) {
+    return new PartitionProgress(
+        store,
+        new PartitionRef(3, 8, writer),
+        prefix,
+        new ProgressPolicy(everyRows, Duration.ofSeconds(1), Long.MAX_VALUE),
+        clock);
+  }
+
   /** A first run that settles rows 0..settled-1 and dies. */
   private PartitionCheckpoint crashedRun(CheckpointStore store, int rows, int settled) {
-    PartitionProgress p =
-        new PartitionProgress(
-            store, 3, "run1", SettledPrefix.none(SEGMENT), 1, Duration.ofSeconds(1), clock);
+    PartitionProgress p = progress(store, "run1", SettledPrefix.none(SEGMENT), 1);
     for (int i = 0; i < rows; i++) {
-      p.added(id(i));
+      p.added(i, id(i));
     }
     for (int i = 0; i < settled; i++) {
       p.settled(i, i == 2);
@@ -59,30 +71,28 @@ class ResumeFilterTest {
     assertThat(recorded.rows()).isEqualTo(17);
     assertThat(recorded.segments()).hasSize(2);
 
-    ResumeFilter<Integer> filter = ResumeFilter.of(recorded);
+    ResumeFilter<Integer> filter = filter(recorded);
     List<Integer> sent = offer(filter, 25, ResumeFilterTest::id);
     assertThat(sent).containsExactly(17, 18, 19, 20, 21, 22, 23, 24);
     assertThat(filter.skipped()).isEqualTo(17);
     assertThat(filter.mismatch()).isNull();
 
-    PartitionProgress resumed =
-        new PartitionProgress(store, 3, "run2", filter.prefix(), 1, Duration.ofSeconds(1), clock);
+    PartitionProgress resumed = progress(store, "run2", filter.prefix(), 1);
     assertThat(resumed.watermark()).isEqualTo(17);
+    long seq = 0;
     for (int row : sent) {
-      resumed.added(id(row));
+      resumed.added(seq++, id(row));
     }
-    for (long seq = 7; seq >= 0; seq--) {
-      resumed.settled(seq, false);
+    for (long s = 7; s >= 0; s--) {
+      resumed.settled(s, false);
     }
     resumed.complete();
 
     CheckpointStore other =
         new CheckpointStore(new LocalFileStorage(), dir.resolve("b").toString());
-    PartitionProgress uninterrupted =
-        new PartitionProgress(
-            other, 3, "once", SettledPrefix.none(SEGMENT), 1, Duration.ofSeconds(1), clock);
+    PartitionProgress uninterrupted = progress(other, "once", SettledPrefix.none(SEGMENT), 1);
     for (int i = 0; i < 25; i++) {
-      uninterrupted.added(id(i));
+      uninterrupted.added(i, id(i));
       uninterrupted.settled(i, i == 2);
     }
     uninterrupted.complete();
@@ -96,7 +106,7 @@ class ResumeFilterTest {
   @Test
   void differentRowsInASkippedSegmentAreSentAgainFromThatSegment() {
     PartitionCheckpoint recorded = crashedRun(store(), 25, 17);
-    ResumeFilter<Integer> filter = ResumeFilter.of(recorded);
+    ResumeFilter<Integer> filter = filter(recorded);
     List<Integer> sent = offer(filter, 25, row -> row == 12 ? "changed" : id(row));
     // Segment 0 (rows 0-9) matched and is skipped; rows 10-16 did not and are sent again.
     assertThat(sent).containsExactly(10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24);
@@ -110,7 +120,7 @@ class ResumeFilterTest {
   @Test
   void reorderedRowsInTheFirstSegmentSkipNothing() {
     PartitionCheckpoint recorded = crashedRun(store(), 25, 17);
-    ResumeFilter<Integer> filter = ResumeFilter.of(recorded);
+    ResumeFilter<Integer> filter = filter(recorded);
     List<Integer> sent = offer(filter, 25, row -> id(row == 0 ? 1 : row == 1 ? 0 : row));
     assertThat(sent).hasSize(25).startsWith(0, 1, 2);
     assertThat(filter.skipped()).isZero();
@@ -119,7 +129,7 @@ class ResumeFilterTest {
   @Test
   void anInputShorterThanTheRecordedRowsSendsWhatItHeld() {
     PartitionCheckpoint recorded = crashedRun(store(), 25, 17);
-    ResumeFilter<Integer> filter = ResumeFilter.of(recorded);
+    ResumeFilter<Integer> filter = filter(recorded);
     assertThatThrownBy(filter::prefix).isInstanceOf(IllegalStateException.class);
     List<Integer> sent = offer(filter, 14, ResumeFilterTest::id);
     assertThat(sent).containsExactly(10, 11, 12, 13);
@@ -130,15 +140,13 @@ class ResumeFilterTest {
   @Test
   void generatedIdsStillCheckTheRowCount() {
     CheckpointStore store = store();
-    PartitionProgress p =
-        new PartitionProgress(
-            store, 3, "run1", SettledPrefix.none(SEGMENT), 1, Duration.ofSeconds(1), clock);
+    PartitionProgress p = progress(store, "run1", SettledPrefix.none(SEGMENT), 1);
     for (int i = 0; i < 12; i++) {
-      p.added(null);
+      p.added(i, null);
       p.settled(i, false);
     }
     p.persistIfDue();
-    ResumeFilter<Integer> filter = ResumeFilter.of(store.readPartition(3).orElseThrow());
+    ResumeFilter<Integer> filter = filter(store.readPartition(3).orElseThrow());
     assertThat(offer(filter, 15, row -> null)).containsExactly(12, 13, 14);
     assertThat(filter.skipped()).isEqualTo(12);
   }
@@ -147,15 +155,56 @@ class ResumeFilterTest {
   void aSegmentBoundaryWatermarkResumesCleanly() {
     CheckpointStore store = store();
     PartitionCheckpoint recorded = crashedRun(store, 30, 20);
-    ResumeFilter<Integer> filter = ResumeFilter.of(recorded);
+    ResumeFilter<Integer> filter = filter(recorded);
     assertThat(offer(filter, 30, ResumeFilterTest::id)).hasSize(10).first().isEqualTo(20);
-    PartitionProgress resumed =
-        new PartitionProgress(store, 3, "run2", filter.prefix(), 100, Duration.ofHours(1), clock);
+    PartitionProgress resumed = progress(store, "run2", filter.prefix(), 100);
     for (int i = 20; i < 30; i++) {
-      resumed.added(id(i));
+      resumed.added(i - 20, id(i));
       resumed.settled(i - 20, false);
     }
     assertThat(resumed.snapshot().segments()).hasSize(3);
     assertThat(resumed.snapshot().segments().subList(0, 2)).isEqualTo(recorded.segments());
+  }
+
+  @Test
+  void aSegmentTooBigToHoldIsSentInsteadOfChecked() {
+    PartitionCheckpoint recorded = crashedRun(store(), 25, 17);
+    // Rows weigh 100 bytes; 450 bytes hold 4 of them, not a segment of 10.
+    ResumeFilter<Integer> filter = ResumeFilter.of(recorded, 450, row -> 100);
+    List<Integer> sent = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      sent.addAll(filter.offer(id(i), i));
+    }
+    assertThat(sent).as("held while they fit").isEmpty();
+    sent.addAll(filter.offer(id(4), 4));
+    assertThat(sent).containsExactly(0, 1, 2, 3, 4);
+    assertThat(filter.decided()).isTrue();
+    assertThat(filter.skipped()).isZero();
+    assertThat(filter.mismatch()).contains("rows 0 to 4 take more than 450 bytes");
+    assertThat(filter.offer(id(5), 5)).containsExactly(5);
+  }
+
+  @Test
+  void aCompletePartitionIsCheckedAndRowsPastItAreSent() {
+    CheckpointStore store = store();
+    PartitionProgress first = progress(store, "run1", SettledPrefix.none(SEGMENT), 1);
+    for (int i = 0; i < 15; i++) {
+      first.added(i, id(i));
+      first.settled(i, false);
+    }
+    first.complete();
+    PartitionCheckpoint recorded = store.readPartition(3).orElseThrow();
+    assertThat(recorded.complete()).isTrue();
+
+    ResumeFilter<Integer> same = filter(recorded);
+    assertThat(offer(same, 15, ResumeFilterTest::id)).isEmpty();
+    assertThat(same.skipped()).isEqualTo(15);
+
+    ResumeFilter<Integer> grown = filter(recorded);
+    assertThat(offer(grown, 18, ResumeFilterTest::id)).containsExactly(15, 16, 17);
+
+    ResumeFilter<Integer> other = filter(recorded);
+    assertThat(offer(other, 15, row -> "other" + row)).hasSize(15);
+    assertThat(other.skipped()).isZero();
   }
 }
