@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the run finished.
  *
  * <ul>
- *   <li>{@code -Dsluice.soak.seeds=N}: how many seeds (default 3: about 1-2 minutes a seed);
+ *   <li>{@code -Dsluice.soak.seeds=N}: how many seeds (default 4: 30-90 s a seed on two cores);
  *   <li>{@code -Dsluice.soak.first.seed=S}: the first of them (default: random, printed);
  *   <li>{@code -Dsluice.soak.seed=S}: replay exactly seed S ({@code S1,S2,...}: these seeds).
  * </ul>
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ElasticsearchExtension.class)
 class FaultSoakIT {
-  private static final int DEFAULT_SEEDS = 3;
+  private static final int DEFAULT_SEEDS = 4;
 
   /**
    * Kept after the run (the module's target directory), so that a failing seed's logs can be read.
