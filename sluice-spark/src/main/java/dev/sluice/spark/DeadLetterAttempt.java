@@ -8,17 +8,15 @@ import dev.sluice.core.storage.Storage;
 /**
  * The dead-letter side of one task attempt: its writer id, the storage its loader writes dead
  * letters through (staged until the job commits, see {@link DeadLetterStaging}), and, in a
- * checkpointed job, the rows this job already dead-lettered in the attempt's partition, which it
- * must not send again ({@link PriorDeadLetters#adopt}).
+ * checkpointed job, the rows this job already dead-lettered, which it must not send again ({@link
+ * PriorDeadLetters#adopt}).
  */
 final class DeadLetterAttempt {
   private final DeadLetterStaging staging;
-  private final int partition;
   private final String writerId;
 
-  private DeadLetterAttempt(DeadLetterStaging staging, int partition, String writerId) {
+  private DeadLetterAttempt(DeadLetterStaging staging, String writerId) {
     this.staging = staging;
-    this.partition = partition;
     this.writerId = writerId;
   }
 
@@ -28,7 +26,7 @@ final class DeadLetterAttempt {
   static DeadLetterAttempt open(
       SparkWriteConf conf, CheckpointStore checkpoint, int partition, long taskId) {
     DeadLetterStaging staging = DeadLetterJob.staging(conf, checkpoint);
-    return new DeadLetterAttempt(staging, partition, staging.names().writerId(partition, taskId));
+    return new DeadLetterAttempt(staging, staging.names().writerId(partition, taskId));
   }
 
   String writerId() {
@@ -40,10 +38,10 @@ final class DeadLetterAttempt {
   }
 
   /**
-   * This job's earlier dead letters of the partition, adopted into this attempt (see {@link
+   * This job's earlier dead letters, which this attempt's rows may claim (see {@link
    * PriorDeadLetters#adopt}). Only for a checkpointed job, after its progress file was read.
    */
   PriorDeadLetters adoptPrior() {
-    return PriorDeadLetters.adopt(staging, partition, writerId);
+    return PriorDeadLetters.adopt(staging, writerId);
   }
 }

@@ -38,7 +38,14 @@ final class CheckpointedPartition implements PartitionCheckpointing {
     this.prior = prior;
     this.resume =
         recorded
-            .map(r -> ResumeFilter.of(r, options.maxHeldBytes(), ConvertedRow::heldBytes))
+            .map(
+                r ->
+                    ResumeFilter.of(
+                        r,
+                        options.maxHeldBytes(),
+                        ConvertedRow::heldBytes,
+                        // a row settled earlier may have been dead-lettered: its record is kept
+                        row -> prior.claim(row.document())))
             .orElse(null);
   }
 
@@ -65,7 +72,8 @@ final class CheckpointedPartition implements PartitionCheckpointing {
     }
     if (prior.size() > 0) {
       LOG.info(
-          "partition {}: {} rows were dead-lettered by earlier runs; they will not be sent again",
+          "partition {}: this job dead-lettered {} rows before; those of them in this partition will"
+              + " not be sent again",
           ref.partition(),
           prior.size());
     }
@@ -103,7 +111,7 @@ final class CheckpointedPartition implements PartitionCheckpointing {
     PartitionProgress p = progress();
     persister.check();
     Document document = row.document();
-    if (prior.contains(document.position(), document.id())) {
+    if (prior.claim(document)) {
       p.alreadySettled(document.id(), true);
       priorSkipped++;
     } else {
@@ -141,6 +149,7 @@ final class CheckpointedPartition implements PartitionCheckpointing {
 
   @Override
   public void committed() {
+    prior.close();
     PartitionProgress p = progress();
     persister.close();
     persister.check();
@@ -149,6 +158,12 @@ final class CheckpointedPartition implements PartitionCheckpointing {
 
   @Override
   public void aborted() {
+    try {
+      prior.close();
+    } catch (RuntimeException e) {
+      // the records it copied are still staged where it found them: a rerun finds them again
+      LOG.warn("partition {}: {}", ref.partition(), e.toString());
+    }
     PartitionProgress p = progress;
     if (p == null) {
       return; // nothing was sent: the progress file is as the earlier run left it

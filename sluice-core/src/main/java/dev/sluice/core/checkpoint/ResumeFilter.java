@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class ResumeFilter<T> {
   private final PartitionCheckpoint recorded;
   private final long maxHeldBytes;
   private final ToLongFunction<T> sizer;
+  private final Consumer<T> onSkipped;
   private final List<PartitionCheckpoint.Segment> verified = new ArrayList<>();
   private final List<T> held = new ArrayList<>();
   private MessageDigest digest = IdFingerprint.start();
@@ -40,10 +42,15 @@ public final class ResumeFilter<T> {
   private SettledPrefix prefix;
   private String mismatch;
 
-  private ResumeFilter(PartitionCheckpoint recorded, long maxHeldBytes, ToLongFunction<T> sizer) {
+  private ResumeFilter(
+      PartitionCheckpoint recorded,
+      long maxHeldBytes,
+      ToLongFunction<T> sizer,
+      Consumer<T> onSkipped) {
     this.recorded = recorded;
     this.maxHeldBytes = maxHeldBytes;
     this.sizer = sizer;
+    this.onSkipped = onSkipped;
     if (recorded.rows() == 0) {
       prefix = SettledPrefix.none(recorded.segmentRows());
     }
@@ -56,7 +63,18 @@ public final class ResumeFilter<T> {
    */
   public static <T> ResumeFilter<T> of(
       PartitionCheckpoint recorded, long maxHeldBytes, ToLongFunction<T> sizer) {
-    return new ResumeFilter<>(recorded, maxHeldBytes, sizer);
+    return of(recorded, maxHeldBytes, sizer, row -> {});
+  }
+
+  /**
+   * @param onSkipped told of every row skipped for good, in order
+   */
+  public static <T> ResumeFilter<T> of(
+      PartitionCheckpoint recorded,
+      long maxHeldBytes,
+      ToLongFunction<T> sizer,
+      Consumer<T> onSkipped) {
+    return new ResumeFilter<>(recorded, maxHeldBytes, sizer, onSkipped);
   }
 
   /**
@@ -110,6 +128,7 @@ public final class ResumeFilter<T> {
               + expected.idsFingerprint()
               + ")");
     }
+    held.forEach(onSkipped);
     held.clear();
     heldBytes = 0;
     if (full) {

@@ -65,6 +65,11 @@ public record DeadLetterNames(String job, String run) {
     return null;
   }
 
+  /** Whether {@code fileName} (without directory) holds dead letters of this job. */
+  boolean isFileOfJob(String fileName) {
+    return fileName.endsWith(EXTENSION) && fileName.startsWith(job + "-p");
+  }
+
   /** Whether {@code fileName} (without directory) holds dead letters of {@code partition}. */
   boolean isFileOfPartition(int partition, String fileName) {
     return fileName.endsWith(EXTENSION) && fileName.startsWith(partitionPrefix(partition));

@@ -93,19 +93,19 @@ public final class DeadLetterStaging {
     storage.delete(stagingDirectory());
   }
 
-  /** The files in the store that hold dead letters of {@code partition} in this job. */
-  public List<String> publishedFiles(int partition) throws IOException {
-    return filesOf(directory, partition);
+  /** The files in the store that hold dead letters of this job, of every partition. */
+  public List<String> publishedFilesOfJob() throws IOException {
+    return filesOfJob(directory);
   }
 
-  /** The staged files of every attempt at {@code partition} in this job. */
-  public List<String> stagedFiles(int partition) throws IOException {
-    return filesOf(stagingDirectory(), partition);
+  /** The staged files of every attempt in this job, of every partition. */
+  public List<String> stagedFilesOfJob() throws IOException {
+    return filesOfJob(stagingDirectory());
   }
 
-  private List<String> filesOf(String dir, int partition) throws IOException {
+  private List<String> filesOfJob(String dir) throws IOException {
     return storage.list(dir).stream()
-        .filter(f -> names.isFileOfPartition(partition, DeadLetterNames.fileName(f)))
+        .filter(f -> names.isFileOfJob(DeadLetterNames.fileName(f)))
         .toList();
   }
 

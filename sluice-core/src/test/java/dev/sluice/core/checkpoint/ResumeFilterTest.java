@@ -65,6 +65,22 @@ class ResumeFilterTest {
   }
 
   @Test
+  void everyRowSkippedForGoodIsReportedOnceInOrderAndNoOther() {
+    PartitionCheckpoint recorded = crashedRun(store(), 25, 17);
+    List<Integer> skipped = new ArrayList<>();
+    ResumeFilter<Integer> filter =
+        ResumeFilter.of(recorded, Long.MAX_VALUE, row -> 1, skipped::add);
+
+    List<Integer> sent = offer(filter, 25, ResumeFilterTest::id);
+
+    assertThat(skipped)
+        .hasSize(17)
+        .isSortedAccordingTo(Integer::compare)
+        .doesNotContainAnyElementsOf(sent);
+    assertThat(skipped.get(16)).isEqualTo(16);
+  }
+
+  @Test
   void theSameRowsAreSkippedAndTheResumedRunEndsAsAnUninterruptedOne() {
     CheckpointStore store = store();
     PartitionCheckpoint recorded = crashedRun(store, 25, 17);
