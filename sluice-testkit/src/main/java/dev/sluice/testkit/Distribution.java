@@ -156,13 +156,8 @@ final class Distribution {
               "`" + String.join(" ", command) + "` did not finish within 15 minutes");
         }
         if (process.exitValue() != 0) {
-          throw new ElasticsearchStartException(
-              "`"
-                  + String.join(" ", command)
-                  + "` failed (exit "
-                  + process.exitValue()
-                  + "):\n"
-                  + LogTail.lastLines(output, 40));
+          throw ElasticsearchStartException.commandFailed(
+              command, process.exitValue(), "\n" + LogTail.lastLines(output, 40));
         }
       } finally {
         Files.deleteIfExists(output);

@@ -172,13 +172,7 @@ final class RunAs {
       }
       String text = new String(output, StandardCharsets.UTF_8);
       if (process.exitValue() != 0) {
-        throw new ElasticsearchStartException(
-            "`"
-                + String.join(" ", command)
-                + "` failed (exit "
-                + process.exitValue()
-                + "): "
-                + text);
+        throw ElasticsearchStartException.commandFailed(command, process.exitValue(), " " + text);
       }
       return text;
     } catch (IOException e) {

@@ -50,14 +50,7 @@ final class DeadLetterSink {
     try {
       store.write(record);
     } catch (IOException e) {
-      throw new SluiceException(
-          "Could not write dead letters under "
-              + path
-              + " ("
-              + ConfigKeys.DEADLETTER_PATH.name()
-              + "): "
-              + e,
-          e);
+      throw writeFailed(e);
     }
     counters.deadLettered(outcome.errorType());
   }
@@ -75,14 +68,7 @@ final class DeadLetterSink {
     try {
       store.flush();
     } catch (IOException e) {
-      throw new SluiceException(
-          "Could not write dead letters under "
-              + path
-              + " ("
-              + ConfigKeys.DEADLETTER_PATH.name()
-              + "): "
-              + e,
-          e);
+      throw writeFailed(e);
     }
   }
 
@@ -94,14 +80,18 @@ final class DeadLetterSink {
     try {
       store.close();
     } catch (IOException e) {
-      throw new SluiceException(
-          "Could not write dead letters under "
-              + path
-              + " ("
-              + ConfigKeys.DEADLETTER_PATH.name()
-              + "): "
-              + e,
-          e);
+      throw writeFailed(e);
     }
+  }
+
+  private SluiceException writeFailed(IOException e) {
+    return new SluiceException(
+        "Could not write dead letters under "
+            + path
+            + " ("
+            + ConfigKeys.DEADLETTER_PATH.name()
+            + "): "
+            + e,
+        e);
   }
 }

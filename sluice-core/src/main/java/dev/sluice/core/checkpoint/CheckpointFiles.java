@@ -43,15 +43,7 @@ final class CheckpointFiles {
     try {
       storage.replace(path, bytes);
     } catch (IOException e) {
-      throw new SluiceException(
-          "Cannot write checkpoint file "
-              + path
-              + ": "
-              + e
-              + ". Check "
-              + ConfigKeys.CHECKPOINT_PATH.name()
-              + ".",
-          e);
+      throw failed("write", path, e);
     }
   }
 
@@ -82,15 +74,7 @@ final class CheckpointFiles {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new SluiceException(
-          "Cannot read checkpoint file "
-              + path
-              + ": "
-              + e
-              + ". Check "
-              + ConfigKeys.CHECKPOINT_PATH.name()
-              + ".",
-          e);
+      throw failed("read", path, e);
     }
   }
 
@@ -100,5 +84,19 @@ final class CheckpointFiles {
     } catch (CheckpointJson.Malformed e) {
       throw new CheckpointCorruptException(path, e.getMessage(), recovery, e);
     }
+  }
+
+  private static SluiceException failed(String verb, String path, IOException e) {
+    return new SluiceException(
+        "Cannot "
+            + verb
+            + " checkpoint file "
+            + path
+            + ": "
+            + e
+            + ". Check "
+            + ConfigKeys.CHECKPOINT_PATH.name()
+            + ".",
+        e);
   }
 }

@@ -1,6 +1,5 @@
 package dev.sluice.core.transport;
 
-import dev.sluice.core.config.ConfigKeys;
 import dev.sluice.core.config.ConnectionSettings;
 import dev.sluice.core.config.NodeAddress;
 import dev.sluice.core.config.TlsSettings;
@@ -9,7 +8,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
@@ -48,9 +46,6 @@ public final class RestClientTransport implements BulkTransport {
       "errors,items.*.status,items.*.result,items.*.error,error,status";
 
   private static final Logger LOG = LoggerFactory.getLogger(RestClientTransport.class);
-  private static final AtomicBoolean HOSTNAME_WARNED = new AtomicBoolean();
-  private static final AtomicBoolean SELF_SIGNED_WARNED = new AtomicBoolean();
-  private static final AtomicBoolean PLAIN_HTTP_WARNED = new AtomicBoolean();
 
   /** Bytes copied to the socket per write: enough that a 5 MB body takes few reactor rounds. */
   static final int WRITE_BUFFER = 64 * 1024;
@@ -85,7 +80,7 @@ public final class RestClientTransport implements BulkTransport {
     String nodes =
         settings.nodes().stream().map(NodeAddress::toString).collect(Collectors.joining(", "));
     Authorization auth = Authorization.of(settings);
-    warnAboutWeakenedSecurity(settings, auth, nodes);
+    WeakenedSecurityWarnings.warn(settings, auth, nodes);
     SSLContext ssl = TlsContextFactory.create(settings.tls());
     // About one I/O thread per core in all, as a single client would have.
     int ioThreads =
@@ -226,40 +221,6 @@ public final class RestClientTransport implements BulkTransport {
       return HttpResult.response(status, body);
     } catch (IOException e) {
       return HttpResult.failure(e);
-    }
-  }
-
-  /** Once per JVM each: the user asked for less safety, and should see it in the log. */
-  private static void warnAboutWeakenedSecurity(
-      ConnectionSettings settings, Authorization auth, String nodes) {
-    TlsSettings tls = settings.tls();
-    if (!tls.verifyHostname() && HOSTNAME_WARNED.compareAndSet(false, true)) {
-      LOG.warn(
-          "TLS host name verification is OFF ("
-              + ConfigKeys.SSL_VERIFY_HOSTNAME.name()
-              + "=false) for {}:"
-              + " anyone holding a certificate your trust store accepts can impersonate the"
-              + " cluster. Use it only for testing.",
-          nodes);
-    }
-    if (tls.allowSelfSigned() && SELF_SIGNED_WARNED.compareAndSet(false, true)) {
-      LOG.warn(
-          "Any self-signed server certificate is trusted ("
-              + ConfigKeys.SSL_ALLOW_SELF_SIGNED.name()
-              + "=true)"
-              + " for {}; prefer giving the CA with "
-              + ConfigKeys.SSL_CA_PEM.name()
-              + ".",
-          nodes);
-    }
-    boolean plainHttp = settings.nodes().stream().anyMatch(n -> "http".equals(n.scheme()));
-    if (auth.header() != null && plainHttp && PLAIN_HTTP_WARNED.compareAndSet(false, true)) {
-      LOG.warn(
-          "Credentials ({}) are sent over plain http to {}; use https ("
-              + ConfigKeys.SSL.name()
-              + "=true).",
-          auth.principal(),
-          nodes);
     }
   }
 }
