@@ -83,12 +83,13 @@ public final class FailureClassifier {
     if ("index_not_found_exception".equals(type) || "index_closed_exception".equals(type)) {
       return of(FATAL, reason);
     }
+    if (status == 502 || status == 504) {
+      // A proxy or gateway answered, whatever type its body names (a 504 says timeout_exception):
+      // the node behind it may have applied the bulk.
+      return new Classification(TRANSIENT, reason, !item);
+    }
     if (type != null && TRANSIENT_TYPES.contains(type)) {
       return of(TRANSIENT, reason);
-    }
-    if (status == 502 || status == 504) {
-      // A proxy or gateway answered: the node behind it may have applied the bulk.
-      return new Classification(TRANSIENT, reason, !item);
     }
     if (status == 503) {
       return of(TRANSIENT, reason);

@@ -96,6 +96,14 @@ class FailureClassifierTest {
         .isEqualTo(new Classification(TRANSIENT, "http_503", false));
   }
 
+  /** Whatever the body says, a gateway answered: the node behind it may have applied the bulk. */
+  @Test
+  void aGatewayErrorWithATransientTypeMayStillHaveBeenApplied() {
+    assertThat(request(504, "timeout_exception", "timed out").possiblyApplied()).isTrue();
+    assertThat(request(502, "node_disconnected_exception", "gone").possiblyApplied()).isTrue();
+    assertThat(request(503, "unavailable_shards_exception", "no").possiblyApplied()).isFalse();
+  }
+
   @Test
   void shardAndNodeFaultsAreTransient() {
     for (String type :
