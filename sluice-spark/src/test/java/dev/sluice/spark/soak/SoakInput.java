@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
@@ -59,6 +60,8 @@ final class SoakInput {
     "é".repeat(200) + "-%d", // 400+ bytes of UTF-8, under Elasticsearch's 512-byte id limit
   };
 
+  private static final int MAX_BINARY_KEY = 300;
+
   private final SoakScenario scenario;
   private final List<SoakRow> rows;
 
@@ -106,9 +109,14 @@ final class SoakInput {
     return new SoakRow(r, key, bkey, code, score, payload, kind);
   }
 
-  /** The key's UTF-8 bytes; one in four gets bytes that are not UTF-8 in front. */
+  /**
+   * The key's UTF-8 bytes (its last 300 at most: the id is their base64url, which Elasticsearch
+   * takes only up to 512 bytes); one in four gets bytes that are not UTF-8 in front.
+   */
   private static byte[] binaryKey(String key, Random random) {
-    byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+    byte[] whole = key.getBytes(StandardCharsets.UTF_8);
+    byte[] utf8 =
+        Arrays.copyOfRange(whole, Math.max(0, whole.length - MAX_BINARY_KEY), whole.length);
     if (random.nextInt(4) != 0) {
       return utf8;
     }
