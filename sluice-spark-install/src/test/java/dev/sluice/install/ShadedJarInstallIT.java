@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShadedJarInstallIT {
   private static final int ROWS = 3_000;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ONE_SHARD =
+      "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}";
 
   /** How the jar reaches Spark. */
   enum Install {
@@ -52,11 +54,8 @@ class ShadedJarInstallIT {
       throws IOException, InterruptedException {
     SparkRuntime runtime = SparkRuntime.of(line);
     String index = es.newIndexName();
-    assertThat(
-            es.client()
-                .createIndex(
-                    index, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}")
-                .isSuccess())
+    assertThat(es.client().createIndex(index, ONE_SHARD).isSuccess())
+        .as("create %s", index)
         .isTrue();
 
     String log = run(runtime, how, List.of(es.url(), index, work.toString(), String.valueOf(ROWS)));
