@@ -14,6 +14,7 @@ import dev.sluice.core.deadletter.DeadLetterTolerance;
 import dev.sluice.core.deadletter.NdjsonDeadLetterStore;
 import dev.sluice.core.flow.AimdFlowControl;
 import dev.sluice.core.flow.FlowControl;
+import dev.sluice.core.report.Counter;
 import dev.sluice.core.report.Counters;
 import dev.sluice.core.retry.Backoff;
 import dev.sluice.core.retry.RetryPolicy;
@@ -123,7 +124,7 @@ public final class BulkEngine {
     long seq = nextSeq++;
     PendingDocument pending = encoder.encode(seq, document);
     budget.acquire(pending.bytes); // throws the loop's failure if it stopped
-    counters.read.increment();
+    counters.increment(Counter.READ);
     inbox.add(pending);
     return seq;
   }
@@ -139,7 +140,7 @@ public final class BulkEngine {
     }
     long seq = nextSeq++;
     PendingDocument rejected = encoder.unsendable(seq, document);
-    counters.read.increment();
+    counters.increment(Counter.READ);
     mailbox.post(new Mailbox.Rejected(rejected, new ItemOutcome.DeadLetter(0, errorType, reason)));
     return seq;
   }

@@ -6,6 +6,7 @@ import dev.sluice.core.bulk.ItemOutcome.AlreadyDelivered;
 import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
 import dev.sluice.core.bulk.ItemOutcome.Indexed;
 import dev.sluice.core.bulk.ItemOutcome.Retry;
+import dev.sluice.core.report.Counter;
 import dev.sluice.core.report.Counters;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ final class OutcomeApplier {
 
   /** A request got a response (of any status). */
   void responded(Duration latency) {
-    counters.bulkRequests.increment();
+    counters.increment(Counter.BULK_REQUESTS);
     counters.latency(latency.toMillis());
   }
 
@@ -60,9 +61,9 @@ final class OutcomeApplier {
   int apply(Batch batch, BatchVerdict verdict, Instant now) {
     boolean perItem = verdict.requestFailure() == null;
     if (!perItem) {
-      counters.retriedRequests.increment();
+      counters.increment(Counter.RETRIED_REQUESTS);
       if (verdict.throttled()) {
-        counters.throttled.increment();
+        counters.increment(Counter.THROTTLED);
       }
     }
     List<ItemOutcome> outcomes = verdict.outcomes();
@@ -146,12 +147,12 @@ final class OutcomeApplier {
   }
 
   private void countRetry(PendingDocument doc, Retry retry, boolean perItem) {
-    counters.retriedItems.increment();
+    counters.increment(Counter.RETRIED_ITEMS);
     if (retry.throttled() && perItem) {
-      counters.throttled.increment();
+      counters.increment(Counter.THROTTLED);
     }
     if (retry.possiblyApplied() && doc.id() == null) {
-      counters.possibleDuplicates.increment();
+      counters.increment(Counter.POSSIBLE_DUPLICATES);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.sluice.core.bulk;
 
+import dev.sluice.core.report.Counter;
 import dev.sluice.core.report.Counters;
 import dev.sluice.core.transport.BulkTransport;
 import dev.sluice.core.transport.HttpResult;
@@ -37,7 +38,7 @@ final class RequestSender {
   }
 
   void send(Batch batch, Instant now) {
-    counters.bytesSent.add(batch.bytes());
+    counters.add(Counter.BYTES_SENT, batch.bytes());
     LOG.debug(
         "writer={} batch={} sending docs={} bytes={} inFlight={}",
         writerId,

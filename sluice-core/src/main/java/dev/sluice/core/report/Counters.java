@@ -1,29 +1,36 @@
 package dev.sluice.core.report;
 
 import dev.sluice.core.LoadCounters;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Live counters of one loader, written by the engine (its {@code LongAdder} fields are incremented
- * where things happen). Thread-safe; {@link #snapshot} gives the immutable {@link LoadCounters}
- * everything else reads.
+ * Live counters of one loader, written by the engine where things happen ({@link #increment},
+ * {@link #add}, {@link #indexed}, {@link #deadLettered}). Thread-safe; {@link #snapshot} gives the
+ * immutable {@link LoadCounters} everything else reads.
  */
 public final class Counters {
-  public final LongAdder read = new LongAdder();
-  public final LongAdder created = new LongAdder();
-  public final LongAdder updated = new LongAdder();
-  public final LongAdder deleted = new LongAdder();
-  public final LongAdder alreadyDelivered = new LongAdder();
-  public final LongAdder otherSuccess = new LongAdder();
-  public final LongAdder retriedItems = new LongAdder();
-  public final LongAdder retriedRequests = new LongAdder();
-  public final LongAdder throttled = new LongAdder();
-  public final LongAdder bytesSent = new LongAdder();
-  public final LongAdder possibleDuplicates = new LongAdder();
-  public final LongAdder bulkRequests = new LongAdder();
+  /** What the engine counts as it goes; the rest of the table is derived in {@link #snapshot}. */
+  private static final List<Counter> COUNTED =
+      List.of(
+          Counter.READ,
+          Counter.CREATED,
+          Counter.UPDATED,
+          Counter.DELETED,
+          Counter.ALREADY_DELIVERED,
+          Counter.RETRIED_ITEMS,
+          Counter.RETRIED_REQUESTS,
+          Counter.THROTTLED,
+          Counter.BYTES_SENT,
+          Counter.POSSIBLE_DUPLICATES,
+          Counter.BULK_REQUESTS);
+
+  private final Map<Counter, LongAdder> counted = new EnumMap<>(Counter.class);
+  private final LongAdder otherSuccess = new LongAdder(); // noop, not_found: indexed, no counter
   private final Map<String, LongAdder> deadLetteredByReason = new ConcurrentHashMap<>();
   private final LatencyHistogram latency = new LatencyHistogram();
 
@@ -33,14 +40,40 @@ public final class Counters {
    */
   public static final String ALREADY_DELIVERED = "already_delivered";
 
+  public Counters() {
+    for (Counter c : COUNTED) {
+      counted.put(c, new LongAdder());
+    }
+  }
+
+  public void increment(Counter counter) {
+    adder(counter).increment();
+  }
+
+  public void add(Counter counter, long amount) {
+    adder(counter).add(amount);
+  }
+
+  private LongAdder adder(Counter counter) {
+    LongAdder adder = counted.get(counter);
+    if (adder == null) {
+      throw new IllegalArgumentException(counter + " is derived, not counted");
+    }
+    return adder;
+  }
+
+  private long sum(Counter counter) {
+    return counted.get(counter).sum();
+  }
+
   /** Counts one success by its Elasticsearch result ("created", "updated", "deleted", ...). */
   public void indexed(String result) {
     switch (result == null ? "" : result) {
-      case "created" -> created.increment();
-      case "updated" -> updated.increment();
-      case "deleted" -> deleted.increment();
-      case ALREADY_DELIVERED -> alreadyDelivered.increment();
-      default -> otherSuccess.increment(); // noop, not_found
+      case "created" -> increment(Counter.CREATED);
+      case "updated" -> increment(Counter.UPDATED);
+      case "deleted" -> increment(Counter.DELETED);
+      case ALREADY_DELIVERED -> increment(Counter.ALREADY_DELIVERED);
+      default -> otherSuccess.increment();
     }
   }
 
@@ -49,10 +82,10 @@ public final class Counters {
   }
 
   public long indexedTotal() {
-    return created.sum()
-        + updated.sum()
-        + deleted.sum()
-        + alreadyDelivered.sum()
+    return sum(Counter.CREATED)
+        + sum(Counter.UPDATED)
+        + sum(Counter.DELETED)
+        + sum(Counter.ALREADY_DELIVERED)
         + otherSuccess.sum();
   }
 
@@ -72,26 +105,15 @@ public final class Counters {
 
   /** What the loader did so far, with the peak bytes held (which the memory budget knows). */
   public LoadCounters snapshot(long peakBytesBuffered) {
-    LoadCounters.Builder b =
-        LoadCounters.builder()
-            .set(Counter.READ, read.sum())
-            .set(Counter.INDEXED, indexedTotal())
-            .set(Counter.CREATED, created.sum())
-            .set(Counter.UPDATED, updated.sum())
-            .set(Counter.DELETED, deleted.sum())
-            .set(Counter.ALREADY_DELIVERED, alreadyDelivered.sum())
-            .set(Counter.DEAD_LETTERED, deadLetteredTotal())
-            .set(Counter.RETRIED_ITEMS, retriedItems.sum())
-            .set(Counter.RETRIED_REQUESTS, retriedRequests.sum())
-            .set(Counter.THROTTLED, throttled.sum())
-            .set(Counter.BYTES_SENT, bytesSent.sum())
-            .set(Counter.POSSIBLE_DUPLICATES, possibleDuplicates.sum())
-            .set(Counter.BULK_REQUESTS, bulkRequests.sum())
-            .set(Counter.PEAK_BYTES_BUFFERED, peakBytesBuffered)
-            .set(Counter.LATENCY_P50_MILLIS, latency.percentile(50))
-            .set(Counter.LATENCY_P90_MILLIS, latency.percentile(90))
-            .set(Counter.LATENCY_P99_MILLIS, latency.percentile(99))
-            .set(Counter.LATENCY_MAX_MILLIS, latency.max());
+    LoadCounters.Builder b = LoadCounters.builder();
+    counted.forEach((counter, adder) -> b.set(counter, adder.sum()));
+    b.set(Counter.INDEXED, indexedTotal())
+        .set(Counter.DEAD_LETTERED, deadLetteredTotal())
+        .set(Counter.PEAK_BYTES_BUFFERED, peakBytesBuffered)
+        .set(Counter.LATENCY_P50_MILLIS, latency.percentile(50))
+        .set(Counter.LATENCY_P90_MILLIS, latency.percentile(90))
+        .set(Counter.LATENCY_P99_MILLIS, latency.percentile(99))
+        .set(Counter.LATENCY_MAX_MILLIS, latency.max());
     deadLetteredByReason().forEach(b::deadLettered);
     return b.build();
   }

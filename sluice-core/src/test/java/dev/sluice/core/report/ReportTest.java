@@ -23,7 +23,7 @@ class ReportTest {
   @Test
   void countersReconcileOnlyWhenEveryDocumentIsAccountedFor() {
     Counters c = new Counters();
-    c.read.add(3);
+    c.add(Counter.READ, 3);
     c.indexed("created");
     c.indexed("updated");
     assertThat(c.snapshot(0).reconciles()).isFalse();
@@ -41,15 +41,15 @@ class ReportTest {
   @Test
   void aSnapshotCarriesEveryLiveCounter() {
     Counters c = new Counters();
-    c.read.add(1);
+    c.add(Counter.READ, 1);
     c.indexed(Counters.ALREADY_DELIVERED);
     c.indexed("noop");
-    c.retriedItems.add(2);
-    c.retriedRequests.add(3);
-    c.throttled.add(4);
-    c.bytesSent.add(5);
-    c.possibleDuplicates.add(6);
-    c.bulkRequests.add(7);
+    c.add(Counter.RETRIED_ITEMS, 2);
+    c.add(Counter.RETRIED_REQUESTS, 3);
+    c.add(Counter.THROTTLED, 4);
+    c.add(Counter.BYTES_SENT, 5);
+    c.add(Counter.POSSIBLE_DUPLICATES, 6);
+    c.add(Counter.BULK_REQUESTS, 7);
     c.latency(10);
     LoadCounters s = c.snapshot(8);
     assertThat(s.indexed()).isEqualTo(2);
