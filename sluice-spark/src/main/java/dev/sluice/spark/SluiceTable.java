@@ -19,7 +19,7 @@ final class SluiceTable implements SupportsWrite {
     this.schema = schema;
     String resource =
         properties.getOrDefault(
-            ConfigKeys.RESOURCE.name(), properties.get(SparkWriteConf.SPARK_PATH_OPTION));
+            ConfigKeys.RESOURCE.name(), properties.get(OptionSources.SPARK_PATH_OPTION));
     this.name = "sluice:" + (resource == null ? "?" : resource);
   }
 

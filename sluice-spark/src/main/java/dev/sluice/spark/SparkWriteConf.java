@@ -39,22 +39,15 @@ record SparkWriteConf(
   private static final String UNNAMED_INPUT =
       "unnamed (set " + ConfigKeys.CHECKPOINT_INPUT.name() + " to name it)";
 
-  /** Spark's own option for {@code save(path)}: the index, as elasticsearch-hadoop reads it. */
-  static final String SPARK_PATH_OPTION = "path";
-
   /**
    * Options given to the writer win over the Spark session's configuration, where
-   * elasticsearch-hadoop users keep shared settings as {@code spark.es.*} (and ours as {@code
-   * spark.sluice.*}).
+   * elasticsearch-hadoop users keep shared settings; see {@link OptionSources}.
    */
   static SparkWriteConf resolve(LogicalWriteInfo info) {
-    Map<String, String> options = new HashMap<>(sessionOptions());
-    info.options()
-        .asCaseSensitiveMap()
-        .forEach((k, v) -> options.put(k.toLowerCase(Locale.ROOT), v));
-    options.computeIfAbsent(ConfigKeys.RESOURCE.name(), k -> options.get(SPARK_PATH_OPTION));
-    options.remove(SPARK_PATH_OPTION);
-    return resolve(options, info.schema(), info.queryId());
+    return resolve(
+        OptionSources.resolve(sessionConf(), info.options().asCaseSensitiveMap()),
+        info.schema(),
+        info.queryId());
   }
 
   static SparkWriteConf resolve(Map<String, String> options, StructType schema, String queryId) {
@@ -112,21 +105,21 @@ record SparkWriteConf(
         toolVersion);
   }
 
-  private static Map<String, String> sessionOptions() {
-    Map<String, String> fromSession = new HashMap<>();
+  /** The active session's configuration, or nothing when there is no session. */
+  private static Map<String, String> sessionConf() {
+    Map<String, String> conf = new HashMap<>();
     Option<SparkSession> active = SparkSession.getActiveSession();
-    if (active.isEmpty()) {
-      return fromSession;
+    if (active.isDefined()) {
+      active
+          .get()
+          .conf()
+          .getAll()
+          .foreach(
+              entry -> {
+                conf.put(entry._1(), entry._2());
+                return null;
+              });
     }
-    scala.collection.immutable.Map<String, String> all = active.get().conf().getAll();
-    all.foreach(
-        entry -> {
-          String key = entry._1().toLowerCase(Locale.ROOT);
-          if (key.startsWith("spark.es.") || key.startsWith("spark.sluice.")) {
-            fromSession.put(key.substring("spark.".length()), entry._2());
-          }
-          return null;
-        });
-    return fromSession;
+    return conf;
   }
 }
