@@ -188,6 +188,37 @@ class SluiceSparkIT {
     assertThat(es.client().count(index)).isEqualTo(100);
   }
 
+  /**
+   * The node is not on localhost:9200: were the plain es.* session keys dropped, the load would go
+   * there and fail; were es_mapping_id dropped, the documents would get hash ids.
+   */
+  @Test
+  void plainEsSessionKeysAndSqlStyleWriterOptionsAreReadAsElasticsearchHadoopReadsThem(
+      EsHandle es) {
+    String index = es.newIndexName();
+    spark.conf().set("es.nodes", "127.0.0.1");
+    spark.conf().set("es.port", String.valueOf(es.port()));
+    try {
+      spark
+          .range(0, 10)
+          .selectExpr("concat('doc-', id) AS id", "id AS n")
+          .write()
+          .format("sluice")
+          .mode("append")
+          .option("es_mapping_id", "id")
+          .option("sluice_deadletter_path", out.resolve("dead").toString())
+          .save(index);
+    } finally {
+      spark.conf().unset("es.nodes");
+      spark.conf().unset("es.port");
+    }
+    es.client().refresh(index);
+    assertThat(es.client().count(index)).isEqualTo(10);
+    for (int i = 0; i < 10; i++) {
+      assertThat(es.client().get("/" + index + "/_doc/doc-" + i).status()).isEqualTo(200);
+    }
+  }
+
   @Test
   void badOptionsFailOnTheDriverNamingTheOption(EsHandle es) {
     Map<String, String> options = options(es, es.newIndexName());
