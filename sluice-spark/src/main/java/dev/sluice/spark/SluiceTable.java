@@ -17,9 +17,7 @@ final class SluiceTable implements SupportsWrite {
 
   SluiceTable(StructType schema, Map<String, String> properties) {
     this.schema = schema;
-    String resource =
-        properties.getOrDefault(
-            ConfigKeys.RESOURCE.name(), properties.get(OptionSources.SPARK_PATH_OPTION));
+    String resource = OptionSources.fromWriter(properties).get(ConfigKeys.RESOURCE.name());
     this.name = "sluice:" + (resource == null ? "?" : resource);
   }
 
