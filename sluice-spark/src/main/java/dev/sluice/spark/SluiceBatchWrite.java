@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The driver's side of a load: checks the checkpoint (start, resume, or nothing to do), hands out
  * the writer factory, judges the job's dead letters against the tolerance, marks a checkpointed job
- * finished, and reports the run, whether Spark commits or aborts it.
+ * finished, refreshes the index, and reports the run, whether Spark commits or aborts it.
  */
 final class SluiceBatchWrite implements BatchWrite {
   private static final Logger LOG = LoggerFactory.getLogger(SluiceBatchWrite.class);
@@ -78,6 +78,7 @@ final class SluiceBatchWrite implements BatchWrite {
       if (checkpointStart != null && !jobFinished()) {
         markFinished(conf.checkpointStore(), messages.length);
       }
+      IndexRefresh.run(conf.engine());
       if (watch != null) {
         watch.stop();
       }
