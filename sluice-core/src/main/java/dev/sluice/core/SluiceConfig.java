@@ -181,7 +181,8 @@ public final class SluiceConfig implements Serializable {
         o.get(MAPPING_ID),
         o.get(MAPPING_ROUTING),
         o.get(WRITE_OPERATION),
-        o.get(INDEX_AUTO_CREATE));
+        o.get(INDEX_AUTO_CREATE),
+        o.get(BATCH_WRITE_REFRESH));
   }
 
   private static BatchSettings batch(ResolvedOptions o) {

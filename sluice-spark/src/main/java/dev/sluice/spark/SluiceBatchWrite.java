@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The driver's side of a load: checks the checkpoint (start, resume, or nothing to do), hands out
- * the writer factory, marks a checkpointed job finished, and reports the run, whether Spark commits
- * or aborts it.
+ * the writer factory, judges the job's dead letters against the tolerance, marks a checkpointed job
+ * finished, refreshes the index, and reports the run, whether Spark commits or aborts it.
  */
 final class SluiceBatchWrite implements BatchWrite {
   private static final Logger LOG = LoggerFactory.getLogger(SluiceBatchWrite.class);
@@ -72,10 +72,13 @@ final class SluiceBatchWrite implements BatchWrite {
   @Override
   public void commit(WriterCommitMessage[] messages) {
     try {
+      // First: a job over the tolerance leaves its dead letters staged and is not marked finished.
+      JobTolerance.check(conf, JobSummary.of(conf, messages).totals());
       messages = DeadLetterCommit.publish(conf, messages);
       if (checkpointStart != null && !jobFinished()) {
         markFinished(conf.checkpointStore(), messages.length);
       }
+      IndexRefresh.run(conf.engine());
       if (watch != null) {
         watch.stop();
       }

@@ -117,6 +117,41 @@ class RunReportIT {
     assertThat(report.get("summary").asText()).contains("stopped by tolerance");
   }
 
+  /**
+   * Each writer sees 750 rejections, fewer than the 1,000 documents its own ratio check waits for;
+   * the job as a whole rejected all 1,500, so the driver stops it at commit.
+   */
+  @Test
+  void aJobThatRejectsEveryRowFailsHoweverItIsPartitioned(EsHandle es) throws IOException {
+    Map<String, String> options = options(es, createIndex(es));
+    Path checkpoint = out.resolve("checkpoint");
+    options.put("sluice.checkpoint.path", checkpoint.toString());
+    Dataset<Row> rejected =
+        spark
+            .range(0, 1_500, 1, 2)
+            .selectExpr("format_string('k-%06d', id) AS key", "'not-a-number' AS code");
+
+    Throwable failure =
+        catchThrowable(
+            () -> rejected.write().format("sluice").mode("append").options(options).save());
+
+    assertThat(failure).as("a job that dead-lettered every row must not succeed").isNotNull();
+    assertThat(failure)
+        .hasStackTraceContaining("DeadLetterToleranceException")
+        .hasStackTraceContaining("1500 of 1500")
+        .hasStackTraceContaining("sluice.deadletter.max.ratio");
+    JsonNode report = report();
+    assertThat(report.get("ended").asText())
+        .as(report.toString())
+        .isEqualTo("stopped_by_tolerance");
+    assertThat(report.get("cause").asText()).contains("sluice.deadletter.max.ratio");
+    assertThat(report.at("/counters/deadLettered").asLong()).isEqualTo(1_500);
+    assertThat(report.at("/reconciliation/tasks_reported").asInt()).isEqualTo(2);
+    assertThat(checkpoint.resolve("finished.json"))
+        .as("a rerun after fixing the mapping must not find the job finished")
+        .doesNotExist();
+  }
+
   @Test
   void aRunIntoAClosedIndexFailedAndSaysWhy(EsHandle es) throws IOException {
     String index = createIndex(es);

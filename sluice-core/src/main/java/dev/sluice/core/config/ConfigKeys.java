@@ -81,6 +81,13 @@ public final class ConfigKeys {
           "If false, the driver checks that the index exists before the first bulk request, and"
               + " stops naming it when it does not.",
           bool());
+  public static final ConfigKey<Boolean> BATCH_WRITE_REFRESH =
+      key(
+          "es.batch.write.refresh",
+          "true",
+          "Refresh the index once, from the driver, when the job commits, so every document is"
+              + " searchable when the write returns; a failed refresh is a warning.",
+          bool());
 
   // --- Batching and retries (es-hadoop meanings) ---
   public static final ConfigKey<Integer> BATCH_SIZE_ENTRIES =
@@ -308,6 +315,7 @@ public final class ConfigKeys {
           MAPPING_ROUTING,
           WRITE_OPERATION,
           INDEX_AUTO_CREATE,
+          BATCH_WRITE_REFRESH,
           BATCH_SIZE_ENTRIES,
           BATCH_SIZE_BYTES,
           RETRY_COUNT,
@@ -417,13 +425,6 @@ public final class ConfigKeys {
               "elasticsearch-hadoop's secure settings keystore is not read; give secrets as"
                   + " env:VARIABLE or file:/path"),
           // Same documents either way: a WARN once.
-          ignored(
-              "es.batch.write.refresh",
-              "Sluice does not refresh the index after the load yet (elasticsearch-hadoop's"
-                  + " default, true; issue #13), so documents become searchable within the"
-                  + " index's refresh interval",
-              "false",
-              "no"),
           ignored(
               "es.batch.write.retry.policy",
               "retries follow " + RETRY_COUNT.name() + " and sluice.retry.*",

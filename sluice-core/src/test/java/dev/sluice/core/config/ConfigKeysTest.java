@@ -29,6 +29,7 @@ class ConfigKeysTest {
     expected.put("es.mapping.routing", null);
     expected.put("es.write.operation", "index");
     expected.put("es.index.auto.create", "true");
+    expected.put("es.batch.write.refresh", "true");
     expected.put("es.batch.size.entries", "10000");
     expected.put("es.batch.size.bytes", "5mb");
     expected.put("es.batch.write.retry.count", "3");
@@ -86,6 +87,7 @@ class ConfigKeysTest {
             "es.nodes",
             "es.port",
             "es.index.auto.create",
+            "es.batch.write.refresh",
             "es.write.operation",
             "es.mapping.id",
             "es.mapping.routing",
@@ -150,7 +152,6 @@ class ConfigKeysTest {
     }
     for (String ignored :
         List.of(
-            "es.batch.write.refresh",
             "es.batch.write.retry.policy",
             "es.batch.flush.manual",
             "es.http.timeout",
