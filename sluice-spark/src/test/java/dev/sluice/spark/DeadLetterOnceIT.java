@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.write.DataWriter;
@@ -42,10 +40,6 @@ class DeadLetterOnceIT {
   private static final int ROWS = 2_000;
   private static final long FAILING_ROW = 1_900; // in the second partition, after 9 of its bad rows
 
-  /** Local mode: tasks run in this JVM, so a static flag reaches the UDF. */
-  private static final AtomicBoolean FAIL_ONCE = new AtomicBoolean();
-
-  private static volatile Runnable beforeFailing = () -> {};
   private static SparkSession spark;
 
   @TempDir Path out;
@@ -53,19 +47,7 @@ class DeadLetterOnceIT {
   @BeforeAll
   static void startSpark() {
     spark = LocalSpark.session("sluice-dead-letter-once-it", "local[2,2]");
-    spark
-        .udf()
-        .register(
-            "fail_once_at",
-            (UDF1<Long, Long>)
-                id -> {
-                  if (id == FAILING_ROW && FAIL_ONCE.getAndSet(false)) {
-                    beforeFailing.run();
-                    throw new IllegalStateException("injected failure at row " + id);
-                  }
-                  return id;
-                },
-            DataTypes.LongType);
+    FailOnce.register(spark);
   }
 
   @AfterAll
@@ -170,12 +152,11 @@ class DeadLetterOnceIT {
       options.put("sluice.checkpoint.every.rows", "100");
     }
     long badBeforeFailure = badKeys(0, FAILING_ROW).size();
-    FAIL_ONCE.set(true);
     // The failing attempt has dead-lettered (durably) every bad row it read.
-    beforeFailing = () -> awaitDeadLetterLines(badBeforeFailure);
+    FailOnce.arm(FAILING_ROW, () -> awaitDeadLetterLines(badBeforeFailure));
     load(options);
 
-    assertThat(FAIL_ONCE.get()).as("the injected failure happened").isFalse();
+    assertThat(FailOnce.fired()).as("the injected failure happened").isTrue();
     es.client().refresh(index);
     assertThat(es.client().count(index)).isEqualTo(ROWS - badKeys(0, ROWS).size());
     assertThat(deadLetteredKeys()).isEqualTo(badKeys(0, ROWS));

@@ -10,10 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,15 +26,6 @@ class TaskRetryIT {
   private static final int ROWS = 20_000;
   private static final long FAILING_ROW = 18_000; // in the second partition, 8,000 rows in
 
-  /** Local mode: tasks run in this JVM, so a static flag reaches the UDF. */
-  private static final AtomicBoolean FAIL_ONCE = new AtomicBoolean();
-
-  /**
-   * Set by the test: the UDF fails only once the index holds every row read so far, so the failed
-   * attempt is known to have delivered all 8,000 rows it read.
-   */
-  private static volatile Runnable waitForDelivery = () -> {};
-
   private static SparkSession spark;
 
   @TempDir Path out;
@@ -46,19 +34,7 @@ class TaskRetryIT {
   static void startSpark() {
     // A failed task is tried once more.
     spark = LocalSpark.session("sluice-task-retry-it", "local[2,2]");
-    spark
-        .udf()
-        .register(
-            "fail_once_at",
-            (UDF1<Long, Long>)
-                id -> {
-                  if (id == FAILING_ROW && FAIL_ONCE.getAndSet(false)) {
-                    waitForDelivery.run();
-                    throw new IllegalStateException("injected failure at row " + id);
-                  }
-                  return id;
-                },
-            DataTypes.LongType);
+    FailOnce.register(spark);
   }
 
   @AfterAll
@@ -78,8 +54,9 @@ class TaskRetryIT {
     options.put("es.batch.size.entries", "500");
     options.put("sluice.deadletter.path", out.resolve("dead").toString());
     options.put("sluice.report.path", out.resolve("report.json").toString());
-    FAIL_ONCE.set(true);
-    waitForDelivery = () -> IndexCount.await(es, index, FAILING_ROW);
+    // The failure waits until the index holds every row read so far, so the failed attempt is
+    // known to have delivered all 8,000 rows it read.
+    FailOnce.arm(FAILING_ROW, () -> IndexCount.await(es, index, FAILING_ROW));
 
     spark
         .range(0, ROWS, 1, 2)
@@ -91,7 +68,7 @@ class TaskRetryIT {
         .options(options)
         .save();
 
-    assertThat(FAIL_ONCE.get()).as("the injected failure happened").isFalse();
+    assertThat(FailOnce.fired()).as("the injected failure happened").isTrue();
     es.client().refresh(index);
     assertThat(es.client().count(index)).isEqualTo(ROWS);
     JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
