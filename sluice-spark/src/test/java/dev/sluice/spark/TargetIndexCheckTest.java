@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.sluice.core.ClusterFatalException;
 import dev.sluice.core.ConfigException;
 import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.transport.HttpResult;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class TargetIndexCheckTest {
@@ -27,24 +23,8 @@ class TargetIndexCheckTest {
    */
   @Test
   void asksTheClusterOnceWithTheLoadsCredentials() throws Exception {
-    List<String> seen = new CopyOnWriteArrayList<>();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          seen.add(
-              exchange.getRequestMethod()
-                  + " "
-                  + exchange.getRequestURI().getPath()
-                  + " "
-                  + exchange.getRequestHeaders().getFirst("Authorization"));
-          int status = exchange.getRequestURI().getPath().equals("/orders") ? 200 : 404;
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
-        });
-    server.start();
-    try {
-      String nodes = "http://elastic:s3cr%40t@127.0.0.1:" + server.getAddress().getPort();
+    try (RecordingNode node = RecordingNode.start(path -> path.equals("/orders") ? 200 : 404)) {
+      String nodes = "http://elastic:s3cr%40t@127.0.0.1:" + node.port();
       String basic =
           "Basic " + Base64.getEncoder().encodeToString("elastic:s3cr@t".getBytes(UTF_8));
 
@@ -55,9 +35,7 @@ class TargetIndexCheckTest {
           .hasMessageNotContaining("s3cr");
       TargetIndexCheck.run(config(nodes, "missing", "true"));
 
-      assertThat(seen).containsExactly("HEAD /orders " + basic, "HEAD /missing " + basic);
-    } finally {
-      server.stop(0);
+      assertThat(node.seen()).containsExactly("HEAD /orders " + basic, "HEAD /missing " + basic);
     }
   }
 
