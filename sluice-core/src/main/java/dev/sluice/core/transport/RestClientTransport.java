@@ -182,11 +182,23 @@ public final class RestClientTransport implements BulkTransport {
    * each node in turn until one answers (it changes nothing, so sending it again is safe).
    */
   public HttpResult request(String method, String path) {
+    return request(method, path, null);
+  }
+
+  /**
+   * As {@link #request(String, String)}, with a JSON body (null for none). Only for requests that
+   * are safe to send twice (a search, a delete by id): the next node gets it when one fails.
+   */
+  public HttpResult request(String method, String path, String jsonBody) {
     HttpResult last = null;
     for (int i = 0; i < clients.size(); i++) {
       int node = rotation.pick(clock.instant());
+      Request request = new Request(method, path);
+      if (jsonBody != null) {
+        request.setJsonEntity(jsonBody);
+      }
       try {
-        return read(clients.get(node).performRequest(new Request(method, path)));
+        return read(clients.get(node).performRequest(request));
       } catch (ResponseException e) {
         return read(e.getResponse());
       } catch (IOException e) {
