@@ -58,7 +58,7 @@ final class LogEvents {
                 .as("message"),
             expr("md5(cast(id as string))").as("trace_id"),
             expr("cast(pmod(hash(id, 4), 100000) as long)").as("user_id"),
-            expr("pmod(hash(id, 5), 200000) / 100.0").as("duration_ms"),
+            expr("cast(pmod(hash(id, 5), 200000) / 100.0 as double)").as("duration_ms"),
             expr("element_at(array(200,200,200,200,201,204,301,400,404,500), pmod(hash(id, 10), 10) + 1)")
                 .as("status"),
             expr("concat('/api/v1/', element_at(array('orders','users','carts','search','items'), pmod(hash(id, 11), 5) + 1), '/', pmod(hash(id, 12), 100000))")

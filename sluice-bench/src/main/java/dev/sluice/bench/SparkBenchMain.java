@@ -113,7 +113,7 @@ public final class SparkBenchMain {
       } else {
         new RawBulkClient(client.baseUrl(), FILTER_PATH).sendAll(bodies.bodies(), RAW_CONNECTIONS);
       }
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
       failures.add(what + ": " + e);
       LOG.error("{} failed", what, e);
     }
