@@ -4,7 +4,8 @@
 # sets root, target (MODULE's target directory), jar (MODULE's jar) and java, building MODULE and
 # the modules it needs with Maven first when the jar or any FILE (relative to target) is missing,
 # or any pom or main source of MODULE or a sluice module it depends on is newer than the jar.
-# WHO names the launcher in messages.
+# WHO names the launcher in messages. With SLUICE_PROFILE set (spark35), the build uses that Maven
+# profile, whose output goes to MODULE/target/<profile>, beside the default build's.
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 
@@ -34,9 +35,10 @@ sluice_modules() {
 }
 
 build_when_stale() {
-  local who=$1 module=$2
+  local who=$1 module=$2 profile=()
   shift 2
-  target="$root/$module/target"
+  target="$root/$module/target${SLUICE_PROFILE:+/$SLUICE_PROFILE}"
+  [[ -n ${SLUICE_PROFILE:-} ]] && profile=(-P"$SLUICE_PROFILE")
   jar="$target/$module-$(sluice_version).jar"
   if ! sluice_stale "$module" "$@"; then
     return
@@ -48,7 +50,7 @@ build_when_stale() {
   echo "$who: building $module (the first build downloads its dependencies through Maven;" \
     "a few minutes)..." >&2
   # package, not install: the launchers read the jars from each module's target directory.
-  (cd "$root" && mvn -B -q -ntp -DskipTests package -pl "$module" -am) >&2
+  (cd "$root" && mvn -B -q -ntp "${profile[@]}" -DskipTests package -pl "$module" -am) >&2
   # Maven leaves an up-to-date jar untouched; mark it fresh so the next run does not rebuild.
   touch "$jar"
 }

@@ -1,0 +1,181 @@
+package dev.sluice.bench;
+
+import dev.sluice.testkit.EsTestClient;
+import dev.sluice.testkit.LocalElasticsearch;
+import dev.sluice.testkit.NodeSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bin/bench-spark}: the Spark write path as users run it, Sluice against
+ * elasticsearch-hadoop and a raw {@code _bulk} baseline, on one local node (see {@link
+ * SparkBenchOptions#USAGE}). Runs on the Spark 3.5 build, the one elasticsearch-hadoop has.
+ */
+public final class SparkBenchMain {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkBenchMain.class);
+  private static final String INDEX = "bench-spark";
+  private static final String FILTER_PATH =
+      "errors,items.*.status,items.*.result,items.*.error,error,status";
+  private static final int RAW_DOCS_PER_BODY = 5000;
+  private static final int RAW_CONNECTIONS = 2;
+
+  private final SparkBenchOptions options;
+  private final List<SparkLoadRun> runs = new ArrayList<>();
+  private final List<String> failures = new ArrayList<>();
+
+  private SparkBenchMain(SparkBenchOptions options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) {
+    Launcher.main(
+        "bench-spark",
+        SparkBenchOptions.USAGE,
+        args,
+        SparkBenchOptions::parse,
+        options -> new SparkBenchMain(options).run());
+  }
+
+  private boolean run() throws IOException, InterruptedException {
+    Path work = Files.createDirectories(Path.of("target", "bench-spark"));
+    NodeSpec spec = NodeSpec.builder().name("bench-spark").heap("1g").build();
+    try (LocalElasticsearch node = LocalElasticsearch.start(spec);
+        ShimProcess shim = ShimProcess.start(node.httpUrl());
+        SparkSession spark = startSpark()) {
+      EsTestClient client = EsTestClient.forNode(node);
+      NodeSettler settler = new NodeSettler(client, node.processHandle(), Duration.ofSeconds(60));
+      ResourceMeter meter = new ResourceMeter(node.processHandle());
+      Dataset<Row> events = LogEvents.read(spark, options.rows(), options.partitions(), work);
+      Dataset<Row> warmUp = events.limit(options.warmUpRows());
+      BulkBodies bodies = options.loaders().contains(SparkLoader.RAW) ? rawBodies(events) : null;
+      LOG.info("warming up: {} rows through each loader, untimed", options.warmUpRows());
+      for (SparkLoader loader : options.loaders()) {
+        if (loader.throughSpark()) {
+          load(loader, 0, warmUp, options.warmUpRows(), null, shim, settler, meter, client);
+        }
+      }
+      List<SparkLoader> order = new ArrayList<>(options.loaders());
+      for (int round = 1; round <= options.rounds(); round++) {
+        for (SparkLoader loader : order) {
+          runs.add(
+              load(loader, round, events, options.rows(), bodies, shim, settler, meter, client));
+        }
+        // Rotate, so that each loader takes each place in the order over the rounds.
+        order.add(order.remove(0));
+      }
+    } finally {
+      SparkBenchReport.print(System.out, options, runs);
+      failures.forEach(f -> System.out.println("FAILED: " + f));
+    }
+    return failures.isEmpty();
+  }
+
+  private SparkLoadRun load(
+      SparkLoader loader,
+      int round,
+      Dataset<Row> events,
+      long rows,
+      BulkBodies bodies,
+      ShimProcess shim,
+      NodeSettler settler,
+      ResourceMeter meter,
+      EsTestClient client)
+      throws InterruptedException {
+    settler.settle(INDEX);
+    require(
+        client.createIndex(
+            INDEX,
+            "{\"settings\":{\"index\":{\"number_of_shards\":1,\"number_of_replicas\":0,"
+                + "\"refresh_interval\":\"-1\"}},\"mappings\":"
+                + LogEvents.MAPPING
+                + "}"),
+        "create " + INDEX);
+    String what = (round == 0 ? "warm-up " : "round " + round + " ") + loader.label();
+    LOG.info("{}: {} rows", what, rows);
+    long shimCpu = shim.cpuNanos();
+    meter.start();
+    long start = System.nanoTime();
+    try {
+      if (loader.throughSpark()) {
+        writer(loader, events, shim).save();
+      } else {
+        new RawBulkClient(client.baseUrl(), FILTER_PATH).sendAll(bodies.bodies(), RAW_CONNECTIONS);
+      }
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
+      failures.add(what + ": " + e);
+      LOG.error("{} failed", what, e);
+    }
+    long nanos = System.nanoTime() - start;
+    ResourceMeter.Usage usage = meter.stop();
+    long shimNanos = shim.cpuNanos() - shimCpu;
+    require(
+        client.put("/" + INDEX + "/_settings", "{\"index\":{\"refresh_interval\":null}}"), what);
+    require(client.refresh(INDEX), "refresh after " + what);
+    long count = client.count(INDEX);
+    if (count != rows) {
+      failures.add(what + ": expected " + rows + " documents, found " + count);
+    }
+    SparkLoadRun run =
+        new SparkLoadRun(
+            loader, round, rows, nanos, usage.clientCpuNanos(), usage.esCpuNanos(), shimNanos);
+    LOG.info("{}: {} docs/s", what, Math.round(run.docsPerSecond()));
+    return run;
+  }
+
+  private static DataFrameWriter<Row> writer(
+      SparkLoader loader, Dataset<Row> events, ShimProcess shim) {
+    DataFrameWriter<Row> writer =
+        events
+            .write()
+            .mode(SaveMode.Append)
+            .option("es.nodes", shim.hostAndPort())
+            .option("es.resource", INDEX);
+    if (loader.elasticsearchHadoop()) {
+      writer = writer.format("org.elasticsearch.spark.sql").option("es.nodes.wan.only", "true");
+    } else {
+      writer = writer.format("sluice");
+    }
+    return loader.withIdColumn() ? writer.option("es.mapping.id", "id") : writer;
+  }
+
+  /** The rows as {@code _bulk} bodies with sequential ids, read once, before any timing. */
+  private BulkBodies rawBodies(Dataset<Row> events) {
+    LOG.info("building the raw baseline's bodies");
+    byte[][] sources = new byte[options.rows()][];
+    Iterator<String> json = events.toJSON().toLocalIterator();
+    for (int n = 0; n < sources.length; n++) {
+      sources[n] = json.next().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return BulkBodies.build(INDEX, sources, RAW_DOCS_PER_BODY, Long.MAX_VALUE);
+  }
+
+  /** Spark in local mode as users run it on one machine: all cores, no web UI, loopback only. */
+  private static SparkSession startSpark() {
+    return SparkSession.builder()
+        .appName("sluice-bench-spark")
+        .master("local[*]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate();
+  }
+
+  private static void require(EsTestClient.Response response, String what) {
+    if (!response.isSuccess()) {
+      throw new IllegalStateException(
+          what + " failed: " + response.status() + " " + response.body());
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.sluice.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/** The tables {@code bin/bench-spark} prints: every timed load, then medians and ratios. */
+final class SparkBenchReport {
+  /** One loader's medians over its timed rounds. */
+  record Summary(
+      SparkLoader loader,
+      double docsPerSecond,
+      double clientCpuPerMillion,
+      double esCpuPerMillion) {}
+
+  private SparkBenchReport() {}
+
+  static void print(PrintStream out, SparkBenchOptions options, List<SparkLoadRun> runs) {
+    out.printf(
+        Locale.ROOT,
+        "Spark benchmark: %,d rows, %d partitions, %d rounds, %d cores, Spark %s%n%n",
+        options.rows(),
+        options.partitions(),
+        options.rounds(),
+        Runtime.getRuntime().availableProcessors(),
+        org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    new Table<SparkLoadRun>()
+        .left("loader", 13, r -> r.loader().label())
+        .right("round", 5, SparkLoadRun::round)
+        .number("docs/s", 9, 0, SparkLoadRun::docsPerSecond)
+        .number("write s", 8, 1, SparkLoadRun::seconds)
+        .number("Spark JVM CPU s", 15, 1, r -> r.clientCpuNanos() / 1e9)
+        .number("ES CPU s", 9, 1, r -> r.esCpuNanos() / 1e9)
+        .number("shim CPU s", 10, 1, r -> r.shimCpuNanos() / 1e9)
+        .print(out, runs);
+    List<Summary> summaries = new ArrayList<>();
+    for (SparkLoader loader : options.loaders()) {
+      List<SparkLoadRun> mine = runs.stream().filter(r -> r.loader() == loader).toList();
+      if (!mine.isEmpty()) {
+        summaries.add(
+            new Summary(
+                loader,
+                median(mine, SparkLoadRun::docsPerSecond),
+                median(mine, SparkLoadRun::clientCpuPerMillion),
+                median(mine, SparkLoadRun::esCpuPerMillion)));
+      }
+    }
+    out.println();
+    out.println("Medians per loader; ratios against elasticsearch-hadoop with the same ids");
+    out.println("(es-hadoop for sluice, es-hadoop-id for sluice-id) and against raw:");
+    new Table<Summary>()
+        .left("loader", 13, s -> s.loader().label())
+        .number("docs/s", 9, 0, Summary::docsPerSecond)
+        .number("JVM CPU s/M docs", 16, 1, Summary::clientCpuPerMillion)
+        .number("ES CPU s/M docs", 15, 1, Summary::esCpuPerMillion)
+        .right("docs/s vs es-hadoop", 19, s -> ratio(s, summaries, Summary::docsPerSecond))
+        .right("JVM CPU vs es-hadoop", 20, s -> ratio(s, summaries, Summary::clientCpuPerMillion))
+        .right("docs/s vs raw", 13, s -> versusRaw(s, summaries, Summary::docsPerSecond))
+        .right("ES CPU vs raw", 13, s -> versusRaw(s, summaries, Summary::esCpuPerMillion))
+        .print(out, summaries);
+  }
+
+  private static String ratio(
+      Summary summary, List<Summary> all, ToDoubleFunction<Summary> figure) {
+    SparkLoader peer =
+        switch (summary.loader()) {
+          case SLUICE -> SparkLoader.ES_HADOOP;
+          case SLUICE_ID -> SparkLoader.ES_HADOOP_ID;
+          default -> null;
+        };
+    return peer == null ? "" : divide(summary, find(all, peer), figure);
+  }
+
+  private static String versusRaw(
+      Summary summary, List<Summary> all, ToDoubleFunction<Summary> figure) {
+    return summary.loader() == SparkLoader.RAW
+        ? ""
+        : divide(summary, find(all, SparkLoader.RAW), figure);
+  }
+
+  private static String divide(Summary summary, Summary base, ToDoubleFunction<Summary> figure) {
+    if (base == null || figure.applyAsDouble(base) == 0) {
+      return "-";
+    }
+    return Table.fixed(figure.applyAsDouble(summary) / figure.applyAsDouble(base), 2) + "x";
+  }
+
+  private static Summary find(List<Summary> all, SparkLoader loader) {
+    return all.stream().filter(s -> s.loader() == loader).findFirst().orElse(null);
+  }
+
+  static double median(List<SparkLoadRun> runs, ToDoubleFunction<SparkLoadRun> figure) {
+    double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+    int mid = values.length / 2;
+    return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+  }
+}
