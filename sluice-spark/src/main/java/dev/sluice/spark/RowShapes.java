@@ -77,7 +77,7 @@ final class RowShapes {
         option(options, ConfigKeys.WRITE_NULL),
         DateColumns.outputs(schema, mapping, newDates),
         newDates,
-        TimeZone.getDefault().getID());
+        TimeZone.getDefault().toZoneId().getId());
   }
 
   /**
