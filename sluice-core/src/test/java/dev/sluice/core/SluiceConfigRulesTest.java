@@ -47,10 +47,6 @@ class SluiceConfigRulesTest {
   @Test
   void optionsThatWouldChangeTheDocumentsAreRefusedNamingTheOptionAndWhy() {
     Map<String, String> refused = new HashMap<>();
-    refused.put("es.input.json", "true");
-    refused.put("es.mapping.include", "a,b");
-    refused.put("es.mapping.exclude", "secret_column");
-    refused.put("es.spark.dataframe.write.null", "true");
     refused.put("es.ingest.pipeline", "enrich");
     refused.put("es.mapping.version", "v");
     refused.put("es.mapping.join", "relation");

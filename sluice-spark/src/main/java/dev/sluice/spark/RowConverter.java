@@ -3,7 +3,6 @@ package dev.sluice.spark;
 import dev.sluice.core.Document;
 import dev.sluice.core.id.IdStrategy;
 import dev.sluice.core.id.InvalidIdException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 
@@ -31,12 +30,13 @@ final class RowConverter {
     String id = null;
     String routing = null;
     try {
-      List<String> values = idValues(row);
+      RowDocument document = conf.documentOf(row);
+      List<String> values = document.idValues();
       // Strategies that read columns never read the body; the content hash needs it.
       boolean fromColumns = !values.isEmpty();
       id = fromColumns ? ids.idOf(values, null) : null;
-      routing = conf.routingColumn() == null ? null : conf.routingColumn().textOf(row);
-      byte[] source = conf.json().toJson(row);
+      routing = document.routing();
+      byte[] source = document.source();
       if (!fromColumns) {
         id = ids.idOf(values, source);
       }
@@ -48,21 +48,9 @@ final class RowConverter {
     }
   }
 
-  private List<String> idValues(InternalRow row) {
-    List<String> values = new ArrayList<>(conf.idColumns().size());
-    for (FieldPath column : conf.idColumns()) {
-      String value = column.textOf(row);
-      if (value == null) {
-        throw new RowConversionException(column.name(), "the document id is null");
-      }
-      values.add(value);
-    }
-    return values;
-  }
-
   private Converted deadLetter(
       InternalRow row, String id, String routing, String position, String type, String reason) {
-    byte[] lenient = conf.json().toLenientJson(row);
+    byte[] lenient = conf.lenientSource(row);
     return new Converted(new Document(null, id, routing, null, lenient, position), type, reason);
   }
 }

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
@@ -30,6 +32,7 @@ record SparkWriteConf(
     RowJsonWriter json,
     List<FieldPath> idColumns,
     FieldPath routingColumn,
+    JsonInput jsonInput,
     String reportPath)
     implements Serializable {
 
@@ -41,16 +44,30 @@ record SparkWriteConf(
 
   /**
    * Options given to the writer win over the Spark session's configuration, where
-   * elasticsearch-hadoop users keep shared settings; see {@link OptionSources}.
+   * elasticsearch-hadoop users keep shared settings; see {@link OptionSources}. Reads the target's
+   * mapping when the rows hold timestamps or dates ({@link RowShapes}).
    */
   static SparkWriteConf resolve(LogicalWriteInfo info) {
     return resolve(
         OptionSources.resolve(sessionConf(), info.options().asCaseSensitiveMap()),
         info.schema(),
-        info.queryId());
+        info.queryId(),
+        RowShapes::readTarget);
   }
 
+  /** As if the target index did not exist yet: every timestamp and date field is new. */
   static SparkWriteConf resolve(Map<String, String> options, StructType schema, String queryId) {
+    return resolve(options, schema, queryId, engine -> IndexMapping.missing());
+  }
+
+  /**
+   * @param mappings reads the target's mapping, at most once
+   */
+  static SparkWriteConf resolve(
+      Map<String, String> options,
+      StructType schema,
+      String queryId,
+      Function<SluiceConfig, IndexMapping> mappings) {
     SluiceConfig engine = SluiceConfig.fromOptions(options);
     SharedDeadLetterPath.require(engine.deadLetter().path());
     IdStrategy ids = engine.idStrategy();
@@ -58,21 +75,42 @@ record SparkWriteConf(
         ids.fields().size() == 1 && engine.idField() != null
             ? ConfigKeys.MAPPING_ID.name()
             : ConfigKeys.ID_FIELDS.name();
-    List<FieldPath> idColumns = new ArrayList<>();
-    for (String field : ids.fields()) {
-      idColumns.add(FieldPath.resolve(schema, field, idOption));
-    }
     String routing = engine.write().routingField();
+    RowShape shape = RowShapes.resolve(options, schema, engine, mappings);
+    JsonInput input =
+        RowShapes.option(options, ConfigKeys.INPUT_JSON)
+            ? JsonInput.of(schema, ids.fields(), routing)
+            : null;
+    List<FieldPath> idColumns = new ArrayList<>();
+    FieldPath routingColumn = null;
+    if (input == null) { // JSON input: the id and routing fields are read from each document
+      for (String field : ids.fields()) {
+        idColumns.add(FieldPath.resolve(schema, field, idOption));
+      }
+      routingColumn =
+          routing == null
+              ? null
+              : FieldPath.resolve(schema, routing, ConfigKeys.MAPPING_ROUTING.name());
+    }
     return new SparkWriteConf(
         engine,
         schema,
         queryId,
-        new RowJsonWriter(schema),
+        new RowJsonWriter(schema, shape),
         List.copyOf(idColumns),
-        routing == null
-            ? null
-            : FieldPath.resolve(schema, routing, ConfigKeys.MAPPING_ROUTING.name()),
+        routingColumn,
+        input,
         engine.reportPath());
+  }
+
+  /** The parts of {@code row}'s document: from its columns, or from the JSON it holds. */
+  RowDocument documentOf(InternalRow row) {
+    return jsonInput == null ? new ColumnDocument(this, row) : jsonInput.read(row);
+  }
+
+  /** The row as faithfully as it can be kept, for the dead-letter store. */
+  byte[] lenientSource(InternalRow row) {
+    return jsonInput == null ? json.toLenientJson(row) : jsonInput.raw(row);
   }
 
   IdStrategy idStrategy() {
@@ -94,6 +132,10 @@ record SparkWriteConf(
       output.put(ConfigKeys.MAPPING_ROUTING.name(), routingColumn.name());
     }
     output.put("schema", schema.json());
+    output.putAll(json.shape().describe());
+    if (jsonInput != null) {
+      output.put(ConfigKeys.INPUT_JSON.name(), "true");
+    }
     output.put("json_writer", JSON_WRITER_VERSION);
     String input = engine.checkpoint().input();
     return new JobManifest(

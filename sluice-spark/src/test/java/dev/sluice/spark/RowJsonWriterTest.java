@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
@@ -15,6 +16,8 @@ import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RowJsonWriterTest {
   private static final StructType SCHEMA =
@@ -102,5 +105,94 @@ class RowJsonWriterTest {
     assertThatThrownBy(() -> new RowJsonWriter(schema))
         .isInstanceOf(UnsupportedSchemaException.class)
         .hasMessageContaining("'span'");
+  }
+
+  private static RowShape shape(String include, String exclude, boolean writeNull) {
+    return new RowShape(
+        FieldFilter.of(include, exclude), writeNull, Map.of(), DateOutput.ISO, "UTC");
+  }
+
+  private static String json(RowShape shape, GenericInternalRow row) {
+    return new String(new RowJsonWriter(SCHEMA, shape).toJson(row), UTF_8);
+  }
+
+  @ParameterizedTest(name = "include [{0}] exclude [{1}]")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "name,owner.id | -            | {\"name\":\"x\",\"owner\":{\"id\":42}}",
+        "owner         | -            | {\"owner\":{}}",
+        "owner.*       | owner.nick   | {\"owner\":{\"id\":42}}",
+        "*.id          | -            | {}",
+        "owner,*.id    | -            | {\"owner\":{\"id\":42}}",
+        "attrs.k,tags  | -            | {\"tags\":[\"a\",null],\"attrs\":{\"k\":1}}",
+        "-             | attrs.k      | {\"name\":\"x\",\"count\":7,\"tags\":[\"a\",null],\"attrs\":{},\"owner\":{\"id\":42}}",
+        "nothing       | -            | {}",
+      },
+      nullValues = "-")
+  void writesTheFieldsTheFilterKeeps(String include, String exclude, String expected) {
+    GenericInternalRow row = row(0.5);
+    row.update(0, UTF8String.fromString("x"));
+    row.update(3, null);
+    row.update(4, null);
+    row.update(5, null);
+    row.update(6, null);
+    row.update(7, null);
+    row.update(2, null);
+    assertThat(json(shape(include, exclude, false), row)).isEqualTo(expected);
+  }
+
+  @Test
+  void writesNullFieldsAsNullWhenAskedNestedToo() {
+    StructType schema =
+        new StructType()
+            .add("a", DataTypes.StringType)
+            .add("s", new StructType().add("x", DataTypes.IntegerType))
+            .add("t", new StructType().add("y", DataTypes.IntegerType));
+    GenericInternalRow row =
+        new GenericInternalRow(
+            new Object[] {null, new GenericInternalRow(new Object[] {null}), null});
+
+    assertThat(new String(new RowJsonWriter(schema, shape(null, null, true)).toJson(row), UTF_8))
+        .isEqualTo("{\"a\":null,\"s\":{\"x\":null},\"t\":null}");
+    assertThat(new String(new RowJsonWriter(schema, shape(null, "s.x", true)).toJson(row), UTF_8))
+        .isEqualTo("{\"a\":null,\"s\":{},\"t\":null}");
+  }
+
+  @Test
+  void writesEachDateColumnAsItsShapeSaysInStructsAndArraysToo() {
+    StructType schema =
+        new StructType()
+            .add("at", DataTypes.TimestampType)
+            .add("day", DataTypes.DateType)
+            .add(
+                "events",
+                DataTypes.createArrayType(new StructType().add("at", DataTypes.TimestampType)))
+            .add("free", DataTypes.TimestampType);
+    RowShape shape =
+        new RowShape(
+            FieldFilter.ALL,
+            false,
+            Map.of(
+                "at", DateOutput.EPOCH_MILLIS,
+                "day", DateOutput.pattern("yyyy/MM/dd"),
+                "events.at", DateOutput.EPOCH_SECOND),
+            DateOutput.ISO,
+            "UTC");
+    long micros = 1_795_515_330_123_456L;
+    GenericInternalRow row =
+        new GenericInternalRow(
+            new Object[] {
+              micros,
+              (int) LocalDate.parse("2026-11-24").toEpochDay(),
+              new GenericArrayData(new Object[] {new GenericInternalRow(new Object[] {micros})}),
+              micros
+            });
+
+    assertThat(new String(new RowJsonWriter(schema, shape).toJson(row), UTF_8))
+        .isEqualTo(
+            "{\"at\":1795515330123,\"day\":\"2026/11/24\",\"events\":[{\"at\":1795515330}],"
+                + "\"free\":\"2026-11-24T10:15:30.123456Z\"}");
   }
 }

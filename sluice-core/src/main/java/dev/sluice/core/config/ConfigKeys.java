@@ -289,6 +289,41 @@ public final class ConfigKeys {
               + " refused.",
           text());
 
+  // --- What a row becomes: fields, nulls, JSON input, dates (Spark row shape) ---
+  public static final ConfigKey<String> MAPPING_INCLUDE =
+      key(
+          "es.mapping.include",
+          "",
+          "Comma list of field paths to write (dots for nested fields, * wildcards, as"
+              + " elasticsearch-hadoop matches them); empty = every field.",
+          Function.identity());
+  public static final ConfigKey<String> MAPPING_EXCLUDE =
+      key(
+          "es.mapping.exclude",
+          "",
+          "Comma list of field paths left out of the document (applied after the include list);"
+              + " id and routing columns are still read.",
+          Function.identity());
+  public static final ConfigKey<Boolean> WRITE_NULL =
+      key(
+          "es.spark.dataframe.write.null",
+          "false",
+          "Write null fields as JSON null instead of leaving them out.",
+          bool());
+  public static final ConfigKey<Boolean> INPUT_JSON =
+      key(
+          "es.input.json",
+          "false",
+          "The DataFrame's one string (or binary) column holds each document as JSON, sent as is.",
+          bool());
+  public static final ConfigKey<String> WRITE_DATES =
+      key(
+          "sluice.write.dates",
+          "iso",
+          "iso|epoch_millis: how timestamps and dates are written into fields the index does not"
+              + " map yet (mapped fields are written as their mapping expects).",
+          oneOf("iso", "epoch_millis"));
+
   // --- Spark side ---
   public static final ConfigKey<String> REPORT_PATH =
       key(
@@ -351,6 +386,11 @@ public final class ConfigKeys {
           CHECKPOINT_EVERY,
           CHECKPOINT_SEGMENT_ROWS,
           CHECKPOINT_INPUT,
+          MAPPING_INCLUDE,
+          MAPPING_EXCLUDE,
+          WRITE_NULL,
+          INPUT_JSON,
+          WRITE_DATES,
           REPORT_PATH);
 
   /** Keys by lower-case name. */
@@ -372,14 +412,6 @@ public final class ConfigKeys {
   public static final List<UnimplementedOption> UNIMPLEMENTED =
       List.of(
           // Change what is written: refused.
-          refused("es.input.json", "rows that are JSON strings are not implemented", "false", "no"),
-          refused("es.mapping.include", "choosing the fields to write is not implemented", ""),
-          refused("es.mapping.exclude", "leaving fields out is not implemented", ""),
-          refused(
-              "es.spark.dataframe.write.null",
-              "null fields are always left out (its default, false)",
-              "false",
-              "no"),
           refused("es.ingest.pipeline", "ingest pipelines are not implemented"),
           refused("es.mapping.version", "external versions are not implemented"),
           refused("es.mapping.version.type", "external versions are not implemented", "internal"),

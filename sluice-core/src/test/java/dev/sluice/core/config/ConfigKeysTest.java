@@ -65,6 +65,11 @@ class ConfigKeysTest {
     expected.put("sluice.checkpoint.every", "10s");
     expected.put("sluice.checkpoint.segment.rows", "10000");
     expected.put("sluice.checkpoint.input", null);
+    expected.put("es.mapping.include", "");
+    expected.put("es.mapping.exclude", "");
+    expected.put("es.spark.dataframe.write.null", "false");
+    expected.put("es.input.json", "false");
+    expected.put("sluice.write.dates", "iso");
     expected.put("sluice.report.path", null);
 
     Map<String, String> actual = new LinkedHashMap<>();
@@ -104,15 +109,15 @@ class ConfigKeysTest {
             "es.net.ssl.cert.allow.self.signed",
             "es.net.http.auth.user",
             "es.net.http.auth.pass",
-            "es.net.http.header.authorization")) {
+            "es.net.http.header.authorization",
+            "es.mapping.include",
+            "es.mapping.exclude",
+            "es.spark.dataframe.write.null",
+            "es.input.json")) {
       expected.put(implemented, "implemented");
     }
     for (String refused :
         List.of(
-            "es.input.json",
-            "es.mapping.include",
-            "es.mapping.exclude",
-            "es.spark.dataframe.write.null",
             "es.ingest.pipeline",
             "es.mapping.version",
             "es.mapping.version.type",
