@@ -359,6 +359,15 @@ public final class ConfigKeys {
           "false",
           "Use the JVM's https.proxyHost/https.proxyPort unless es.net.proxy.https.host is given.",
           bool());
+
+  /**
+   * elasticsearch-hadoop's bulk error handlers, mapped onto dead letters (DeadLetterStores): every
+   * rejected document is dead-lettered first; then, in order, {@code log} logs it (one line, no
+   * body) and handles it, {@code es} indexes an ECS-shaped event into {@code
+   * es.write.rest.error.handler.es.client.resource} and answers {@code return.default} (written) or
+   * {@code return.error} (not written), {@code fail} fails the job; what every handler passes on
+   * fails the job. With a chain, sluice.deadletter.max.* apply only when given.
+   */
   public static final ConfigKey<String> ERROR_HANDLERS =
       key(
           "es.write.rest.error.handlers",

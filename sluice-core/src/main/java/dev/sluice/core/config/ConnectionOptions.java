@@ -44,18 +44,7 @@ public final class ConnectionOptions {
         NodeAddressParser.parse(NODES, o.get(NODES), o.get(PORT), o.get(SSL));
     String user = o.get(AUTH_USER);
     Secret password = o.get(AUTH_PASS);
-    if ((user == null) != (password == null)) {
-      ConfigKey<?> missing = user == null ? AUTH_USER : AUTH_PASS;
-      throw new ConfigException(
-          missing.name(),
-          "Basic auth needs both "
-              + AUTH_USER.name()
-              + " and "
-              + AUTH_PASS.name()
-              + "; "
-              + missing.name()
-              + " is missing");
-    }
+    requireBoth("Basic auth", AUTH_USER, user, AUTH_PASS, password);
     if (nodes.user() != null) {
       if (user != null) {
         throw new ConfigException(
@@ -108,6 +97,24 @@ public final class ConnectionOptions {
           own.name());
     }
     return o.get(own);
+  }
+
+  /** A user and its password come together: one without the other is an error naming it. */
+  static void requireBoth(
+      String what, ConfigKey<?> userKey, Object user, ConfigKey<?> passKey, Object password) {
+    if ((user == null) != (password == null)) {
+      ConfigKey<?> missing = user == null ? userKey : passKey;
+      throw new ConfigException(
+          missing.name(),
+          what
+              + " needs both "
+              + userKey.name()
+              + " and "
+              + passKey.name()
+              + "; "
+              + missing.name()
+              + " is missing");
+    }
   }
 
   private static void checkOneScheme(String user, ResolvedOptions o) {

@@ -40,18 +40,7 @@ final class ProxyOptions {
             hostKey.name(), needsHost.name() + " is set but " + hostKey.name() + " is missing");
       }
     }
-    if ((user == null) != (password == null)) {
-      ConfigKey<?> missing = user == null ? userKey : passKey;
-      throw new ConfigException(
-          missing.name(),
-          "Proxy authentication needs both "
-              + userKey.name()
-              + " and "
-              + passKey.name()
-              + "; "
-              + missing.name()
-              + " is missing");
-    }
+    ConnectionOptions.requireBoth("Proxy authentication", userKey, user, passKey, password);
     if (host == null) {
       return null;
     }

@@ -20,7 +20,7 @@ public final class DeadLetterStores {
       return files;
     }
     List<FailureHandler> chain = chain(settings.handlers(), IndexFailureHandler::open);
-    return new HandledDeadLetterStore(files, chain, batchSize);
+    return new HandledDeadLetterStore(files, chain);
   }
 
   /**

@@ -6,32 +6,29 @@ import java.util.List;
 
 /**
  * The dead-letter store with elasticsearch-hadoop's error handler chain run over it: every record
- * is written to the store first (nothing is lost, whatever a handler does), then, by batches and at
- * every flush, handed to the handlers in order; what the last one passes on fails the job, as
- * elasticsearch-hadoop's implicit final {@code fail} does.
+ * is written to the store first (nothing is lost, whatever a handler does), then, at every flush
+ * (the writer flushes dead letters before it reports documents settled), handed to the handlers in
+ * order; what the last one passes on fails the job, as elasticsearch-hadoop's implicit final {@code
+ * fail} does. The chain never runs inside {@link #write}, so a failing chain never interrupts the
+ * writer's counting of a dead letter.
  */
 final class HandledDeadLetterStore implements DeadLetterStore {
   private final DeadLetterStore store;
   private final List<FailureHandler> chain;
-  private final int batchSize;
   private final List<DeadLetterRecord> pending = new ArrayList<>();
 
   /**
    * @param chain the handlers in order, the final fail included
    */
-  HandledDeadLetterStore(DeadLetterStore store, List<FailureHandler> chain, int batchSize) {
+  HandledDeadLetterStore(DeadLetterStore store, List<FailureHandler> chain) {
     this.store = store;
     this.chain = List.copyOf(chain);
-    this.batchSize = batchSize;
   }
 
   @Override
   public void write(DeadLetterRecord record) throws IOException {
     store.write(record);
     pending.add(record);
-    if (pending.size() >= batchSize) {
-      flush();
-    }
   }
 
   /** Makes the records durable in the store, then runs the chain over them. */

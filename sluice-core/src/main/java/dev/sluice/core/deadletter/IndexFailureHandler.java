@@ -27,6 +27,9 @@ final class IndexFailureHandler implements FailureHandler {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   static final String OPTION = ConfigKeys.ERROR_HANDLER_PREFIX + "es";
 
+  /** Events per {@code _bulk} request: a whole round of rejections may be thousands. */
+  private static final int EVENTS_PER_REQUEST = 500;
+
   private final ErrorHandlerSettings.Index settings;
   private final ErrorEvents events;
   private final Function<String, HttpResult> bulk;
@@ -42,11 +45,37 @@ final class IndexFailureHandler implements FailureHandler {
     this.client = client;
   }
 
-  /** Sends through a client of its own, made from the handler's connection settings. */
+  /**
+   * Sends through a client of its own, made from the handler's connection settings when the first
+   * rejection comes: a writer with none opens no connection.
+   */
   static IndexFailureHandler open(ErrorHandlerSettings.Index settings) {
-    RestClientTransport transport = RestClientTransport.create(settings.connection());
-    return new IndexFailureHandler(
-        settings, body -> transport.request("POST", "/_bulk", body), transport);
+    LazyClient client = new LazyClient(settings);
+    return new IndexFailureHandler(settings, client::bulk, client);
+  }
+
+  /** The handler's client, created on first use; the writer loop is its only user. */
+  private static final class LazyClient implements AutoCloseable {
+    private final ErrorHandlerSettings.Index settings;
+    private RestClientTransport transport;
+
+    LazyClient(ErrorHandlerSettings.Index settings) {
+      this.settings = settings;
+    }
+
+    HttpResult bulk(String body) {
+      if (transport == null) {
+        transport = RestClientTransport.create(settings.connection());
+      }
+      return transport.request("POST", "/_bulk", body);
+    }
+
+    @Override
+    public void close() {
+      if (transport != null) {
+        transport.close();
+      }
+    }
   }
 
   /** Sends each NDJSON body through {@code bulk}; for tests. */
@@ -57,9 +86,15 @@ final class IndexFailureHandler implements FailureHandler {
 
   @Override
   public List<DeadLetterRecord> handle(List<DeadLetterRecord> records) throws IOException {
-    if (records.isEmpty()) {
-      return records;
+    List<DeadLetterRecord> passed = new ArrayList<>();
+    for (int from = 0; from < records.size(); from += EVENTS_PER_REQUEST) {
+      int to = Math.min(records.size(), from + EVENTS_PER_REQUEST);
+      passed.addAll(handleBatch(records.subList(from, to)));
     }
+    return passed;
+  }
+
+  private List<DeadLetterRecord> handleBatch(List<DeadLetterRecord> records) throws IOException {
     HttpResult result = bulk.apply(events.bulkBody(records));
     List<String> errors = itemErrors(result, records.size());
     List<DeadLetterRecord> passed = new ArrayList<>();

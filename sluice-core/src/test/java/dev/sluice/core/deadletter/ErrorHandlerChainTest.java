@@ -103,8 +103,7 @@ class ErrorHandlerChainTest {
         new HandledDeadLetterStore(
             store,
             DeadLetterStores.chain(
-                handlers, s -> IndexFailureHandler.withBulk(s, bulk(bodies, indexStatuses))),
-            100);
+                handlers, s -> IndexFailureHandler.withBulk(s, bulk(bodies, indexStatuses))));
     chain.write(record(1));
     chain.write(record(2));
     String outcome;
