@@ -58,7 +58,11 @@ public final class ResolvedOptions {
           }
           if (inFamily(name)) {
             // Read, checked and redacted by HeaderOptions / ErrorHandlerOptions.
-            redacted.put(name, SecretNames.looksSecret(name) ? Secret.REDACTED : value.trim());
+            redacted.put(
+                name,
+                SecretNames.looksSecret(name)
+                    ? Secret.REDACTED
+                    : UrlCredentials.redact(value.trim()));
           } else {
             UnknownOptions.check(name, value);
           }

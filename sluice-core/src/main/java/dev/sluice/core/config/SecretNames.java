@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 final class SecretNames {
   private static final Pattern SECRET =
-      Pattern.compile("authorization|token|key|secret|cookie|pass|credential|session");
+      Pattern.compile("auth|token|key|secret|cookie|pass|credential|session");
 
   private SecretNames() {}
 

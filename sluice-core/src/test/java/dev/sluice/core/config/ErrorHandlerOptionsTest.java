@@ -221,6 +221,15 @@ class ErrorHandlerOptionsTest {
             P + "es.client.conf.es.net.http.auth.pass",
             "secret-pw");
     assertThat(shown.toString()).doesNotContain("secret-pw");
+    SluiceConfig userInfo =
+        config(
+            "es.write.rest.error.handlers",
+            "es",
+            P + "es.client.resource",
+            "errors",
+            P + "es.client.nodes",
+            "https://audit:url-pw@audit-host:9243");
+    assertThat(userInfo.toString()).doesNotContain("url-pw").contains("audit-host");
     assertThat(shown.toRedactedMap())
         .containsEntry(P + "es.client.conf.es.net.http.auth.pass", Secret.REDACTED)
         .containsEntry(P + "es.client.resource", "errors");

@@ -58,18 +58,21 @@ class TransportOptionsTest {
         config(
             "es.net.http.header.X-Opaque-Id", "load-7",
             "es.net.http.header.X-Api-Token", "env:TENANT_TOKEN",
-            "es.net.http.header.Cookie", "session=abc");
+            "es.net.http.header.Cookie", "session=abc",
+            "es.net.http.header.X-Upstream-Auth", "u:p");
 
     assertThat(c.connection().headers())
         .extracting(HttpHeader::name, h -> h.value().reveal())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("cookie", "session=abc"),
             org.assertj.core.groups.Tuple.tuple("x-api-token", "t0ken"),
-            org.assertj.core.groups.Tuple.tuple("x-opaque-id", "load-7"));
+            org.assertj.core.groups.Tuple.tuple("x-opaque-id", "load-7"),
+            org.assertj.core.groups.Tuple.tuple("x-upstream-auth", "u:p"));
     assertThat(c.toRedactedMap())
         .containsEntry("es.net.http.header.x-opaque-id", "load-7")
         .containsEntry("es.net.http.header.x-api-token", Secret.REDACTED)
-        .containsEntry("es.net.http.header.cookie", Secret.REDACTED);
+        .containsEntry("es.net.http.header.cookie", Secret.REDACTED)
+        .containsEntry("es.net.http.header.x-upstream-auth", Secret.REDACTED);
     assertThat(c.toString() + c.connection()).doesNotContain("abc").doesNotContain("t0ken");
   }
 
