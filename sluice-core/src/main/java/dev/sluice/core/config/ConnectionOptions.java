@@ -85,6 +85,7 @@ public final class ConnectionOptions {
       return o.get(own);
     }
     if (!o.given(own)) {
+      o.showEffective(own, o.givenOptions().get(HTTP_TIMEOUT.name()).trim());
       return o.get(HTTP_TIMEOUT);
     }
     if (!o.get(own).equals(o.get(HTTP_TIMEOUT)) && WARNED.add(own.name())) {

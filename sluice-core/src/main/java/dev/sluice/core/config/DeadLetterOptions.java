@@ -18,11 +18,17 @@ public final class DeadLetterOptions {
   public static DeadLetterSettings resolve(ResolvedOptions o) {
     List<ErrorHandlerSettings> handlers = ErrorHandlerOptions.resolve(o);
     boolean chain = !handlers.isEmpty();
+    long maxCount = o.get(DEADLETTER_MAX_COUNT);
+    double maxRatio = o.get(DEADLETTER_MAX_RATIO);
+    if (chain && !o.given(DEADLETTER_MAX_COUNT)) {
+      maxCount = -1;
+      o.showEffective(DEADLETTER_MAX_COUNT, maxCount);
+    }
+    if (chain && !o.given(DEADLETTER_MAX_RATIO)) {
+      maxRatio = 1.0;
+      o.showEffective(DEADLETTER_MAX_RATIO, maxRatio);
+    }
     return new DeadLetterSettings(
-        o.get(DEADLETTER_PATH),
-        chain && !o.given(DEADLETTER_MAX_COUNT) ? -1 : o.get(DEADLETTER_MAX_COUNT),
-        chain && !o.given(DEADLETTER_MAX_RATIO) ? 1.0 : o.get(DEADLETTER_MAX_RATIO),
-        o.get(DEADLETTER_RATIO_MIN_DOCS),
-        handlers);
+        o.get(DEADLETTER_PATH), maxCount, maxRatio, o.get(DEADLETTER_RATIO_MIN_DOCS), handlers);
   }
 }

@@ -75,6 +75,15 @@ public final class ResolvedOptions {
         || name.startsWith(ConfigKeys.ERROR_HANDLER_PREFIX);
   }
 
+  /**
+   * Shows {@code value} as the option's effective value, where a rule between options made it
+   * differ from the one given or defaulted (es.http.timeout over Sluice's default timeouts, an
+   * error handler chain over the dead-letter tolerance).
+   */
+  void showEffective(ConfigKey<?> key, Object value) {
+    redacted.put(key.name(), key.secret() ? Secret.REDACTED : String.valueOf(value));
+  }
+
   /** True when the user gave the option (a default does not count). */
   public boolean given(ConfigKey<?> key) {
     return given.containsKey(key.name());

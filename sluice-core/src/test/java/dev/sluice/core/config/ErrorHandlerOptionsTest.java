@@ -75,6 +75,18 @@ class ErrorHandlerOptionsTest {
             .deadLetter();
     assertThat(d.maxCount()).isEqualTo(10);
     assertThat(d.maxRatio()).isEqualTo(1.0);
+    // The report shows the limits that apply, not the defaults the chain replaced.
+    assertThat(
+            config(
+                    "es.write.rest.error.handlers",
+                    "log",
+                    P + "log.logger.name",
+                    "BulkErrors",
+                    "sluice.deadletter.max.count",
+                    "10")
+                .toRedactedMap())
+        .containsEntry("sluice.deadletter.max.count", "10")
+        .containsEntry("sluice.deadletter.max.ratio", "1.0");
   }
 
   @Test

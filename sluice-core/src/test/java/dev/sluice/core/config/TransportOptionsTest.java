@@ -107,7 +107,11 @@ class TransportOptionsTest {
     assertThat(neither.requestTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(neither.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 
-    ConnectionSettings esOnly = config("es.http.timeout", "2m").connection();
+    SluiceConfig esOnlyConfig = config("es.http.timeout", "2m");
+    assertThat(esOnlyConfig.toRedactedMap())
+        .containsEntry("sluice.request.timeout", "2m")
+        .containsEntry("sluice.connect.timeout", "2m");
+    ConnectionSettings esOnly = esOnlyConfig.connection();
     assertThat(esOnly.requestTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(esOnly.connectTimeout()).isEqualTo(Duration.ofMinutes(2));
 
