@@ -7,6 +7,7 @@ import dev.sluice.core.config.CheckpointSettings;
 import dev.sluice.core.config.ConfigKey;
 import dev.sluice.core.config.ConnectionOptions;
 import dev.sluice.core.config.ConnectionSettings;
+import dev.sluice.core.config.DeadLetterOptions;
 import dev.sluice.core.config.DeadLetterSettings;
 import dev.sluice.core.config.IndexNames;
 import dev.sluice.core.config.ResolvedOptions;
@@ -45,12 +46,7 @@ public final class SluiceConfig implements Serializable {
     this.write = write(o);
     this.batch = batch(o);
     this.retry = retry(o);
-    this.deadLetter =
-        new DeadLetterSettings(
-            o.get(DEADLETTER_PATH),
-            o.get(DEADLETTER_MAX_COUNT),
-            o.get(DEADLETTER_MAX_RATIO),
-            o.get(DEADLETTER_RATIO_MIN_DOCS));
+    this.deadLetter = DeadLetterOptions.resolve(o);
     this.idStrategy = idStrategy(o);
     IdStrategies.requireIdsFor(write.op(), idStrategy);
     this.checkpoint =

@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +58,9 @@ final class ScriptedBulkServer implements AutoCloseable {
     }
   }
 
+  /** The request line and headers of one request, in arrival order (names in lower case). */
+  record Seen(String method, String uri, Map<String, String> headers) {}
+
   @FunctionalInterface
   interface Script {
     Reply answer(Received request);
@@ -64,6 +69,7 @@ final class ScriptedBulkServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final AtomicInteger counter = new AtomicInteger();
   private final Script script;
 
@@ -87,6 +93,10 @@ final class ScriptedBulkServer implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  List<Seen> seen() {
+    return List.copyOf(seen);
+  }
+
   /** Every item received, all requests, in order. */
   List<Item> allItems() {
     List<Item> items = new ArrayList<>();
@@ -95,6 +105,9 @@ final class ScriptedBulkServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    Map<String, String> headers = new TreeMap<>();
+    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+    seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers));
     try {
       Received request =
           new Received(

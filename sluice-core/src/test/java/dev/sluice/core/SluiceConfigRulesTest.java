@@ -52,10 +52,7 @@ class SluiceConfigRulesTest {
     refused.put("es.mapping.join", "relation");
     refused.put("es.update.script.inline", "ctx._source.n += 1");
     refused.put("es.update.retry.on.conflict", "3");
-    refused.put("es.nodes.path.prefix", "/es");
-    refused.put("es.net.http.header.X-Tenant", "blue");
-    refused.put("es.net.proxy.http.host", "proxy");
-    refused.put("es.write.rest.error.handlers", "log");
+    refused.put("es.net.proxy.socks.host", "proxy");
     refused.put("es.security.authentication", "kerberos");
     refused.forEach(
         (name, value) -> {
@@ -68,8 +65,8 @@ class SluiceConfigRulesTest {
 
   @Test
   void aRefusedOptionsValueIsNeverShown() {
-    ConfigException e = refusal("es.net.proxy.http.pass", "hunter2");
-    assertThat(e.getMessage()).contains("es.net.proxy.http.pass").doesNotContain("hunter2");
+    ConfigException e = refusal("es.net.proxy.socks.pass", "hunter2");
+    assertThat(e.getMessage()).contains("es.net.proxy.socks.pass").doesNotContain("hunter2");
   }
 
   @Test

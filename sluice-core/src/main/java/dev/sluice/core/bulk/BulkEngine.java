@@ -10,8 +10,8 @@ import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.SluiceException;
 import dev.sluice.core.config.BatchSettings;
 import dev.sluice.core.config.RetrySettings;
+import dev.sluice.core.deadletter.DeadLetterStores;
 import dev.sluice.core.deadletter.DeadLetterTolerance;
-import dev.sluice.core.deadletter.NdjsonDeadLetterStore;
 import dev.sluice.core.flow.AimdFlowControl;
 import dev.sluice.core.flow.FlowControl;
 import dev.sluice.core.report.Counter;
@@ -69,8 +69,7 @@ public final class BulkEngine {
     DeadLetterSink deadLetters =
         new DeadLetterSink(
             writerId,
-            new NdjsonDeadLetterStore(
-                ctx.storage(), deadLetterSettings.path(), writerId, DEAD_LETTER_BATCH),
+            DeadLetterStores.open(ctx.storage(), deadLetterSettings, writerId, DEAD_LETTER_BATCH),
             new DeadLetterTolerance(
                 deadLetterSettings.maxCount(),
                 deadLetterSettings.maxRatio(),

@@ -332,6 +332,85 @@ public final class ConfigKeys {
           "File (path or file: URI) where the driver writes the job's JSON report; unset = none.",
           text());
 
+  // --- Transport and error handlers drop-in (es-hadoop): path prefix, headers, proxies,
+  // timeouts, es.write.rest.error.handlers. Families of keys (es.net.http.header.<name>,
+  // es.write.rest.error.handler.<name>.*) are read by HeaderOptions and ErrorHandlerOptions.
+  /**
+   * es.net.http.header.<Name>: one extra header per key (Authorization is AUTHORIZATION_HEADER).
+   */
+  public static final String HEADER_PREFIX = "es.net.http.header.";
+
+  /** es.write.rest.error.handler.<name>[.<setting>]: the handlers' settings. */
+  public static final String ERROR_HANDLER_PREFIX = "es.write.rest.error.handler.";
+
+  public static final ConfigKey<String> NODES_PATH_PREFIX =
+      key(
+          "es.nodes.path.prefix",
+          "",
+          "Path in front of every request ('/es' sends to <node>/es/_bulk); a leading slash is"
+              + " added and trailing ones dropped; empty or '/' = none.",
+          ValueParsers.pathPrefix());
+  public static final ConfigKey<Duration> HTTP_TIMEOUT =
+      key(
+          "es.http.timeout",
+          "1m",
+          "es-hadoop's timeout: the request timeout, and the connect timeout, where "
+              + "sluice.request.timeout / sluice.connect.timeout are not given (they win).",
+          duration(Duration.ofMillis(1), DAY));
+  public static final ConfigKey<String> PROXY_HTTP_HOST =
+      key("es.net.proxy.http.host", null, "HTTP proxy for http nodes.", text());
+  public static final ConfigKey<Integer> PROXY_HTTP_PORT =
+      key(
+          "es.net.proxy.http.port",
+          null,
+          "Port of the HTTP proxy (default 80).",
+          integer(1, 65535));
+  public static final ConfigKey<String> PROXY_HTTP_USER =
+      key("es.net.proxy.http.user", null, "User for the HTTP proxy (basic auth).", text());
+  public static final ConfigKey<Secret> PROXY_HTTP_PASS =
+      secretKey("es.net.proxy.http.pass", "Password for the HTTP proxy.");
+  public static final ConfigKey<Boolean> PROXY_HTTP_SYSTEM_PROPS =
+      key(
+          "es.net.proxy.http.use.system.props",
+          "false",
+          "Use the JVM's http.proxyHost/http.proxyPort (where the request is sent) unless"
+              + " es.net.proxy.http.host is given.",
+          bool());
+  public static final ConfigKey<String> PROXY_HTTPS_HOST =
+      key("es.net.proxy.https.host", null, "Proxy for https nodes (CONNECT tunnel).", text());
+  public static final ConfigKey<Integer> PROXY_HTTPS_PORT =
+      key(
+          "es.net.proxy.https.port",
+          null,
+          "Port of the https proxy (default 80).",
+          integer(1, 65535));
+  public static final ConfigKey<String> PROXY_HTTPS_USER =
+      key("es.net.proxy.https.user", null, "User for the https proxy (basic auth).", text());
+  public static final ConfigKey<Secret> PROXY_HTTPS_PASS =
+      secretKey("es.net.proxy.https.pass", "Password for the https proxy.");
+  public static final ConfigKey<Boolean> PROXY_HTTPS_SYSTEM_PROPS =
+      key(
+          "es.net.proxy.https.use.system.props",
+          "false",
+          "Use the JVM's https.proxyHost/https.proxyPort unless es.net.proxy.https.host is given.",
+          bool());
+
+  /**
+   * elasticsearch-hadoop's bulk error handlers, mapped onto dead letters (DeadLetterStores): every
+   * rejected document is dead-lettered first; then, in order, {@code log} logs it (one line, no
+   * body) and handles it, {@code es} indexes an ECS-shaped event into {@code
+   * es.write.rest.error.handler.es.client.resource} and answers {@code return.default} (written) or
+   * {@code return.error} (not written), {@code fail} fails the job; what every handler passes on
+   * fails the job. With a chain, sluice.deadletter.max.* apply only when given.
+   */
+  public static final ConfigKey<String> ERROR_HANDLERS =
+      key(
+          "es.write.rest.error.handlers",
+          null,
+          "Ordered handlers for rejected documents: log, es, fail (mapped onto dead letters, see"
+              + " the README); unset = Sluice's dead-letter tolerance.",
+          text());
+
   /** All keys, in declaration order. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -391,7 +470,20 @@ public final class ConfigKeys {
           WRITE_NULL,
           INPUT_JSON,
           WRITE_DATES,
-          REPORT_PATH);
+          REPORT_PATH,
+          NODES_PATH_PREFIX,
+          HTTP_TIMEOUT,
+          PROXY_HTTP_HOST,
+          PROXY_HTTP_PORT,
+          PROXY_HTTP_USER,
+          PROXY_HTTP_PASS,
+          PROXY_HTTP_SYSTEM_PROPS,
+          PROXY_HTTPS_HOST,
+          PROXY_HTTPS_PORT,
+          PROXY_HTTPS_USER,
+          PROXY_HTTPS_PASS,
+          PROXY_HTTPS_SYSTEM_PROPS,
+          ERROR_HANDLERS);
 
   /** Keys by lower-case name. */
   public static final Map<String, ConfigKey<?>> BY_NAME = byName();
@@ -429,22 +521,13 @@ public final class ConfigKeys {
           refused("es.upsert.doc", "scripted upserts are not implemented", "true"),
           refused("es.ser.writer.*", "custom serialisers are not supported"),
           refused(
-              "es.write.*.error.handler*",
-              "error handlers are not implemented; rejected documents go to the dead-letter store"),
+              "es.write.data.error.handler*",
+              "serialisation error handlers are not implemented; a row that cannot become a"
+                  + " document goes to the dead-letter store"),
           refused(
-              "es.nodes.path.prefix",
-              "a path prefix in front of the cluster is not implemented",
-              "",
-              "/"),
-          refused(
-              "es.net.http.header.*",
-              "extra HTTP headers are not implemented (" + AUTHORIZATION_HEADER.name() + " is)"),
-          refused(
-              "es.net.proxy.*.use.system.props",
-              "proxies are not implemented; Sluice ignores the JVM's proxy properties",
-              "false",
-              "no"),
-          refused("es.net.proxy.*", "connecting through a proxy is not implemented"),
+              "es.net.proxy.socks.*",
+              "SOCKS proxies are not supported (the HTTP client has no SOCKS support); use an HTTP"
+                  + " proxy (es.net.proxy.http.* / .https.*)"),
           refused("es.net.spnego.auth.*", "Kerberos authentication is not implemented"),
           refused(
               "es.security.authentication",
@@ -466,10 +549,13 @@ public final class ConfigKeys {
               "Sluice flushes by size and " + BATCH_FLUSH_INTERVAL.name(),
               "false",
               "no"),
-          ignored("es.http.timeout", "use " + REQUEST_TIMEOUT.name()),
           ignored(
               "es.http.retries",
-              "Sluice's engine decides every resend (" + RETRY_COUNT.name() + ")"),
+              "Sluice's engine retries a failed request on the next node, "
+                  + RETRY_COUNT.name()
+                  + " times within sluice.retry.budget, and stops the job when they run out,"
+                  + " never dead-letters: the count cannot change the documents written",
+              "3"),
           ignored("es.action.heart.beat.lead", "Sluice needs no task heartbeat"),
           ignored("es.net.ssl.protocol", "the JVM's TLS protocols are used", "tls"),
           ignored("es.nodes.discovery", NODES_ONLY, "false", "no"),

@@ -7,10 +7,12 @@ import static dev.sluice.core.config.ConfigKeys.AUTH_USER;
 import static dev.sluice.core.config.ConfigKeys.BEARER;
 import static dev.sluice.core.config.ConfigKeys.CONNECT_TIMEOUT;
 import static dev.sluice.core.config.ConfigKeys.HTTP_COMPRESSION;
+import static dev.sluice.core.config.ConfigKeys.HTTP_TIMEOUT;
 import static dev.sluice.core.config.ConfigKeys.KEYSTORE_LOCATION;
 import static dev.sluice.core.config.ConfigKeys.KEYSTORE_PASS;
 import static dev.sluice.core.config.ConfigKeys.KEYSTORE_TYPE;
 import static dev.sluice.core.config.ConfigKeys.NODES;
+import static dev.sluice.core.config.ConfigKeys.NODES_PATH_PREFIX;
 import static dev.sluice.core.config.ConfigKeys.PORT;
 import static dev.sluice.core.config.ConfigKeys.REQUEST_TIMEOUT;
 import static dev.sluice.core.config.ConfigKeys.SSL;
@@ -22,11 +24,19 @@ import static dev.sluice.core.config.ConfigKeys.TRUSTSTORE_PASS;
 import static dev.sluice.core.config.ConfigKeys.TRUSTSTORE_TYPE;
 
 import dev.sluice.core.ConfigException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds {@link ConnectionSettings} from the options, checking the rules between them. */
 public final class ConnectionOptions {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionOptions.class);
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
   private ConnectionOptions() {}
 
   public static ConnectionSettings resolve(ResolvedOptions o) {
@@ -34,18 +44,7 @@ public final class ConnectionOptions {
         NodeAddressParser.parse(NODES, o.get(NODES), o.get(PORT), o.get(SSL));
     String user = o.get(AUTH_USER);
     Secret password = o.get(AUTH_PASS);
-    if ((user == null) != (password == null)) {
-      ConfigKey<?> missing = user == null ? AUTH_USER : AUTH_PASS;
-      throw new ConfigException(
-          missing.name(),
-          "Basic auth needs both "
-              + AUTH_USER.name()
-              + " and "
-              + AUTH_PASS.name()
-              + "; "
-              + missing.name()
-              + " is missing");
-    }
+    requireBoth("Basic auth", AUTH_USER, user, AUTH_PASS, password);
     if (nodes.user() != null) {
       if (user != null) {
         throw new ConfigException(
@@ -68,9 +67,55 @@ public final class ConnectionOptions {
         apiKey(o.get(API_KEY)),
         o.get(BEARER),
         tls(o),
-        o.get(REQUEST_TIMEOUT),
-        o.get(CONNECT_TIMEOUT),
-        o.get(HTTP_COMPRESSION));
+        timeout(o, REQUEST_TIMEOUT),
+        timeout(o, CONNECT_TIMEOUT),
+        o.get(HTTP_COMPRESSION),
+        o.get(NODES_PATH_PREFIX),
+        HeaderOptions.resolve(o),
+        ProxyOptions.resolve(o));
+  }
+
+  /**
+   * Sluice's own timeout when given, else es.http.timeout when given (elasticsearch-hadoop uses it
+   * for connecting and for each request), else Sluice's default. Both given: Sluice's wins, said
+   * once per JVM.
+   */
+  private static Duration timeout(ResolvedOptions o, ConfigKey<Duration> own) {
+    if (!o.given(HTTP_TIMEOUT)) {
+      return o.get(own);
+    }
+    if (!o.given(own)) {
+      o.showEffective(own, o.givenOptions().get(HTTP_TIMEOUT.name()).trim());
+      return o.get(HTTP_TIMEOUT);
+    }
+    if (!o.get(own).equals(o.get(HTTP_TIMEOUT)) && WARNED.add(own.name())) {
+      LOG.warn(
+          "Both {}={} and {}={} are given; {} applies",
+          own.name(),
+          o.get(own),
+          HTTP_TIMEOUT.name(),
+          o.get(HTTP_TIMEOUT),
+          own.name());
+    }
+    return o.get(own);
+  }
+
+  /** A user and its password come together: one without the other is an error naming it. */
+  static void requireBoth(
+      String what, ConfigKey<?> userKey, Object user, ConfigKey<?> passKey, Object password) {
+    if ((user == null) != (password == null)) {
+      ConfigKey<?> missing = user == null ? userKey : passKey;
+      throw new ConfigException(
+          missing.name(),
+          what
+              + " needs both "
+              + userKey.name()
+              + " and "
+              + passKey.name()
+              + "; "
+              + missing.name()
+              + " is missing");
+    }
   }
 
   private static void checkOneScheme(String user, ResolvedOptions o) {

@@ -9,6 +9,8 @@ import java.util.List;
  * most one of user/password, authorization header, API key and bearer token is set.
  *
  * @param apiKey the encoded form, base64 of {@code id:key}, ready for {@code Authorization: ApiKey}
+ * @param pathPrefix put in front of every request path ({@code /es}), "" for none
+ * @param headers extra headers for every request
  */
 public record ConnectionSettings(
     List<NodeAddress> nodes,
@@ -20,10 +22,14 @@ public record ConnectionSettings(
     TlsSettings tls,
     Duration requestTimeout,
     Duration connectTimeout,
-    boolean compression)
+    boolean compression,
+    String pathPrefix,
+    List<HttpHeader> headers,
+    ProxySettings proxy)
     implements Serializable {
 
   public ConnectionSettings {
     nodes = List.copyOf(nodes);
+    headers = List.copyOf(headers);
   }
 }

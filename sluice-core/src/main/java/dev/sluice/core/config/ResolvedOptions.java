@@ -11,10 +11,18 @@ import java.util.TreeMap;
  * judged by {@link UnknownOptions} (refused, or warned about once per JVM).
  */
 public final class ResolvedOptions {
+  private final Map<String, String> given;
+  private final SecretResolver secrets;
   private final Map<String, Object> values;
   private final Map<String, String> redacted;
 
-  private ResolvedOptions(Map<String, Object> values, Map<String, String> redacted) {
+  private ResolvedOptions(
+      Map<String, String> given,
+      SecretResolver secrets,
+      Map<String, Object> values,
+      Map<String, String> redacted) {
+    this.given = given;
+    this.secrets = secrets;
     this.values = values;
     this.redacted = redacted;
   }
@@ -45,11 +53,61 @@ public final class ResolvedOptions {
     }
     given.forEach(
         (name, value) -> {
-          if (!ConfigKeys.BY_NAME.containsKey(name)) {
+          if (ConfigKeys.BY_NAME.containsKey(name)) {
+            return;
+          }
+          if (inFamily(name)) {
+            // Read, checked and redacted by HeaderOptions / ErrorHandlerOptions.
+            redacted.put(
+                name,
+                SecretNames.looksSecret(name)
+                    ? Secret.REDACTED
+                    : UrlCredentials.redact(value.trim()));
+          } else {
             UnknownOptions.check(name, value);
           }
         });
-    return new ResolvedOptions(values, redacted);
+    return new ResolvedOptions(Map.copyOf(given), secrets, values, redacted);
+  }
+
+  private static boolean inFamily(String name) {
+    return name.startsWith(ConfigKeys.HEADER_PREFIX)
+        || name.startsWith(ConfigKeys.ERROR_HANDLER_PREFIX);
+  }
+
+  /**
+   * Shows {@code value} as the option's effective value, where a rule between options made it
+   * differ from the one given or defaulted (es.http.timeout over Sluice's default timeouts, an
+   * error handler chain over the dead-letter tolerance).
+   */
+  void showEffective(ConfigKey<?> key, Object value) {
+    redacted.put(key.name(), key.secret() ? Secret.REDACTED : String.valueOf(value));
+  }
+
+  /** True when the user gave the option (a default does not count). */
+  public boolean given(ConfigKey<?> key) {
+    return given.containsKey(key.name());
+  }
+
+  /** The options given whose names start with {@code prefix}, as given (not parsed); sorted. */
+  Map<String, String> family(String prefix) {
+    Map<String, String> family = new TreeMap<>();
+    given.forEach(
+        (name, value) -> {
+          if (name.startsWith(prefix)) {
+            family.put(name, value);
+          }
+        });
+    return family;
+  }
+
+  /** Every option given, keys in lower case, values as given. */
+  Map<String, String> givenOptions() {
+    return given;
+  }
+
+  SecretResolver secrets() {
+    return secrets;
   }
 
   @SuppressWarnings("unchecked")

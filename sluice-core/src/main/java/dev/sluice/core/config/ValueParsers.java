@@ -17,6 +17,26 @@ final class ValueParsers {
     };
   }
 
+  /**
+   * A path prefix as elasticsearch-hadoop reads it (a leading slash added), with trailing slashes
+   * dropped so that {@code /es/} gives {@code /es/_bulk}, not {@code /es//_bulk}; "" = none.
+   */
+  static Function<String, String> pathPrefix() {
+    return s -> {
+      String path = s.strip();
+      while (path.endsWith("/")) {
+        path = path.substring(0, path.length() - 1);
+      }
+      if (path.isEmpty()) {
+        return "";
+      }
+      if (path.contains("?") || path.contains("#") || path.contains(" ")) {
+        throw new IllegalArgumentException("must be a URL path such as /es (no query, no spaces)");
+      }
+      return path.startsWith("/") ? path : "/" + path;
+    };
+  }
+
   static Function<String, Secret> secret() {
     return s -> Secret.of(text().apply(s));
   }

@@ -2,21 +2,16 @@ package dev.sluice.core.transport;
 
 import dev.sluice.core.config.ConnectionSettings;
 import dev.sluice.core.config.NodeAddress;
-import dev.sluice.core.config.TlsSettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
-import org.apache.http.Header;
 import org.apache.http.HttpEntity;
-import org.apache.http.HttpHost;
-import org.apache.http.conn.ssl.NoopHostnameVerifier;
-import org.apache.http.impl.nio.reactor.IOReactorConfig;
-import org.apache.http.message.BasicHeader;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Cancellable;
 import org.elasticsearch.client.Request;
@@ -25,7 +20,6 @@ import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
-import org.elasticsearch.client.RestClientBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,59 +71,38 @@ public final class RestClientTransport implements BulkTransport {
   }
 
   public static RestClientTransport create(ConnectionSettings settings) {
-    String nodes =
-        settings.nodes().stream().map(NodeAddress::toString).collect(Collectors.joining(", "));
+    return create(settings, System::getProperty);
+  }
+
+  /**
+   * As {@link #create(ConnectionSettings)}, reading the JVM's proxy properties through a function.
+   */
+  static RestClientTransport create(
+      ConnectionSettings settings, UnaryOperator<String> systemProperties) {
     Authorization auth = Authorization.of(settings);
-    WeakenedSecurityWarnings.warn(settings, auth, nodes);
     SSLContext ssl = TlsContextFactory.create(settings.tls());
     // About one I/O thread per core in all, as a single client would have.
     int ioThreads =
         Math.max(1, Runtime.getRuntime().availableProcessors() / settings.nodes().size());
+    NodeClients factory = new NodeClients(settings, auth, ssl, ioThreads, systemProperties);
     List<RestClient> clients = new ArrayList<>();
     List<String> nodeDescriptions = new ArrayList<>();
     for (NodeAddress node : settings.nodes()) {
-      clients.add(client(node, settings, auth, ssl, ioThreads));
-      nodeDescriptions.add(node + " as " + auth.principal());
+      clients.add(factory.client(node));
+      nodeDescriptions.add(where(node, settings, factory) + " as " + auth.principal());
     }
+    String nodes =
+        settings.nodes().stream()
+            .map(node -> where(node, settings, factory))
+            .collect(Collectors.joining(", "));
+    WeakenedSecurityWarnings.warn(settings, auth, nodes);
     return new RestClientTransport(clients, nodeDescriptions, nodes + " as " + auth.principal());
   }
 
-  /** A client for one node only: with no other node to fail over to, it re-sends nothing. */
-  private static RestClient client(
-      NodeAddress node,
-      ConnectionSettings settings,
-      Authorization auth,
-      SSLContext ssl,
-      int ioThreads) {
-    TlsSettings tls = settings.tls();
-    RestClientBuilder builder =
-        RestClient.builder(new HttpHost(node.host(), node.port(), node.scheme()));
-    builder.setDefaultHeaders(
-        auth.header() == null
-            ? new Header[0]
-            : new Header[] {new BasicHeader("Authorization", auth.header())});
-    builder.setCompressionEnabled(settings.compression());
-    builder.setRequestConfigCallback(
-        rc ->
-            rc.setConnectTimeout((int) settings.connectTimeout().toMillis())
-                .setSocketTimeout((int) settings.requestTimeout().toMillis()));
-    builder.setHttpClientConfigCallback(
-        http -> {
-          // Credentials go in the default header above, never through a credentials provider, so
-          // the client's per-request auth cache lookup (a Java deserialisation of the cached
-          // scheme, about 0.3 ms per bulk request) would find nothing to use.
-          http.disableAuthCaching();
-          http.setDefaultIOReactorConfig(
-              IOReactorConfig.custom().setIoThreadCount(ioThreads).build());
-          if (ssl != null) {
-            http.setSSLContext(ssl);
-          }
-          if (!tls.verifyHostname()) {
-            http.setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE);
-          }
-          return http;
-        });
-    return builder.build();
+  /** "http://es1:9200/es via proxy gw:3128": what a message needs to find the request's way. */
+  private static String where(NodeAddress node, ConnectionSettings settings, NodeClients factory) {
+    var proxy = factory.proxy(node);
+    return node + settings.pathPrefix() + (proxy == null ? "" : " via proxy " + proxy);
   }
 
   @Override
