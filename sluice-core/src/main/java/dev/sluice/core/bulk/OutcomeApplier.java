@@ -5,6 +5,7 @@ import dev.sluice.core.SluiceException;
 import dev.sluice.core.bulk.ItemOutcome.AlreadyDelivered;
 import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
 import dev.sluice.core.bulk.ItemOutcome.Indexed;
+import dev.sluice.core.bulk.ItemOutcome.Merged;
 import dev.sluice.core.bulk.ItemOutcome.Retry;
 import dev.sluice.core.report.Counter;
 import dev.sluice.core.report.Counters;
@@ -74,6 +75,9 @@ final class OutcomeApplier {
       ItemOutcome outcome = outcomes.get(i);
       if (outcome instanceof Indexed ok) {
         counters.indexed(ok.result());
+        freed += settle(doc, false, now);
+      } else if (outcome instanceof Merged) {
+        counters.increment(Counter.MERGED);
         freed += settle(doc, false, now);
       } else if (outcome instanceof AlreadyDelivered) {
         counters.indexed(Counters.ALREADY_DELIVERED);

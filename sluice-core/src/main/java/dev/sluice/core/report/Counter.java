@@ -18,6 +18,13 @@ public enum Counter {
    * so they count as indexed too.
    */
   ALREADY_DELIVERED("alreadyDelivered", "documents already delivered (replayed creates)"),
+  // --- Identical rows (content-hash ids) ---
+  /**
+   * Documents whose content-hash id was already in the index, written by an identical row of this
+   * load or of an earlier one, so no new document was made: counted apart from {@link #INDEXED}.
+   */
+  MERGED("merged", "identical rows merged into an existing document"),
+  // ---
   DEAD_LETTERED("deadLettered", "documents dead-lettered"),
   /** Records a checkpoint of an earlier run recorded settled; counted in {@link #READ} too. */
   SKIPPED_BY_CHECKPOINT("skippedByCheckpoint", "documents skipped by checkpoint"),

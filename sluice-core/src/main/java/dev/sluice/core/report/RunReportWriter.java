@@ -69,6 +69,9 @@ public final class RunReportWriter {
               + ConfigKeys.MAPPING_ID.name()
               + " to make retries exact.");
     }
+    if (counters.merged() > 0) {
+      tree.put("merged_note", MergedNote.text(counters.merged()));
+    }
     putIfKnown(tree, "dead_letter_location", r.deadLetterLocation());
     tree.put("dead_letter_files", r.deadLetterFiles());
     putIfKnown(tree, "checkpoint", r.checkpoint());
