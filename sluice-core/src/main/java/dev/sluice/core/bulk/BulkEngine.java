@@ -99,7 +99,8 @@ public final class BulkEngine {
                 transport.describe(),
                 attempt == Attempt.REPLAY,
                 config.idStrategy().mergesIdenticalDocuments()),
-            new OutcomeApplier(counters, deadLetters, outbox, budget, listener),
+            new OutcomeApplier(
+                counters, deadLetters, outbox, budget, listener, attempt == Attempt.REPLAY),
             new Progress(writerId, counters, budget, listener));
     // Every document finishes within the retry budget, every request within its timeout.
     this.closeBound =
