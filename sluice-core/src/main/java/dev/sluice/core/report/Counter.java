@@ -35,7 +35,10 @@ public enum Counter {
   THROTTLED("throttled", "throttled (429)"),
   /** Request body bytes before compression, retries included. */
   BYTES_SENT("bytesSent", "bulk bytes sent"),
-  /** Documents with generated ids re-sent after an ambiguous failure: they may exist twice. */
+  /**
+   * Documents with generated ids sent again, after an ambiguous failure or by a replay (a resumed
+   * job, a retried task): they may exist twice.
+   */
   POSSIBLE_DUPLICATES("possibleDuplicates", "possible duplicates (generated ids)"),
   BULK_REQUESTS("bulkRequests", "bulk requests answered"),
   PEAK_BYTES_BUFFERED("peakBytesBuffered", "peak bytes held", Combine.MAX),

@@ -64,8 +64,8 @@ public final class RunReportWriter {
       tree.put(
           "warning",
           counters.possibleDuplicates()
-              + " documents with generated ids were re-sent after an ambiguous failure and may"
-              + " exist twice; set "
+              + " documents with generated ids were sent again (after an ambiguous failure, or"
+              + " by a resumed job or a retried task) and may exist twice; set "
               + ConfigKeys.MAPPING_ID.name()
               + " to make retries exact.");
     }
