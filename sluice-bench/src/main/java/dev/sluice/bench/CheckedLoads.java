@@ -2,6 +2,7 @@ package dev.sluice.bench;
 
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.SluiceConfig;
+import java.util.function.IntFunction;
 
 /**
  * Timed loads of {@code bin/bench} (see {@link Loads}), each checked afterwards: Sluice indexed
@@ -34,9 +35,23 @@ final class CheckedLoads {
   Sluiced sluice(
       String target, SluiceConfig config, String writerId, byte[][] sources, int count, String what)
       throws InterruptedException {
+    return sluice(target, config, writerId, sources, DocumentGenerator::id, count, what);
+  }
+
+  /** Loads documents 0..count-1 through Sluice with the ids {@code idOf} gives. */
+  Sluiced sluice(
+      String target,
+      SluiceConfig config,
+      String writerId,
+      byte[][] sources,
+      IntFunction<String> idOf,
+      int count,
+      String what)
+      throws InterruptedException {
     LoadResult[] result = new LoadResult[1];
     Loads.Measured measured =
-        loads.measure(target, () -> result[0] = SluiceLoad.load(config, writerId, sources, count));
+        loads.measure(
+            target, () -> result[0] = SluiceLoad.load(config, writerId, sources, idOf, count));
     LoadResult r = result[0];
     failures.checkCounters(what, r.counters(), r.reconciles(), count, r.reconciliation());
     failures.checkIndex(loads.index(), target, count, what);

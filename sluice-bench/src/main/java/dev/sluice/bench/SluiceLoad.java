@@ -7,6 +7,7 @@ import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.config.ConfigKeys;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * One load through {@link BulkLoader}, or the options of one through Spark: only the target is
@@ -41,11 +42,21 @@ final class SluiceLoad {
   /** Adds documents 0..count-1 with explicit ids and closes; throws if the load failed. */
   static LoadResult load(SluiceConfig config, String writerId, byte[][] sources, int count)
       throws InterruptedException {
+    return load(config, writerId, sources, DocumentGenerator::id, count);
+  }
+
+  /**
+   * Adds documents 0..count-1 with the ids {@code idOf} gives (null: Elasticsearch makes one) and
+   * closes; throws if the load failed.
+   */
+  static LoadResult load(
+      SluiceConfig config, String writerId, byte[][] sources, IntFunction<String> idOf, int count)
+      throws InterruptedException {
     BulkLoader loader = BulkLoader.open(config, writerId);
     boolean closed = false;
     try {
       for (int n = 0; n < count; n++) {
-        loader.add(Document.of(DocumentGenerator.id(n), sources[n], null));
+        loader.add(Document.of(idOf.apply(n), sources[n], null));
       }
       LoadResult result = loader.close();
       closed = true;

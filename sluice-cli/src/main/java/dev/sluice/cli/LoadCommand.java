@@ -31,7 +31,12 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--index", required = true, description = "Target index (es.resource).")
   String index;
 
-  @Option(names = "--id-field", description = "Column holding the document id (es.mapping.id).")
+  @Option(
+      names = "--id-field",
+      description =
+          "Column holding the document id (es.mapping.id). Without it the id is a hash of the row:"
+              + " identical rows become one document and loading the same rows again replaces"
+              + " them; -o sluice.id.strategy=auto keeps every row (elasticsearch-hadoop's way).")
   String idField;
 
   @Option(

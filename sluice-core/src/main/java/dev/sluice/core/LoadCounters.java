@@ -75,6 +75,14 @@ public final class LoadCounters implements Serializable {
     return get(Counter.DEAD_LETTERED);
   }
 
+  /**
+   * Rows whose content-hash id was already in the index (an identical row of this load or an
+   * earlier one): settled, but no document of their own; not counted in {@link #indexed()}.
+   */
+  public long merged() {
+    return get(Counter.MERGED);
+  }
+
   /** Dead letters per error type, sorted by type. */
   public Map<String, Long> deadLetteredByReason() {
     return Collections.unmodifiableMap(deadLetteredByReason);
@@ -145,26 +153,38 @@ public final class LoadCounters implements Serializable {
     return plus(builder().set(Counter.READ, rows).set(Counter.SKIPPED_BY_CHECKPOINT, rows).build());
   }
 
-  /** True when every record read was indexed, dead-lettered or skipped by the checkpoint. */
+  /**
+   * True when every record read was indexed, merged into an identical document, dead-lettered or
+   * skipped by the checkpoint.
+   */
   public boolean reconciles() {
-    return read() == indexed() + deadLettered() + skippedByCheckpoint();
+    return read() == indexed() + merged() + deadLettered() + skippedByCheckpoint();
   }
 
-  /** The reconciliation as one sentence, e.g. "read 10 = indexed 9 + dead_lettered 1 + ...". */
+  /**
+   * The reconciliation as one sentence, e.g. "read 10 = indexed 9 + dead_lettered 1 + ..."; merged
+   * rows appear when there are any ("read 5 = indexed 3 + merged 2 + ...").
+   */
   public String reconciliation() {
     return String.format(
-        "read %d %s indexed %d + dead_lettered %d + skipped_by_checkpoint %d",
-        read(), reconciles() ? "=" : "!=", indexed(), deadLettered(), skippedByCheckpoint());
+        "read %d %s indexed %d + %sdead_lettered %d + skipped_by_checkpoint %d",
+        read(),
+        reconciles() ? "=" : "!=",
+        indexed(),
+        merged() == 0 ? "" : "merged " + merged() + " + ",
+        deadLettered(),
+        skippedByCheckpoint());
   }
 
   /** The figures a log line needs, e.g. "read=10 indexed=9 dead_lettered=1 ... throttled=0". */
   public String summaryLine() {
     return String.format(
-        "read=%d indexed=%d%s dead_lettered=%d skipped_by_checkpoint=%d retried=%d throttled=%d"
+        "read=%d indexed=%d%s%s dead_lettered=%d skipped_by_checkpoint=%d retried=%d throttled=%d"
             + " bulk_requests=%d bytes_sent=%d",
         read(),
         indexed(),
         alreadyDelivered() == 0 ? "" : " (already_delivered=" + alreadyDelivered() + ")",
+        merged() == 0 ? "" : " merged_identical=" + merged(),
         deadLettered(),
         skippedByCheckpoint(),
         retriedItems(),

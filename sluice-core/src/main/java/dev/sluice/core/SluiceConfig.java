@@ -163,7 +163,8 @@ public final class SluiceConfig implements Serializable {
   private static IdStrategy idStrategy(ResolvedOptions o) {
     String fields = o.get(ID_FIELDS);
     List<String> idFields = fields == null ? List.of() : Arrays.asList(fields.split(",", -1));
-    return IdStrategies.resolve(o.get(ID_STRATEGY), o.get(MAPPING_ID), idFields);
+    return IdStrategies.resolve(
+        o.get(ID_STRATEGY), o.get(MAPPING_ID), idFields, o.get(ID_HASH_ENCODING));
   }
 
   private static WriteSettings write(ResolvedOptions o) {

@@ -73,6 +73,27 @@ class LoadCountersTest {
   }
 
   @Test
+  void mergedRowsReconcileApartFromIndexedAndShowOnlyWhenThereAreAny() {
+    LoadCounters c =
+        LoadCounters.builder()
+            .set(Counter.READ, 5)
+            .set(Counter.INDEXED, 3)
+            .set(Counter.CREATED, 3)
+            .set(Counter.MERGED, 2)
+            .build();
+    assertThat(c.merged()).isEqualTo(2);
+    assertThat(c.reconciles()).isTrue();
+    assertThat(c.reconciliation())
+        .isEqualTo("read 5 = indexed 3 + merged 2 + dead_lettered 0 + skipped_by_checkpoint 0");
+    assertThat(c.summaryLine()).startsWith("read=5 indexed=3 merged_identical=2 dead_lettered=0 ");
+    assertThat(c.plus(c).merged()).isEqualTo(4);
+    LoadCounters countedAsIndexed =
+        LoadCounters.builder().set(Counter.READ, 5).set(Counter.INDEXED, 3).build();
+    assertThat(countedAsIndexed.reconciles()).isFalse();
+    assertThat(countedAsIndexed.reconciliation()).doesNotContain("merged");
+  }
+
+  @Test
   void theSummaryLineNamesTheCountsALogNeeds() {
     LoadCounters c = counters(10, 9, 1, "x", 1).withSkipped(2);
     assertThat(c.summaryLine())

@@ -29,7 +29,9 @@ public final class SluiceMetrics {
           new Metric("sluiceDocumentsRetried", Counter.RETRIED_ITEMS),
           new Metric("sluiceThrottled", Counter.THROTTLED),
           new Metric("sluiceBytesSent", Counter.BYTES_SENT),
-          new Metric("sluiceDocumentsSkipped", Counter.SKIPPED_BY_CHECKPOINT));
+          new Metric("sluiceDocumentsSkipped", Counter.SKIPPED_BY_CHECKPOINT),
+          // Identical rows (content-hash ids):
+          new Metric("sluiceDocumentsMerged", Counter.MERGED));
 
   private SluiceMetrics() {}
 

@@ -30,15 +30,19 @@ class SluiceMetricsTest {
 
     assertThat(values)
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "sluiceDocumentsRead", 100L + Counter.READ.ordinal() + 1000,
-                "sluiceDocumentsIndexed", 100L + Counter.INDEXED.ordinal(),
-                "sluiceDocumentsAlreadyDelivered", 100L + Counter.ALREADY_DELIVERED.ordinal(),
-                "sluiceDocumentsDeadLettered", 100L + Counter.DEAD_LETTERED.ordinal(),
-                "sluiceDocumentsRetried", 100L + Counter.RETRIED_ITEMS.ordinal(),
-                "sluiceThrottled", 100L + Counter.THROTTLED.ordinal(),
-                "sluiceBytesSent", 100L + Counter.BYTES_SENT.ordinal(),
-                "sluiceDocumentsSkipped", 100L + Counter.SKIPPED_BY_CHECKPOINT.ordinal() + 1000));
+            Map.ofEntries(
+                Map.entry("sluiceDocumentsRead", 100L + Counter.READ.ordinal() + 1000),
+                Map.entry("sluiceDocumentsIndexed", 100L + Counter.INDEXED.ordinal()),
+                Map.entry(
+                    "sluiceDocumentsAlreadyDelivered", 100L + Counter.ALREADY_DELIVERED.ordinal()),
+                Map.entry("sluiceDocumentsDeadLettered", 100L + Counter.DEAD_LETTERED.ordinal()),
+                Map.entry("sluiceDocumentsRetried", 100L + Counter.RETRIED_ITEMS.ordinal()),
+                Map.entry("sluiceThrottled", 100L + Counter.THROTTLED.ordinal()),
+                Map.entry("sluiceBytesSent", 100L + Counter.BYTES_SENT.ordinal()),
+                Map.entry(
+                    "sluiceDocumentsSkipped",
+                    100L + Counter.SKIPPED_BY_CHECKPOINT.ordinal() + 1000),
+                Map.entry("sluiceDocumentsMerged", 100L + Counter.MERGED.ordinal())));
   }
 
   @Test

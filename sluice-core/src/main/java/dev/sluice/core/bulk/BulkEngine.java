@@ -93,8 +93,13 @@ public final class BulkEngine {
             mailbox,
             inbox,
             outbox,
-            new ResponseDecision(policy, transport.describe(), attempt == Attempt.REPLAY),
-            new OutcomeApplier(counters, deadLetters, outbox, budget, listener),
+            new ResponseDecision(
+                policy,
+                transport.describe(),
+                attempt == Attempt.REPLAY,
+                config.idStrategy().mergesIdenticalDocuments()),
+            new OutcomeApplier(
+                counters, deadLetters, outbox, budget, listener, attempt == Attempt.REPLAY),
             new Progress(writerId, counters, budget, listener));
     // Every document finishes within the retry budget, every request within its timeout.
     this.closeBound =

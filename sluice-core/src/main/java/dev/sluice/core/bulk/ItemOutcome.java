@@ -11,6 +11,15 @@ sealed interface ItemOutcome {
   record Indexed(String result) implements ItemOutcome {}
 
   /**
+   * An {@code index} with a content-hash id that found its document already there ("updated" or
+   * "noop") on a first send: another row with the same content, in this load or an earlier one, had
+   * written it. Settled, but counted apart from the documents indexed.
+   */
+  record Merged() implements ItemOutcome {
+    static final Merged INSTANCE = new Merged();
+  }
+
+  /**
    * A {@code create} refused because the id exists, where this load may have written it itself:
    * delivered, by an earlier send.
    */

@@ -5,6 +5,7 @@ import dev.sluice.core.SluiceException;
 import dev.sluice.core.bulk.ItemOutcome.AlreadyDelivered;
 import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
 import dev.sluice.core.bulk.ItemOutcome.Indexed;
+import dev.sluice.core.bulk.ItemOutcome.Merged;
 import dev.sluice.core.bulk.ItemOutcome.Retry;
 import dev.sluice.core.report.Counter;
 import dev.sluice.core.report.Counters;
@@ -26,14 +27,21 @@ final class OutcomeApplier {
   private final LoadListener listener;
   private final SameIdGate gate = new SameIdGate();
   private final SettledLog settled = new SettledLog();
+  private final boolean replay;
   private long outstanding;
 
+  /**
+   * @param replay an earlier run or task attempt may have delivered any document: one with a
+   *     generated id may then exist twice, whatever this attempt's answer
+   */
   OutcomeApplier(
       Counters counters,
       DeadLetterSink deadLetters,
       Outbox outbox,
       ByteBudget budget,
-      LoadListener listener) {
+      LoadListener listener,
+      boolean replay) {
+    this.replay = replay;
     this.counters = counters;
     this.deadLetters = deadLetters;
     this.outbox = outbox;
@@ -74,6 +82,12 @@ final class OutcomeApplier {
       ItemOutcome outcome = outcomes.get(i);
       if (outcome instanceof Indexed ok) {
         counters.indexed(ok.result());
+        if (replay && doc.id() == null && !doc.possiblyApplied) { // else counted at its retry
+          counters.increment(Counter.POSSIBLE_DUPLICATES);
+        }
+        freed += settle(doc, false, now);
+      } else if (outcome instanceof Merged) {
+        counters.increment(Counter.MERGED);
         freed += settle(doc, false, now);
       } else if (outcome instanceof AlreadyDelivered) {
         counters.indexed(Counters.ALREADY_DELIVERED);

@@ -1,8 +1,10 @@
 package dev.sluice.core.bulk;
 
+import dev.sluice.core.OpType;
 import dev.sluice.core.bulk.ItemOutcome.AlreadyDelivered;
 import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
 import dev.sluice.core.bulk.ItemOutcome.Indexed;
+import dev.sluice.core.bulk.ItemOutcome.Merged;
 import dev.sluice.core.bulk.ItemOutcome.Retry;
 import dev.sluice.core.retry.Classification;
 import dev.sluice.core.retry.FailureClass;
@@ -32,15 +34,26 @@ final class ResponseDecision {
   private final RetryPolicy policy;
   private final FailureMessages messages;
   private final boolean replay;
+  private final boolean contentIds;
 
   /**
    * @param target where requests go, for messages
    * @param replay an earlier attempt of the load may have delivered any of its documents
    */
   ResponseDecision(RetryPolicy policy, String target, boolean replay) {
+    this(policy, target, replay, false);
+  }
+
+  /**
+   * @param contentIds ids are hashes of the documents' content, so an {@code index} that finds its
+   *     id taken, where no earlier send of this load can have written it, met an identical document
+   *     ({@link Merged})
+   */
+  ResponseDecision(RetryPolicy policy, String target, boolean replay, boolean contentIds) {
     this.policy = policy;
     this.messages = new FailureMessages(target);
     this.replay = replay;
+    this.contentIds = contentIds;
   }
 
   /**
@@ -97,7 +110,7 @@ final class ResponseDecision {
       ItemResult item = items.get(i);
       PendingDocument doc = batch.documents().get(i);
       if (!item.failed()) {
-        outcomes.add(indexed(item.result()));
+        outcomes.add(merged(item, doc) ? Merged.INSTANCE : indexed(item.result()));
         continue;
       }
       Classification c =
@@ -132,6 +145,18 @@ final class ResponseDecision {
       }
     }
     return new BatchVerdict(outcomes, null, (double) throttled / items.size(), null);
+  }
+
+  /**
+   * An identical document was there before this one: not after a replay or a send that may have
+   * applied it, whose own earlier write would answer "updated" too.
+   */
+  private boolean merged(ItemResult item, PendingDocument doc) {
+    return contentIds
+        && doc.op == OpType.INDEX
+        && !replay
+        && !doc.possiblyApplied
+        && ("updated".equals(item.result()) || "noop".equals(item.result()));
   }
 
   private static Indexed indexed(String result) {

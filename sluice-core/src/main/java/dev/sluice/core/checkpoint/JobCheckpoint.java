@@ -156,6 +156,7 @@ public final class JobCheckpoint {
 
   private static void refuseOtherJob(
       CheckpointStore store, JobManifest manifest, JobManifest recorded, boolean force) {
+    HashEncodingChange.refuse(store, recorded.idStrategy(), manifest.idStrategy());
     List<String> differences = manifest.differencesFrom(recorded);
     if (!differences.isEmpty()) {
       String what = "Checkpoint at " + store.location() + ": " + String.join("; ", differences);

@@ -243,8 +243,16 @@ public final class ConfigKeys {
           "sluice.id.strategy",
           null,
           "field|composite|hash|auto; unset = field with es.mapping.id, composite with"
-              + " sluice.id.fields, else hash (idempotent).",
+              + " sluice.id.fields, else hash (idempotent: identical rows become one document).",
           oneOf("field", "composite", "hash", "auto"));
+  // Document ids: the content hash's encoding (the default measured by bin/bench-ids).
+  public static final ConfigKey<String> ID_HASH_ENCODING =
+      key(
+          "sluice.id.hash.encoding",
+          null,
+          "How a content-hash id writes the SHA-256: base64url (43 chars), hex (64, what Sluice"
+              + " wrote before; resumes its checkpoints) or base64url-128 (22); unset = base64url.",
+          oneOf("base64url", "hex", "base64url-128"));
   public static final ConfigKey<String> ID_FIELDS =
       key(
           "sluice.id.fields",
@@ -458,6 +466,7 @@ public final class ConfigKeys {
           KEYSTORE_PASS,
           KEYSTORE_TYPE,
           ID_STRATEGY,
+          ID_HASH_ENCODING,
           ID_FIELDS,
           CHECKPOINT_PATH,
           CHECKPOINT_FORCE,

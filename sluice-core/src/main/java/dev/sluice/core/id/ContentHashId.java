@@ -2,11 +2,11 @@ package dev.sluice.core.id;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * SHA-256 of the document body bytes exactly as given, as 64 lowercase hex digits.
+ * SHA-256 of the document body bytes exactly as given, written as its {@link HashEncoding} says.
  *
  * <p>Why the body and not the record's values: the body is what Elasticsearch stores, so two
  * records get the same id exactly when they would be the same document, and the bytes come from
@@ -15,12 +15,14 @@ import java.util.List;
  * Sluice writes a value, changes every id, so a resume must run with the same schema and version of
  * the writer; the checkpoint manifest records both through the output options.
  */
-record ContentHashId() implements IdStrategy {
-  static final ContentHashId INSTANCE = new ContentHashId();
-
+record ContentHashId(HashEncoding encoding) implements IdStrategy {
   // MessageDigest is not thread-safe; a digest per thread avoids a provider lookup per document.
   private static final ThreadLocal<MessageDigest> SHA256 =
       ThreadLocal.withInitial(ContentHashId::newDigest);
+
+  ContentHashId {
+    Objects.requireNonNull(encoding, "encoding");
+  }
 
   @Override
   public List<String> fields() {
@@ -34,7 +36,7 @@ record ContentHashId() implements IdStrategy {
     }
     MessageDigest digest = SHA256.get();
     digest.reset();
-    return HexFormat.of().formatHex(digest.digest(source));
+    return encoding.encode(digest.digest(source));
   }
 
   @Override
@@ -43,8 +45,13 @@ record ContentHashId() implements IdStrategy {
   }
 
   @Override
+  public boolean mergesIdenticalDocuments() {
+    return true;
+  }
+
+  @Override
   public String describe() {
-    return "content-sha256";
+    return encoding.describe();
   }
 
   private static MessageDigest newDigest() {

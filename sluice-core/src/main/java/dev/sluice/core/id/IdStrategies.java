@@ -15,6 +15,7 @@ public final class IdStrategies {
   private static final String STRATEGY_OPTION = ConfigKeys.ID_STRATEGY.name();
   private static final String MAPPING_ID_OPTION = ConfigKeys.MAPPING_ID.name();
   private static final String FIELDS_OPTION = ConfigKeys.ID_FIELDS.name();
+  private static final String ENCODING_OPTION = ConfigKeys.ID_HASH_ENCODING.name();
 
   private IdStrategies() {}
 
@@ -25,6 +26,39 @@ public final class IdStrategies {
    * @throws ConfigException naming the options when they contradict each other
    */
   public static IdStrategy resolve(String strategy, String mappingId, List<String> idFields) {
+    return resolve(strategy, mappingId, idFields, null);
+  }
+
+  /**
+   * As {@link #resolve(String, String, List)}, with the content hash's encoding.
+   *
+   * @param hashEncoding {@code sluice.id.hash.encoding}, or null for {@link HashEncoding#DEFAULT}
+   * @throws ConfigException also when an encoding is given for ids that are no content hash
+   */
+  public static IdStrategy resolve(
+      String strategy, String mappingId, List<String> idFields, String hashEncoding) {
+    IdStrategy ids = resolveStrategy(strategy, mappingId, idFields);
+    if (hashEncoding == null || hashEncoding.isBlank()) {
+      return ids;
+    }
+    if (!ids.mergesIdenticalDocuments()) {
+      throw new ConfigException(
+          ENCODING_OPTION,
+          ENCODING_OPTION
+              + "="
+              + hashEncoding
+              + " sets how a content-hash id is written, but this load's ids are "
+              + ids.describe()
+              + "; unset "
+              + ENCODING_OPTION
+              + ".");
+    }
+    return build(
+        ENCODING_OPTION, () -> IdStrategy.contentHash(HashEncoding.fromOption(hashEncoding)));
+  }
+
+  private static IdStrategy resolveStrategy(
+      String strategy, String mappingId, List<String> idFields) {
     boolean hasField = mappingId != null && !mappingId.isBlank();
     boolean hasFields = idFields != null && !idFields.isEmpty();
     if (hasField && hasFields) {

@@ -30,10 +30,16 @@ public sealed interface IdStrategy extends Serializable
 
   /**
    * The id is the SHA-256 of the document body, exactly the bytes given as {@code source} (the JSON
-   * sent to Elasticsearch, no trailing newline), as 64 lowercase hex digits.
+   * sent to Elasticsearch, no trailing newline), in the default encoding ({@link
+   * HashEncoding#DEFAULT}).
    */
   static IdStrategy contentHash() {
-    return ContentHashId.INSTANCE;
+    return contentHash(HashEncoding.DEFAULT);
+  }
+
+  /** The content hash written as {@code encoding} says. */
+  static IdStrategy contentHash(HashEncoding encoding) {
+    return new ContentHashId(encoding);
   }
 
   /** Elasticsearch generates the id: not deterministic, so a replayed batch may duplicate. */
@@ -58,8 +64,17 @@ public sealed interface IdStrategy extends Serializable
   boolean deterministic();
 
   /**
+   * True when identical documents get one id (the content hash): a second one finds the first in
+   * the index, and the engine counts it merged rather than indexed.
+   */
+  default boolean mergesIdenticalDocuments() {
+    return false;
+  }
+
+  /**
    * A stable one-line description recorded in checkpoint manifests, e.g. {@code field:customer.id},
-   * {@code composite:region|id}, {@code content-sha256}, {@code auto}.
+   * {@code composite:region|id}, {@code content-sha256} (hex), {@code auto}; see {@link
+   * HashEncoding#describe()}.
    */
   String describe();
 }

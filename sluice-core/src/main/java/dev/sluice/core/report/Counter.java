@@ -18,6 +18,13 @@ public enum Counter {
    * so they count as indexed too.
    */
   ALREADY_DELIVERED("alreadyDelivered", "documents already delivered (replayed creates)"),
+  // --- Identical rows (content-hash ids) ---
+  /**
+   * Documents whose content-hash id was already in the index, written by an identical row of this
+   * load or of an earlier one, so no new document was made: counted apart from {@link #INDEXED}.
+   */
+  MERGED("merged", "identical rows merged into an existing document"),
+  // ---
   DEAD_LETTERED("deadLettered", "documents dead-lettered"),
   /** Records a checkpoint of an earlier run recorded settled; counted in {@link #READ} too. */
   SKIPPED_BY_CHECKPOINT("skippedByCheckpoint", "documents skipped by checkpoint"),
@@ -28,7 +35,10 @@ public enum Counter {
   THROTTLED("throttled", "throttled (429)"),
   /** Request body bytes before compression, retries included. */
   BYTES_SENT("bytesSent", "bulk bytes sent"),
-  /** Documents with generated ids re-sent after an ambiguous failure: they may exist twice. */
+  /**
+   * Documents with generated ids sent again, after an ambiguous failure or by a replay (a resumed
+   * job, a retried task): they may exist twice.
+   */
   POSSIBLE_DUPLICATES("possibleDuplicates", "possible duplicates (generated ids)"),
   BULK_REQUESTS("bulkRequests", "bulk requests answered"),
   PEAK_BYTES_BUFFERED("peakBytesBuffered", "peak bytes held", Combine.MAX),

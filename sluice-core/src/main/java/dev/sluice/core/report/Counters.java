@@ -22,6 +22,7 @@ public final class Counters {
           Counter.UPDATED,
           Counter.DELETED,
           Counter.ALREADY_DELIVERED,
+          Counter.MERGED,
           Counter.RETRIED_ITEMS,
           Counter.RETRIED_REQUESTS,
           Counter.THROTTLED,

@@ -47,11 +47,11 @@ public record RunReport(
     return Duration.between(started, ended);
   }
 
-  /** Documents settled (indexed or dead-lettered) by this run per second; 0 for no time. */
+  /** Documents settled (indexed, merged or dead-lettered) by this run per second; 0 for no time. */
   public double docsPerSecond() {
     double seconds = elapsed().toNanos() / 1e9;
     LoadCounters c = counters();
-    return seconds <= 0 ? 0 : (c.indexed() + c.deadLettered()) / seconds;
+    return seconds <= 0 ? 0 : (c.indexed() + c.merged() + c.deadLettered()) / seconds;
   }
 
   /** One line for the log and the console: how it ended, how fast, the counts, the balance. */

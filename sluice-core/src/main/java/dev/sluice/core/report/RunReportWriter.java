@@ -64,10 +64,13 @@ public final class RunReportWriter {
       tree.put(
           "warning",
           counters.possibleDuplicates()
-              + " documents with generated ids were re-sent after an ambiguous failure and may"
-              + " exist twice; set "
+              + " documents with generated ids were sent again (after an ambiguous failure, or"
+              + " by a resumed job or a retried task) and may exist twice; set "
               + ConfigKeys.MAPPING_ID.name()
               + " to make retries exact.");
+    }
+    if (counters.merged() > 0) {
+      tree.put("merged_note", MergedNote.text(counters.merged()));
     }
     putIfKnown(tree, "dead_letter_location", r.deadLetterLocation());
     tree.put("dead_letter_files", r.deadLetterFiles());

@@ -58,6 +58,7 @@ class ConfigKeysTest {
     expected.put("es.net.ssl.keystore.pass", null);
     expected.put("es.net.ssl.keystore.type", "JKS");
     expected.put("sluice.id.strategy", null);
+    expected.put("sluice.id.hash.encoding", null);
     expected.put("sluice.id.fields", null);
     expected.put("sluice.checkpoint.path", null);
     expected.put("sluice.checkpoint.force", "false");

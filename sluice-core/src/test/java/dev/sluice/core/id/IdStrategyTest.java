@@ -23,7 +23,7 @@ class IdStrategyTest {
 
   @Test
   void contentHashIsSha256OfTheBodyBytesInLowercaseHex() {
-    IdStrategy hash = IdStrategy.contentHash();
+    IdStrategy hash = IdStrategy.contentHash(HashEncoding.HEX);
     // FIPS 180-2 test vector.
     assertThat(hash.idOf(List.of(), utf8("abc")))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -105,7 +105,12 @@ class IdStrategyTest {
     assertThat(IdStrategy.field("customer.id").describe()).isEqualTo("field:customer.id");
     assertThat(IdStrategy.composite(List.of("re|gion", "id")).describe())
         .isEqualTo("composite:re\\|gion|id");
-    assertThat(IdStrategy.contentHash().describe()).isEqualTo("content-sha256");
+    // A manifest written before encodings existed says content-sha256: that must stay hex.
+    assertThat(IdStrategy.contentHash(HashEncoding.HEX).describe()).isEqualTo("content-sha256");
+    assertThat(IdStrategy.contentHash(HashEncoding.BASE64URL).describe())
+        .isEqualTo("content-sha256-base64url");
+    assertThat(IdStrategy.contentHash(HashEncoding.BASE64URL_128).describe())
+        .isEqualTo("content-sha256-128-base64url");
     assertThat(IdStrategy.generated().describe()).isEqualTo("auto");
   }
 

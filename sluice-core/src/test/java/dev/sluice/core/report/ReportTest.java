@@ -39,6 +39,20 @@ class ReportTest {
   }
 
   @Test
+  void mergedRowsAreCountedApartFromIndexedAndStillReconcile() {
+    Counters c = new Counters();
+    c.add(Counter.READ, 3);
+    c.indexed("created");
+    c.increment(Counter.MERGED);
+    c.increment(Counter.MERGED);
+    LoadCounters s = c.snapshot(0);
+    assertThat(s.indexed()).isEqualTo(1);
+    assertThat(s.updated()).isZero();
+    assertThat(s.merged()).isEqualTo(2);
+    assertThat(s.reconciles()).isTrue();
+  }
+
+  @Test
   void aSnapshotCarriesEveryLiveCounter() {
     Counters c = new Counters();
     c.add(Counter.READ, 1);

@@ -44,6 +44,35 @@ class RunReportWriterTest {
   }
 
   @Test
+  void mergedRowsAreCountedAndExplainedOnlyWhenThereAreAny(@TempDir Path dir) throws Exception {
+    Path plain = dir.resolve("plain.json");
+    RunReportWriter.write(
+        new LocalFileStorage(), plain.toString(), report(counters(10, 9, 1), 1, 1).build());
+    assertThat(JSON.readTree(plain.toFile()).has("merged_note")).isFalse();
+
+    LoadCounters merged =
+        LoadCounters.builder()
+            .set(Counter.READ, 5)
+            .set(Counter.INDEXED, 3)
+            .set(Counter.CREATED, 3)
+            .set(Counter.MERGED, 2)
+            .build();
+    Path target = dir.resolve("merged.json");
+    RunReportWriter.write(new LocalFileStorage(), target.toString(), report(merged, 1, 1).build());
+    JsonNode json = JSON.readTree(target.toFile());
+    assertThat(json.at("/counters/indexed").asLong()).isEqualTo(3);
+    assertThat(json.at("/counters/merged").asLong()).isEqualTo(2);
+    assertThat(json.get("reconciles").asBoolean()).isTrue();
+    assertThat(json.at("/reconciliation/statement").asText())
+        .isEqualTo("read 5 = indexed 3 + merged 2 + dead_lettered 0 + skipped_by_checkpoint 0");
+    assertThat(json.get("merged_note").asText())
+        .startsWith("2 rows were identical to a document already in the index")
+        .contains("es.mapping.id")
+        .contains("sluice.id.strategy=auto");
+    assertThat(json.get("summary").asText()).contains("indexed=3 merged_identical=2");
+  }
+
+  @Test
   void aFinishedRunSaysHowItEndedHowFastAndThatItReconciles(@TempDir Path dir) throws Exception {
     Path target = dir.resolve("reports/report.json");
     RunReport finished = report(counters(1000, 990, 10), 4, 4).checkpoint("Resuming job").build();
