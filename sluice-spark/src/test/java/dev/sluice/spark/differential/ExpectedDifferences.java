@@ -1,7 +1,6 @@
 package dev.sluice.spark.differential;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,8 +65,4 @@ final class ExpectedDifferences {
           Map.entry("update-missing-document", DEAD_LETTERED));
 
   private ExpectedDifferences() {}
-
-  static Optional<Expected> of(String scenario) {
-    return Optional.ofNullable(EXPECTED.get(scenario));
-  }
 }

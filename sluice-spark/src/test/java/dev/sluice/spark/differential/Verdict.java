@@ -3,6 +3,7 @@ package dev.sluice.spark.differential;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
@@ -15,12 +16,19 @@ final class Verdict {
   private Verdict() {}
 
   static void judge(Scenario scenario, SnapshotDiff diff, String against) {
-    Set<Aspect> allowed =
-        ExpectedDifferences.of(scenario.name())
-            .map(expected -> expected.aspects())
-            .orElse(Set.of());
+    judge(scenario, diff, against, ExpectedDifferences.EXPECTED, Pending.PENDING);
+  }
+
+  static void judge(
+      Scenario scenario,
+      SnapshotDiff diff,
+      String against,
+      Map<String, ExpectedDifferences.Expected> expectedDifferences,
+      Map<String, String> pendingFeatures) {
+    ExpectedDifferences.Expected expected = expectedDifferences.get(scenario.name());
+    Set<Aspect> allowed = expected == null ? Set.of() : expected.aspects();
     SnapshotDiff unexplained = diff.without(allowed);
-    String pending = Pending.PENDING.get(scenario.name());
+    String pending = pendingFeatures.get(scenario.name());
     String header = scenario.name() + " (sluice vs " + against + ")";
     if (!allowed.isEmpty()) {
       Set<Aspect> seen = EnumSet.noneOf(Aspect.class);
@@ -31,7 +39,7 @@ final class Verdict {
               + ": expected difference "
               + (seen.isEmpty() ? "not seen" : seen)
               + " ("
-              + ExpectedDifferences.of(scenario.name()).orElseThrow().reason()
+              + expected.reason()
               + ")");
     }
     if (pending != null) {
