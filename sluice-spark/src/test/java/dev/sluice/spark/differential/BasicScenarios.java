@@ -35,6 +35,32 @@ final class BasicScenarios {
             .id("id")
             .option("es.mapping.include", "id,address.*")
             .build(),
+        // The id in the metadata only, as many jobs do.
+        Scenario.named("id-excluded-from-source")
+            .rows(Rows.PEOPLE)
+            .id("id")
+            .option("es.mapping.exclude", "id")
+            .build(),
+        Scenario.named("field-names-special")
+            .rows("SELECT '1' AS id, 'special' AS `%s`, 'dotted' AS `a.b`, 'spaced' AS `c d`")
+            .id("id")
+            .build(),
+        Scenario.named("arrays-and-nulls")
+            .rows(
+                "SELECT * FROM VALUES ('1', array(1, CAST(NULL AS INT)), array(named_struct('t', 'x'))),"
+                    + " ('2', CAST(NULL AS ARRAY<INT>), CAST(array() AS ARRAY<STRUCT<t: STRING>>))"
+                    + " AS t(id, numbers, items)")
+            .id("id")
+            .build(),
+        Scenario.named("geo-point-into-mapping")
+            .rows(
+                "SELECT * FROM VALUES ('1', '52.52,13.40', named_struct('lat', 48.85D, 'lon', 2.35D))"
+                    + " AS t(id, here, there)")
+            .id("id")
+            .existingIndex(
+                "{\"mappings\":{\"properties\":{\"here\":{\"type\":\"geo_point\"},"
+                    + "\"there\":{\"type\":\"geo_point\"}}}}")
+            .build(),
         Scenario.named("nested-structs")
             .rows(
                 "SELECT '1' AS id, named_struct('a', named_struct('b', named_struct('c', 1,"

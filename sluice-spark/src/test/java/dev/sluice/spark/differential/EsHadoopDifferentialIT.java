@@ -64,7 +64,7 @@ class EsHadoopDifferentialIT {
 
   @TestFactory
   Stream<DynamicTest> scenarios() {
-    List<Scenario> all = Scenarios.all();
+    List<Scenario> all = Scenarios.selected();
     results = new RunAhead<>(all, EsHadoopDifferentialIT::run);
     return all.stream().map(scenario -> dynamicTest(scenario.name(), () -> judge(scenario)));
   }

@@ -13,7 +13,8 @@ import java.nio.file.Paths;
  * by {@code Spark4ScenarioIT}, one JSON file per scenario under this package's {@code golden/}
  * resources. To record them again: {@code mvn -B -ntp verify -Pspark35 -pl sluice-spark -am
  * -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=EsHadoopDifferentialIT
- * -Dsluice.differential.record=true}.
+ * -Dsluice.differential.record=true}, with {@code -Dsluice.differential.scenarios=a,b} for only
+ * those.
  */
 final class Goldens {
   static final String RECORD_PROPERTY = "sluice.differential.record";

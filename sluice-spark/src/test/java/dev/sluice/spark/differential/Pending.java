@@ -27,6 +27,7 @@ final class Pending {
           Map.entry("sql-insert-into", SAVE_MODES),
           Map.entry("sql-insert-overwrite", SAVE_MODES),
           Map.entry("exclude-nested", FIELDS),
+          Map.entry("id-excluded-from-source", FIELDS),
           Map.entry("exclude-wildcard", FIELDS),
           Map.entry("include-nested", FIELDS),
           Map.entry("include-wildcard", FIELDS),

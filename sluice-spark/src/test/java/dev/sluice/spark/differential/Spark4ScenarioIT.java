@@ -43,7 +43,7 @@ class Spark4ScenarioIT {
 
   @TestFactory
   Stream<DynamicTest> scenarios() {
-    List<Scenario> all = Scenarios.all();
+    List<Scenario> all = Scenarios.selected();
     results = new RunAhead<>(all, Spark4ScenarioIT::run);
     return all.stream().map(scenario -> dynamicTest(scenario.name(), () -> judge(scenario)));
   }
