@@ -58,8 +58,9 @@ final class ExpectedDifferences {
                   Set.of(Aspect.OUTCOME, Aspect.INDICES),
                   "elasticsearch-hadoop writes NaN and Infinity as the strings \"NaN\" and"
                       + " \"Infinity\" (a text field where numbers were meant); JSON has no such"
-                      + " numbers, so Sluice dead-letters those rows, and a job of nothing else"
-                      + " fails over the tolerance")),
+                      + " numbers, so Sluice dead-letters those rows (here every row: no index;"
+                      + " the job fails only over the dead-letter tolerance, judged from"
+                      + " sluice.deadletter.ratio.min.docs documents on)")),
           Map.entry("bad-document", DEAD_LETTERED),
           Map.entry("create-conflict", DEAD_LETTERED),
           Map.entry("update-missing-document", DEAD_LETTERED));
