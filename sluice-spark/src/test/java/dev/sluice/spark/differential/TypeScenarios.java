@@ -1,0 +1,37 @@
+package dev.sluice.spark.differential;
+
+import java.util.List;
+
+/** Every Spark type, one scenario each, so that a difference names its type. */
+final class TypeScenarios {
+  private TypeScenarios() {}
+
+  static List<Scenario> all() {
+    return List.of(
+        type("byte", "CAST(-8 AS TINYINT)", "CAST(127 AS TINYINT)"),
+        type("short", "CAST(-300 AS SMALLINT)", "CAST(32767 AS SMALLINT)"),
+        type("int", "-70000", "2147483647"),
+        type("long", "CAST(-1 AS BIGINT)", "9007199254740993L"),
+        type("float", "CAST(1.5 AS FLOAT)", "CAST(0.1 AS FLOAT)"),
+        type("double", "CAST(1.5 AS DOUBLE)", "CAST(0.1 AS DOUBLE)"),
+        type("double-nan", "double('NaN')", "double('Infinity')"),
+        type("string", "'plain'", "'ünïcødé \"quoted\" \\\\ back'"),
+        type("binary", "X'00FF10'", "CAST('text' AS BINARY)"),
+        type("boolean", "true", "false"),
+        type("date", "DATE'2026-01-05'", "DATE'1969-12-31'"),
+        type("timestamp", "TIMESTAMP'2026-01-05 10:11:12.345'", "TIMESTAMP'1969-12-31 23:59:59'"),
+        type(
+            "timestamp-ntz",
+            "TIMESTAMP_NTZ'2026-01-05 10:11:12.345'",
+            "TIMESTAMP_NTZ'1969-12-31 23:59:59'"),
+        type("decimal", "CAST(12.345 AS DECIMAL(10, 3))", "CAST(-0.5 AS DECIMAL(10, 3))"),
+        type("array", "array(1, 2, 3)", "array()"),
+        type("array-of-strings", "array('a', CAST(NULL AS STRING))", "array('b')"),
+        type("map", "map('a', 1, 'b', 2)", "map('c', 3)"),
+        type("struct", "named_struct('x', 1, 'y', 'a')", "named_struct('x', 2, 'y', 'b')"));
+  }
+
+  private static Scenario type(String name, String first, String second) {
+    return Scenario.named("type-" + name).rows(Rows.twoValues(first, second)).id("id").build();
+  }
+}
