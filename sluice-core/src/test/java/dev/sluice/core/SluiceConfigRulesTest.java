@@ -51,11 +51,7 @@ class SluiceConfigRulesTest {
     refused.put("es.mapping.include", "a,b");
     refused.put("es.mapping.exclude", "secret_column");
     refused.put("es.spark.dataframe.write.null", "true");
-    refused.put("es.ingest.pipeline", "enrich");
-    refused.put("es.mapping.version", "v");
-    refused.put("es.mapping.join", "relation");
-    refused.put("es.update.script.inline", "ctx._source.n += 1");
-    refused.put("es.update.retry.on.conflict", "3");
+    refused.put("es.update.script.file", "add.painless");
     refused.put("es.nodes.path.prefix", "/es");
     refused.put("es.net.http.header.X-Tenant", "blue");
     refused.put("es.net.proxy.http.host", "proxy");
@@ -167,7 +163,9 @@ class SluiceConfigRulesTest {
             "logs*",
             "or#ders",
             "or:ders",
-            "logs-{date}",
+            "logs-{date",
+            "logs-{}",
+            "Logs-{date}",
             "<logs-{now/d}>",
             "x".repeat(256))) {
       ConfigException e = refusal("es.resource", bad);
@@ -177,7 +175,14 @@ class SluiceConfigRulesTest {
     }
     assertThat(refusal("es.resource", "ok", "es.resource.write", "Bad").option())
         .isEqualTo("es.resource.write");
-    for (String good : List.of("orders", "logs-2026.11.30", ".hidden", "x".repeat(255), "ü")) {
+    for (String good :
+        List.of(
+            "orders",
+            "logs-2026.11.30",
+            ".hidden",
+            "x".repeat(255),
+            "ü",
+            "logs-{service}-{@timestamp|yyyy.MM.dd}")) {
       assertThat(config("es.resource", good).defaultIndex()).isEqualTo(good);
     }
     assertThatThrownBy(() -> config("es.resource", "ü".repeat(128)))

@@ -27,7 +27,8 @@ public final class Counters {
           Counter.THROTTLED,
           Counter.BYTES_SENT,
           Counter.POSSIBLE_DUPLICATES,
-          Counter.BULK_REQUESTS);
+          Counter.BULK_REQUESTS,
+          Counter.SUPERSEDED);
 
   private final Map<Counter, LongAdder> counted = new EnumMap<>(Counter.class);
   private final LongAdder otherSuccess = new LongAdder(); // noop, not_found: indexed, no counter
@@ -39,6 +40,9 @@ public final class Counters {
    * an earlier attempt delivered it.
    */
   public static final String ALREADY_DELIVERED = "already_delivered";
+
+  /** The result of a document whose external version the index already held, or a newer one. */
+  public static final String SUPERSEDED = "superseded";
 
   public Counters() {
     for (Counter c : COUNTED) {
@@ -73,6 +77,7 @@ public final class Counters {
       case "updated" -> increment(Counter.UPDATED);
       case "deleted" -> increment(Counter.DELETED);
       case ALREADY_DELIVERED -> increment(Counter.ALREADY_DELIVERED);
+      case SUPERSEDED -> increment(Counter.SUPERSEDED);
       default -> otherSuccess.increment();
     }
   }
@@ -86,6 +91,7 @@ public final class Counters {
         + sum(Counter.UPDATED)
         + sum(Counter.DELETED)
         + sum(Counter.ALREADY_DELIVERED)
+        + sum(Counter.SUPERSEDED)
         + otherSuccess.sum();
   }
 

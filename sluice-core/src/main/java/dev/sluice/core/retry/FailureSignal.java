@@ -11,6 +11,8 @@ import dev.sluice.core.OpType;
  * @param mayBeApplied for an item: an earlier send of this document by this load, or an earlier
  *     attempt of the load, may have been applied (so a conflict on create may be our own write)
  * @param documents for a whole request: how many documents it carried
+ * @param externalVersion for an item: it carried an external version ({@code es.mapping.version}),
+ *     so a version conflict means the index holds that version or a newer one
  */
 public record FailureSignal(
     Scope scope,
@@ -22,7 +24,34 @@ public record FailureSignal(
     OpType op,
     Throwable exception,
     boolean mayBeApplied,
-    int documents) {
+    int documents,
+    boolean externalVersion) {
+
+  /** A signal of a document without an external version. */
+  public FailureSignal(
+      Scope scope,
+      int status,
+      String errorType,
+      String reason,
+      String causedByType,
+      String durability,
+      OpType op,
+      Throwable exception,
+      boolean mayBeApplied,
+      int documents) {
+    this(
+        scope,
+        status,
+        errorType,
+        reason,
+        causedByType,
+        durability,
+        op,
+        exception,
+        mayBeApplied,
+        documents,
+        false);
+  }
 
   public static FailureSignal item(
       int status,
@@ -34,6 +63,22 @@ public record FailureSignal(
       boolean mayBeApplied) {
     return new FailureSignal(
         Scope.ITEM, status, errorType, reason, causedByType, durability, op, null, mayBeApplied, 1);
+  }
+
+  /** This item signal, for a document that carried an external version. */
+  public FailureSignal withExternalVersion() {
+    return new FailureSignal(
+        scope,
+        status,
+        errorType,
+        reason,
+        causedByType,
+        durability,
+        op,
+        exception,
+        mayBeApplied,
+        documents,
+        true);
   }
 
   public static FailureSignal response(int status, String errorType, String reason) {

@@ -66,6 +66,18 @@ class ConfigKeysTest {
     expected.put("sluice.checkpoint.segment.rows", "10000");
     expected.put("sluice.checkpoint.input", null);
     expected.put("sluice.report.path", null);
+    // What each bulk action carries (issue 13)
+    expected.put("es.ingest.pipeline", null);
+    expected.put("es.mapping.version", null);
+    expected.put("es.mapping.version.type", "external");
+    expected.put("es.mapping.join", null);
+    expected.put("es.update.script.inline", null);
+    expected.put("es.update.script.stored", null);
+    expected.put("es.update.script.lang", null);
+    expected.put("es.update.script.params", null);
+    expected.put("es.update.script.params.json", null);
+    expected.put("es.update.script.upsert", "false");
+    expected.put("es.update.retry.on.conflict", "0");
 
     Map<String, String> actual = new LinkedHashMap<>();
     ConfigKeys.ALL.forEach(k -> actual.put(k.name(), k.defaultText()));
@@ -104,7 +116,18 @@ class ConfigKeysTest {
             "es.net.ssl.cert.allow.self.signed",
             "es.net.http.auth.user",
             "es.net.http.auth.pass",
-            "es.net.http.header.authorization")) {
+            "es.net.http.header.authorization",
+            "es.ingest.pipeline",
+            "es.mapping.version",
+            "es.mapping.version.type",
+            "es.mapping.join",
+            "es.update.script.inline",
+            "es.update.script.stored",
+            "es.update.script.lang",
+            "es.update.script.params",
+            "es.update.script.params.json",
+            "es.update.script.upsert",
+            "es.update.retry.on.conflict")) {
       expected.put(implemented, "implemented");
     }
     for (String refused :
@@ -113,10 +136,6 @@ class ConfigKeysTest {
             "es.mapping.include",
             "es.mapping.exclude",
             "es.spark.dataframe.write.null",
-            "es.ingest.pipeline",
-            "es.mapping.version",
-            "es.mapping.version.type",
-            "es.mapping.join",
             "es.mapping.parent",
             "es.mapping.ttl",
             "es.mapping.timestamp",
@@ -126,13 +145,7 @@ class ConfigKeysTest {
             "es.mapping.index.formatter.class",
             "es.mapping.params.extractor.class",
             "es.update.script",
-            "es.update.script.inline",
             "es.update.script.file",
-            "es.update.script.stored",
-            "es.update.script.lang",
-            "es.update.script.params",
-            "es.update.script.params.json",
-            "es.update.retry.on.conflict",
             "es.upsert.doc",
             "es.ser.writer.value.class",
             "es.ser.writer.bytes.class",

@@ -155,6 +155,38 @@ class FailureClassifierTest {
         .isEqualTo(TRANSIENT);
   }
 
+  /**
+   * es.mapping.version: a 409 on a document sent with an external version means the index holds
+   * that version or a newer one. elasticsearch-hadoop fails the job; a resumable loader re-sends
+   * rows an earlier run wrote, so Sluice settles it as indexed (superseded), for every op.
+   */
+  @Test
+  void versionConflictOnAnExternallyVersionedDocumentIsSuperseded() {
+    String conflict = "version_conflict_engine_exception";
+    for (OpType op : OpType.values()) {
+      assertThat(
+              classify(
+                  FailureSignal.item(409, conflict, "r", null, null, op, false)
+                      .withExternalVersion()))
+          .as(op.name())
+          .isEqualTo(new Classification(FailureClass.SUPERSEDED, conflict, false));
+    }
+    // Only a version conflict: another 409 or a mapping error keeps its class.
+    assertThat(
+            classify(
+                FailureSignal.item(409, "other", "r", null, null, OpType.INDEX, false)
+                    .withExternalVersion()))
+        .extracting(Classification::failureClass)
+        .isEqualTo(DOCUMENT_REJECTED);
+    assertThat(
+            classify(
+                FailureSignal.item(
+                        400, "mapper_parsing_exception", "r", null, null, OpType.INDEX, false)
+                    .withExternalVersion()))
+        .extracting(Classification::failureClass)
+        .isEqualTo(DOCUMENT_REJECTED);
+  }
+
   @Test
   void conflictOnACreateThisLoadMayHaveWrittenIsAlreadyDelivered() {
     String conflict = "version_conflict_engine_exception";
