@@ -73,10 +73,10 @@ final class OutcomeApplier {
       PendingDocument doc = batch.documents().get(i);
       ItemOutcome outcome = outcomes.get(i);
       if (outcome instanceof Indexed ok) {
-        counters.indexed(ok.result());
+        counters.indexed(ok.result(), doc.index);
         freed += settle(doc, false, now);
       } else if (outcome instanceof AlreadyDelivered) {
-        counters.indexed(Counters.ALREADY_DELIVERED);
+        counters.indexed(Counters.ALREADY_DELIVERED, doc.index);
         freed += settle(doc, false, now);
       } else if (outcome instanceof Retry retry) {
         retried++;
