@@ -30,7 +30,8 @@ record SparkWriteConf(
     RowJsonWriter json,
     List<FieldPath> idColumns,
     FieldPath routingColumn,
-    String reportPath)
+    String reportPath,
+    ActionMetadata actions)
     implements Serializable {
 
   /** Changes when RowJsonWriter's output changes, so content-hash ids of old checkpoints differ. */
@@ -72,7 +73,8 @@ record SparkWriteConf(
         routing == null
             ? null
             : FieldPath.resolve(schema, routing, ConfigKeys.MAPPING_ROUTING.name()),
-        engine.reportPath());
+        engine.reportPath(),
+        ActionMetadata.resolve(engine, schema));
   }
 
   IdStrategy idStrategy() {
