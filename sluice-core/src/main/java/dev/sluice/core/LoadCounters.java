@@ -171,11 +171,12 @@ public final class LoadCounters implements Serializable {
   /** The figures a log line needs, e.g. "read=10 indexed=9 dead_lettered=1 ... throttled=0". */
   public String summaryLine() {
     return String.format(
-            "read=%d indexed=%d%s dead_lettered=%d skipped_by_checkpoint=%d retried=%d throttled=%d"
+            "read=%d indexed=%d%s%s dead_lettered=%d skipped_by_checkpoint=%d retried=%d throttled=%d"
                 + " bulk_requests=%d bytes_sent=%d",
             read(),
             indexed(),
             alreadyDelivered() == 0 ? "" : " (already_delivered=" + alreadyDelivered() + ")",
+            get(Counter.SUPERSEDED) == 0 ? "" : " (superseded=" + get(Counter.SUPERSEDED) + ")",
             deadLettered(),
             skippedByCheckpoint(),
             retriedItems(),

@@ -142,6 +142,22 @@ class ActionMetadataTest {
   }
 
   @Test
+  void theCheckpointRecordsWhatChangesTheActionsSoAResumeWithOtherOnesIsRefused() {
+    Map<String, String> given = new HashMap<>();
+    given.put("es.resource", "orders");
+    given.put("es.mapping.id", "id");
+    given.put("es.mapping.version", "v");
+    given.put("es.ingest.pipeline", "enrich");
+    Map<String, String> output =
+        SparkWriteConf.resolve(given, SCHEMA, "q").manifest(Instant.EPOCH, "test").outputOptions();
+
+    assertThat(output)
+        .containsEntry("es.mapping.version", "v")
+        .containsEntry("es.ingest.pipeline", "enrich")
+        .doesNotContainKey("es.update.script.inline");
+  }
+
+  @Test
   void columnsThatCannotDoTheirJobAreRefusedOnTheDriver() {
     assertThatThrownBy(() -> converter("es.mapping.version", "score"))
         .isInstanceOf(ConfigException.class)
