@@ -64,8 +64,8 @@ class WriteActionsIT {
     return options;
   }
 
-  @Test
-  void aMissingPipelineStopsTheJobBeforeAnyDocumentIsWritten(EsHandle es) {
+  /** The job fails on the driver with {@code message}, and the index was never created. */
+  private void refusedBeforeWriting(EsHandle es, String message, String... more) {
     String index = es.newIndexName();
 
     assertThatThrownBy(
@@ -74,34 +74,30 @@ class WriteActionsIT {
                     .write()
                     .format("sluice")
                     .mode("append")
-                    .options(options(es, index, "es.ingest.pipeline", "no-such-pipeline"))
+                    .options(options(es, index, more))
                     .save())
-        .hasStackTraceContaining("Ingest pipeline 'no-such-pipeline'")
-        .hasStackTraceContaining("es.ingest.pipeline");
+        .hasStackTraceContaining(message);
     assertThat(es.client().get("/" + index).status()).as("nothing was written").isEqualTo(404);
   }
 
   @Test
-  void aScriptTheNodeCannotRunStopsTheJobBeforeAnyDocumentIsWritten(EsHandle es) {
-    String index = es.newIndexName();
+  void aMissingPipelineStopsTheJobBeforeAnyDocumentIsWritten(EsHandle es) {
+    refusedBeforeWriting(
+        es,
+        "Ingest pipeline 'no-such-pipeline' (es.ingest.pipeline) does not exist",
+        "es.ingest.pipeline",
+        "no-such-pipeline");
+  }
 
-    assertThatThrownBy(
-            () ->
-                rows()
-                    .write()
-                    .format("sluice")
-                    .mode("append")
-                    .options(
-                        options(
-                            es,
-                            index,
-                            "es.write.operation",
-                            "upsert",
-                            "es.update.script.inline",
-                            "ctx._source.n += 1"))
-                    .save())
-        .hasStackTraceContaining("cannot run inline painless scripts");
-    assertThat(es.client().get("/" + index).status()).as("nothing was written").isEqualTo(404);
+  @Test
+  void aScriptTheNodeCannotRunStopsTheJobBeforeAnyDocumentIsWritten(EsHandle es) {
+    refusedBeforeWriting(
+        es,
+        "cannot run inline painless scripts",
+        "es.write.operation",
+        "upsert",
+        "es.update.script.inline",
+        "ctx._source.n += 1");
   }
 
   @Test

@@ -103,18 +103,17 @@ final class ResponseDecision {
         outcomes.add(indexed(item.result()));
         continue;
       }
-      FailureSignal signal =
-          FailureSignal.item(
-              item.status(),
-              item.errorType(),
-              item.errorReason(),
-              item.causedByType(),
-              item.durability(),
-              doc.op,
-              replay || doc.possiblyApplied);
       Classification c =
           FailureClassifier.classify(
-              doc.document.version() == null ? signal : signal.withExternalVersion());
+              FailureSignal.item(
+                  item.status(),
+                  item.errorType(),
+                  item.errorReason(),
+                  item.causedByType(),
+                  item.durability(),
+                  doc.op,
+                  replay || doc.possiblyApplied,
+                  doc.document.version() != null));
       switch (c.failureClass()) {
         case ALREADY_DELIVERED -> outcomes.add(AlreadyDelivered.INSTANCE);
         case SUPERSEDED -> outcomes.add(SUPERSEDED);

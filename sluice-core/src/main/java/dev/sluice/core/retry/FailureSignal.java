@@ -27,32 +27,7 @@ public record FailureSignal(
     int documents,
     boolean externalVersion) {
 
-  /** A signal of a document without an external version. */
-  public FailureSignal(
-      Scope scope,
-      int status,
-      String errorType,
-      String reason,
-      String causedByType,
-      String durability,
-      OpType op,
-      Throwable exception,
-      boolean mayBeApplied,
-      int documents) {
-    this(
-        scope,
-        status,
-        errorType,
-        reason,
-        causedByType,
-        durability,
-        op,
-        exception,
-        mayBeApplied,
-        documents,
-        false);
-  }
-
+  /** An item's signal; {@code externalVersion}: it carried one (es.mapping.version). */
   public static FailureSignal item(
       int status,
       String errorType,
@@ -60,25 +35,20 @@ public record FailureSignal(
       String causedByType,
       String durability,
       OpType op,
-      boolean mayBeApplied) {
+      boolean mayBeApplied,
+      boolean externalVersion) {
     return new FailureSignal(
-        Scope.ITEM, status, errorType, reason, causedByType, durability, op, null, mayBeApplied, 1);
-  }
-
-  /** This item signal, for a document that carried an external version. */
-  public FailureSignal withExternalVersion() {
-    return new FailureSignal(
-        scope,
+        Scope.ITEM,
         status,
         errorType,
         reason,
         causedByType,
         durability,
         op,
-        exception,
+        null,
         mayBeApplied,
-        documents,
-        true);
+        1,
+        externalVersion);
   }
 
   public static FailureSignal response(int status, String errorType, String reason) {
@@ -87,7 +57,7 @@ public record FailureSignal(
 
   public static FailureSignal response(int status, String errorType, String reason, int documents) {
     return new FailureSignal(
-        Scope.REQUEST, status, errorType, reason, null, null, null, null, false, documents);
+        Scope.REQUEST, status, errorType, reason, null, null, null, null, false, documents, false);
   }
 
   /**
@@ -96,10 +66,11 @@ public record FailureSignal(
    */
   public static FailureSignal malformedResponse(int status, int documents) {
     return new FailureSignal(
-        Scope.REQUEST, status, null, null, null, null, null, null, false, documents);
+        Scope.REQUEST, status, null, null, null, null, null, null, false, documents, false);
   }
 
   public static FailureSignal transport(Throwable exception) {
-    return new FailureSignal(Scope.REQUEST, 0, null, null, null, null, null, exception, false, 1);
+    return new FailureSignal(
+        Scope.REQUEST, 0, null, null, null, null, null, exception, false, 1, false);
   }
 }
