@@ -99,17 +99,9 @@ final class DocumentEncoder {
         switch (op) {
           case DELETE -> new byte[][] {action};
           case INDEX, CREATE -> new byte[][] {action, singleLine(d.source()), NEWLINE};
-          case UPDATE, UPSERT ->
-              withAction(action, updateBodies.chunks(op, d, singleLine(d.source())));
+          case UPDATE, UPSERT -> updateBodies.chunks(action, op, d, singleLine(d.source()));
         };
     return new PendingDocument(seq, d, index, op, chunks);
-  }
-
-  private static byte[][] withAction(byte[] action, byte[][] body) {
-    byte[][] all = new byte[body.length + 1][];
-    all[0] = action;
-    System.arraycopy(body, 0, all, 1, body.length);
-    return all;
   }
 
   /** A record that never became a request: no bulk lines, only what the dead letter needs. */

@@ -50,14 +50,18 @@ final class UpdateBodies {
     scriptedUpsert = script.scriptedUpsert();
   }
 
-  /** The chunks after the action line of an update or upsert. */
-  byte[][] chunks(OpType op, Document d, byte[] source) {
+  /** The chunks of an update or upsert: its action line, then its body. */
+  byte[][] chunks(byte[] action, OpType op, Document d, byte[] source) {
     if (scriptHead == null) {
-      return new byte[][] {DOC_PREFIX, source, op == OpType.UPSERT ? UPSERT_SUFFIX : UPDATE_SUFFIX};
+      return new byte[][] {
+        action, DOC_PREFIX, source, op == OpType.UPSERT ? UPSERT_SUFFIX : UPDATE_SUFFIX
+      };
     }
     byte[] params = d.scriptParams() != null ? d.scriptParams() : constantParams;
     byte[][] head =
-        params == null ? new byte[][] {scriptHead} : new byte[][] {scriptHead, PARAMS, params};
+        params == null
+            ? new byte[][] {action, scriptHead}
+            : new byte[][] {action, scriptHead, PARAMS, params};
     if (op == OpType.UPDATE) {
       return append(head, SCRIPT_UPDATE_END);
     }
