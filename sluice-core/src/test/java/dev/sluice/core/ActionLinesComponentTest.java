@@ -5,6 +5,7 @@ import static dev.sluice.core.ScriptedBulkServer.allCreated;
 import static dev.sluice.core.ScriptedBulkServer.bulkResponse;
 import static dev.sluice.core.ScriptedBulkServer.itemError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.sluice.core.ScriptedBulkServer.Item;
 import dev.sluice.core.report.Counter;
@@ -118,6 +119,33 @@ class ActionLinesComponentTest {
           .isEqualTo(
               "{\"script\":{\"source\":\"ctx._source.n += params.k\",\"lang\":\"painless\","
                   + "\"params\":{\"k\":1}},\"upsert\":{\"n\":1}}");
+    }
+  }
+
+  /**
+   * es.mapping.join as the Spark writer gives it: the join field in the source as it is, and a
+   * child routed to its parent (no parent-join module on the test node: the lines are checked).
+   */
+  @Test
+  void aJoinChildCarriesItsJoinFieldAndIsRoutedToItsParent() throws Exception {
+    byte[] child =
+        "{\"text\":\"yes\",\"rel\":{\"name\":\"answer\",\"parent\":\"q1\"}}"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] parent = "{\"rel\":\"question\"}".getBytes(StandardCharsets.UTF_8);
+    try (ScriptedBulkServer server = ScriptedBulkServer.start(r -> json(200, allCreated(r)))) {
+      load(
+          options(server, "es.mapping.join", "rel"),
+          List.of(
+              new Document(null, "q1", null, null, parent, "row 1"),
+              new Document(null, "a1", "q1", null, child, "row 2")));
+
+      assertThat(server.allItems())
+          .extracting(Item::action, Item::source)
+          .containsExactly(
+              tuple("{\"index\":{\"_index\":\"test\",\"_id\":\"q1\"}}", "{\"rel\":\"question\"}"),
+              tuple(
+                  "{\"index\":{\"_index\":\"test\",\"_id\":\"a1\",\"routing\":\"q1\"}}",
+                  "{\"text\":\"yes\",\"rel\":{\"name\":\"answer\",\"parent\":\"q1\"}}"));
     }
   }
 }
