@@ -14,9 +14,24 @@ import java.io.UncheckedIOException;
  * @param source the JSON body, serialised once by the caller; null only for DELETE
  * @param position opaque source position ("partition 3 row 1207", "file.json:12") carried into dead
  *     letters and errors
+ * @param version the external version sent with the action ({@code es.mapping.version}), or null
+ * @param scriptParams the {@code params} object of a scripted update, as JSON, or null
  */
 public record Document(
-    String index, String id, String routing, OpType op, byte[] source, String position) {
+    String index,
+    String id,
+    String routing,
+    OpType op,
+    byte[] source,
+    String position,
+    Long version,
+    byte[] scriptParams) {
+
+  /** A document without a version or script params. */
+  public Document(
+      String index, String id, String routing, OpType op, byte[] source, String position) {
+    this(index, id, routing, op, source, position, null, null);
+  }
 
   /** A document for the configured index and operation. */
   public static Document of(String id, byte[] source, String position) {

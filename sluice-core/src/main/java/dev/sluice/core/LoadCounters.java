@@ -3,11 +3,13 @@ package dev.sluice.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.sluice.core.report.Counter;
+import dev.sluice.core.report.PerIndexCounts;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -18,17 +20,21 @@ import java.util.TreeMap;
  * deadLetteredByReason}.
  */
 public final class LoadCounters implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
   private static final Counter[] ALL = Counter.values();
   private static final String BY_REASON = "deadLetteredByReason";
+  private static final String BY_INDEX = "byIndex";
   private static final LoadCounters EMPTY = builder().build();
 
   private final long[] values;
   private final TreeMap<String, Long> deadLetteredByReason;
+  private final PerIndexCounts byIndex;
 
-  private LoadCounters(long[] values, Map<String, Long> deadLetteredByReason) {
+  private LoadCounters(
+      long[] values, Map<String, Long> deadLetteredByReason, PerIndexCounts byIndex) {
     this.values = values.clone();
     this.deadLetteredByReason = new TreeMap<>(deadLetteredByReason);
+    this.byIndex = byIndex;
   }
 
   public static Builder builder() {
@@ -88,6 +94,11 @@ public final class LoadCounters implements Serializable {
     return Collections.unmodifiableMap(deadLetteredByReason);
   }
 
+  /** Per target index; documents refused before they had an index are in no entry. */
+  public PerIndexCounts byIndex() {
+    return byIndex;
+  }
+
   /** Records not sent because a checkpoint recorded them settled (counted in read too). */
   public long skippedByCheckpoint() {
     return get(Counter.SKIPPED_BY_CHECKPOINT);
@@ -145,7 +156,7 @@ public final class LoadCounters implements Serializable {
     }
     deadLetteredByReason.forEach(sum::deadLettered);
     other.deadLetteredByReason.forEach(sum::deadLettered);
-    return sum.build();
+    return sum.byIndex(byIndex.plus(other.byIndex)).build();
   }
 
   /** The same counters, with {@code rows} more records read and skipped by the checkpoint. */
@@ -179,18 +190,20 @@ public final class LoadCounters implements Serializable {
   /** The figures a log line needs, e.g. "read=10 indexed=9 dead_lettered=1 ... throttled=0". */
   public String summaryLine() {
     return String.format(
-        "read=%d indexed=%d%s%s dead_lettered=%d skipped_by_checkpoint=%d retried=%d throttled=%d"
-            + " bulk_requests=%d bytes_sent=%d",
-        read(),
-        indexed(),
-        alreadyDelivered() == 0 ? "" : " (already_delivered=" + alreadyDelivered() + ")",
-        merged() == 0 ? "" : " merged_identical=" + merged(),
-        deadLettered(),
-        skippedByCheckpoint(),
-        retriedItems(),
-        throttled(),
-        bulkRequests(),
-        bytesSent());
+            "read=%d indexed=%d%s%s%s dead_lettered=%d skipped_by_checkpoint=%d retried=%d"
+                + " throttled=%d bulk_requests=%d bytes_sent=%d",
+            read(),
+            indexed(),
+            alreadyDelivered() == 0 ? "" : " (already_delivered=" + alreadyDelivered() + ")",
+            get(Counter.SUPERSEDED) == 0 ? "" : " (superseded=" + get(Counter.SUPERSEDED) + ")",
+            merged() == 0 ? "" : " merged_identical=" + merged(),
+            deadLettered(),
+            skippedByCheckpoint(),
+            retriedItems(),
+            throttled(),
+            bulkRequests(),
+            bytesSent())
+        + byIndex.summary();
   }
 
   /** The JSON form: every counter by its key, then the dead letters by reason. */
@@ -201,6 +214,9 @@ public final class LoadCounters implements Serializable {
       map.put(c.key(), get(c));
     }
     map.put(BY_REASON, deadLetteredByReason());
+    if (!byIndex.asMap().isEmpty()) {
+      map.put(BY_INDEX, byIndex.toJson());
+    }
     return map;
   }
 
@@ -216,19 +232,20 @@ public final class LoadCounters implements Serializable {
     if (map.get(BY_REASON) instanceof Map<?, ?> reasons) {
       reasons.forEach((k, v) -> b.deadLettered(String.valueOf(k), ((Number) v).longValue()));
     }
-    return b.build();
+    return b.byIndex(PerIndexCounts.fromJson(map.get(BY_INDEX))).build();
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof LoadCounters c
         && Arrays.equals(values, c.values)
-        && deadLetteredByReason.equals(c.deadLetteredByReason);
+        && deadLetteredByReason.equals(c.deadLetteredByReason)
+        && byIndex.equals(c.byIndex);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(values) + deadLetteredByReason.hashCode();
+    return Objects.hash(Arrays.hashCode(values), deadLetteredByReason, byIndex);
   }
 
   @Override
@@ -240,8 +257,14 @@ public final class LoadCounters implements Serializable {
   public static final class Builder {
     private final long[] values = new long[ALL.length];
     private final Map<String, Long> deadLetteredByReason = new TreeMap<>();
+    private PerIndexCounts byIndex = PerIndexCounts.EMPTY;
 
     private Builder() {}
+
+    public Builder byIndex(PerIndexCounts counts) {
+      byIndex = counts;
+      return this;
+    }
 
     public Builder set(Counter counter, long value) {
       values[counter.ordinal()] = value;
@@ -258,7 +281,7 @@ public final class LoadCounters implements Serializable {
     }
 
     public LoadCounters build() {
-      return new LoadCounters(values, deadLetteredByReason);
+      return new LoadCounters(values, deadLetteredByReason, byIndex);
     }
   }
 }

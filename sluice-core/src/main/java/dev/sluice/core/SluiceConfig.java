@@ -2,6 +2,7 @@ package dev.sluice.core;
 
 import static dev.sluice.core.config.ConfigKeys.*;
 
+import dev.sluice.core.config.ActionOptionRules;
 import dev.sluice.core.config.BatchSettings;
 import dev.sluice.core.config.CheckpointSettings;
 import dev.sluice.core.config.ConfigKey;
@@ -179,7 +180,8 @@ public final class SluiceConfig implements Serializable {
         o.get(MAPPING_ROUTING),
         o.get(WRITE_OPERATION),
         o.get(INDEX_AUTO_CREATE),
-        o.get(BATCH_WRITE_REFRESH));
+        o.get(BATCH_WRITE_REFRESH),
+        ActionOptionRules.resolve(o));
   }
 
   private static BatchSettings batch(ResolvedOptions o) {

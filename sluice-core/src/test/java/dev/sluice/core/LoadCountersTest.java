@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.report.Counter;
+import dev.sluice.core.report.Counters;
+import dev.sluice.core.report.IndexCounts;
+import dev.sluice.core.report.PerIndexCounts;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,47 @@ class LoadCountersTest {
         .set(Counter.LATENCY_P99_MILLIS, p99)
         .set(Counter.LATENCY_MAX_MILLIS, p99)
         .build();
+  }
+
+  private static LoadCounters inIndex(String index, long indexed, long dead) {
+    return LoadCounters.builder()
+        .byIndex(new PerIndexCounts(Map.of(index, new IndexCounts(indexed, dead))))
+        .build();
+  }
+
+  @Test
+  void countsPerIndexAreSummedShownInTheSummaryAndReadBackFromJson() throws Exception {
+    LoadCounters total =
+        inIndex("logs-a", 3, 1).plus(inIndex("logs-b", 2, 0)).plus(inIndex("logs-a", 4, 0));
+
+    assertThat(total.byIndex().asMap())
+        .containsExactly(
+            Map.entry("logs-a", new IndexCounts(7, 1)), Map.entry("logs-b", new IndexCounts(2, 0)));
+    assertThat(total.summaryLine())
+        .endsWith(
+            " indices=2 {logs-a: 7 indexed, 1 dead-lettered; logs-b: 2 indexed, 0 dead-lettered}");
+    assertThat(inIndex("one", 1, 0).summaryLine()).doesNotContain("indices=");
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readValue(json.writeValueAsString(total), LoadCounters.class)).isEqualTo(total);
+    assertThat(json.writeValueAsString(total))
+        .contains("\"byIndex\":{\"logs-a\":{\"indexed\":7,\"deadLettered\":1}");
+  }
+
+  @Test
+  void liveCountersCountEachIndexAndIgnoreDocumentsWithoutOne() {
+    Counters live = new Counters();
+    live.indexed("created", "logs-a");
+    live.indexed("superseded", "logs-a");
+    live.deadLettered("mapper_parsing_exception", "logs-b");
+    live.deadLettered("row_conversion_exception", null);
+
+    LoadCounters snapshot = live.snapshot(0);
+    assertThat(snapshot.byIndex().asMap())
+        .containsExactly(
+            Map.entry("logs-a", new IndexCounts(2, 0)), Map.entry("logs-b", new IndexCounts(0, 1)));
+    assertThat(snapshot.indexed()).isEqualTo(2);
+    assertThat(snapshot.get(Counter.SUPERSEDED)).isEqualTo(1);
+    assertThat(snapshot.deadLettered()).isEqualTo(2);
   }
 
   @Test

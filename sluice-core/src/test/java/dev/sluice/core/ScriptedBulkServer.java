@@ -30,8 +30,8 @@ import java.util.zip.GZIPInputStream;
 final class ScriptedBulkServer implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** One bulk item as received: op, _id, and the source line (null for delete). */
-  record Item(String op, String id, String source) {}
+  /** One bulk item as received: op, _id, the source line (null for delete), the action line. */
+  record Item(String op, String id, String source, String action) {}
 
   /**
    * One request as received, numbered from 1 in arrival order; {@code contentEncoding} is its
@@ -147,7 +147,10 @@ final class ScriptedBulkServer implements AutoCloseable {
     }
     List<Item> items = new ArrayList<>();
     for (BulkItem item : BulkBody.parse(in.readAllBytes())) {
-      items.add(new Item(item.action(), item.id(), source(item)));
+      String lines = new String(item.bytes(), StandardCharsets.UTF_8);
+      items.add(
+          new Item(
+              item.action(), item.id(), source(item), lines.substring(0, lines.indexOf('\n'))));
     }
     return items;
   }

@@ -47,12 +47,8 @@ class SluiceConfigRulesTest {
   @Test
   void optionsThatWouldChangeTheDocumentsAreRefusedNamingTheOptionAndWhy() {
     Map<String, String> refused = new HashMap<>();
-    refused.put("es.ingest.pipeline", "enrich");
-    refused.put("es.mapping.version", "v");
-    refused.put("es.mapping.join", "relation");
-    refused.put("es.update.script.inline", "ctx._source.n += 1");
-    refused.put("es.update.retry.on.conflict", "3");
     refused.put("es.net.proxy.socks.host", "proxy");
+    refused.put("es.update.script.file", "add.painless");
     refused.put("es.security.authentication", "kerberos");
     refused.forEach(
         (name, value) -> {
@@ -160,7 +156,9 @@ class SluiceConfigRulesTest {
             "logs*",
             "or#ders",
             "or:ders",
-            "logs-{date}",
+            "logs-{date",
+            "logs-{}",
+            "Logs-{date}",
             "<logs-{now/d}>",
             "x".repeat(256))) {
       ConfigException e = refusal("es.resource", bad);
@@ -170,7 +168,14 @@ class SluiceConfigRulesTest {
     }
     assertThat(refusal("es.resource", "ok", "es.resource.write", "Bad").option())
         .isEqualTo("es.resource.write");
-    for (String good : List.of("orders", "logs-2026.11.30", ".hidden", "x".repeat(255), "ü")) {
+    for (String good :
+        List.of(
+            "orders",
+            "logs-2026.11.30",
+            ".hidden",
+            "x".repeat(255),
+            "ü",
+            "logs-{service}-{@timestamp|yyyy.MM.dd}")) {
       assertThat(config("es.resource", good).defaultIndex()).isEqualTo(good);
     }
     assertThatThrownBy(() -> config("es.resource", "ü".repeat(128)))

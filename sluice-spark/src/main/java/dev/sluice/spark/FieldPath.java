@@ -37,6 +37,18 @@ final class FieldPath implements Serializable {
 
   /** Resolves {@code name} (dotted for nested structs); throws naming the option and the field. */
   static FieldPath resolve(StructType schema, String name, String option) {
+    return resolve(schema, name, option, true);
+  }
+
+  /**
+   * As {@link #resolve}, for a column of any type (a struct, an array), read by {@link #valueOf}.
+   */
+  static FieldPath resolveAnyType(StructType schema, String name, String option) {
+    return resolve(schema, name, option, false);
+  }
+
+  private static FieldPath resolve(
+      StructType schema, String name, String option, boolean singleValue) {
     String[] parts = name.split("\\.", -1);
     int[] ordinals = new int[parts.length];
     int[] sizes = new int[parts.length];
@@ -63,9 +75,10 @@ final class FieldPath implements Serializable {
       current = type instanceof StructType struct ? struct : null;
       sizes[p] = current == null ? 0 : current.size();
     }
-    if (current != null
-        || type instanceof org.apache.spark.sql.types.ArrayType
-        || type instanceof org.apache.spark.sql.types.MapType) {
+    if (singleValue
+        && (current != null
+            || type instanceof org.apache.spark.sql.types.ArrayType
+            || type instanceof org.apache.spark.sql.types.MapType)) {
       throw new IllegalArgumentException(
           option
               + "="
@@ -84,15 +97,9 @@ final class FieldPath implements Serializable {
    *     bytes with U+FFFD, and distinct values would then share one id
    */
   String textOf(InternalRow row) {
-    InternalRow current = row;
+    InternalRow current = holder(row);
     int last = ordinals.length - 1;
-    for (int p = 0; p < last; p++) {
-      if (current.isNullAt(ordinals[p])) {
-        return null;
-      }
-      current = current.getStruct(ordinals[p], structSizes[p]);
-    }
-    if (current.isNullAt(ordinals[last])) {
+    if (current == null || current.isNullAt(ordinals[last])) {
       return null;
     }
     if (leafType instanceof BinaryType) {
@@ -102,6 +109,31 @@ final class FieldPath implements Serializable {
       return strictUtf8(current.getUTF8String(ordinals[last]).getBytes());
     }
     return String.valueOf(current.get(ordinals[last], leafType));
+  }
+
+  /** The value in Spark's internal form, or null when it (or a struct on its way) is null. */
+  Object valueOf(InternalRow row) {
+    InternalRow current = holder(row);
+    int last = ordinals.length - 1;
+    return current == null || current.isNullAt(ordinals[last])
+        ? null
+        : current.get(ordinals[last], leafType);
+  }
+
+  /** The struct that holds the leaf, or null when a struct on the way is null. */
+  private InternalRow holder(InternalRow row) {
+    InternalRow current = row;
+    for (int p = 0; p < ordinals.length - 1; p++) {
+      if (current.isNullAt(ordinals[p])) {
+        return null;
+      }
+      current = current.getStruct(ordinals[p], structSizes[p]);
+    }
+    return current;
+  }
+
+  DataType type() {
+    return leafType;
   }
 
   private String strictUtf8(byte[] bytes) {

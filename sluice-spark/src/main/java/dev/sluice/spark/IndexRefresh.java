@@ -6,7 +6,11 @@ import dev.sluice.core.transport.HttpResult;
 import dev.sluice.core.transport.RestClientTransport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,18 +22,41 @@ import org.slf4j.LoggerFactory;
  */
 final class IndexRefresh {
   private static final Logger LOG = LoggerFactory.getLogger(IndexRefresh.class);
+  static final int INDICES_PER_REQUEST = 100;
 
   private IndexRefresh() {}
 
   static void run(SluiceConfig config) {
-    String index = config.defaultIndex();
-    if (!config.write().refresh() || index == null) {
+    run(config, Set.of());
+  }
+
+  /**
+   * @param written the indices the tasks wrote (their counts per index): what a pattern ({@code
+   *     logs-{service}}) refreshes, in requests of at most {@value #INDICES_PER_REQUEST} names
+   */
+  static void run(SluiceConfig config, Set<String> written) {
+    if (!config.write().refresh() || config.defaultIndex() == null) {
       return;
     }
+    if (!config.write().indexPattern()) {
+      refresh(config, config.defaultIndex());
+      return;
+    }
+    List<String> names = new ArrayList<>(new TreeSet<>(written));
+    for (int from = 0; from < names.size(); from += INDICES_PER_REQUEST) {
+      List<String> some = names.subList(from, Math.min(names.size(), from + INDICES_PER_REQUEST));
+      refresh(config, String.join(",", some));
+    }
+  }
+
+  private static void refresh(SluiceConfig config, String index) {
     try (RestClientTransport transport = RestClientTransport.create(config.connection())) {
       HttpResult result =
           transport.request(
-              "POST", "/" + URLEncoder.encode(index, StandardCharsets.UTF_8) + "/_refresh");
+              "POST",
+              "/"
+                  + URLEncoder.encode(index, StandardCharsets.UTF_8).replace("%2C", ",")
+                  + "/_refresh");
       problem(result)
           .ifPresent(
               why ->

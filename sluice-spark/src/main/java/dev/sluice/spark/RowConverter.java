@@ -40,7 +40,13 @@ final class RowConverter {
       if (!fromColumns) {
         id = ids.idOf(values, source);
       }
-      return new Converted(new Document(null, id, routing, null, source, position), null, null);
+      ActionMetadata.Values meta = conf.actions().of(row);
+      routing = conf.routingColumn() == null ? meta.parentRouting() : routing;
+      return new Converted(
+          new Document(
+              meta.index(), id, routing, null, source, position, meta.version(), meta.params()),
+          null,
+          null);
     } catch (RowConversionException e) {
       return deadLetter(row, id, routing, position, "row_conversion_exception", e.getMessage());
     } catch (InvalidIdException e) {

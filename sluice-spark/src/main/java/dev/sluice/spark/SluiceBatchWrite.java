@@ -78,7 +78,8 @@ final class SluiceBatchWrite implements BatchWrite {
       if (checkpointStart != null && !jobFinished()) {
         markFinished(conf.checkpointStore(), messages.length);
       }
-      IndexRefresh.run(conf.engine());
+      IndexRefresh.run(
+          conf.engine(), JobSummary.of(conf, messages).totals().byIndex().asMap().keySet());
       if (watch != null) {
         watch.stop();
       }

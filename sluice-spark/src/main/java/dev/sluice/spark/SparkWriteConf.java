@@ -3,6 +3,7 @@ package dev.sluice.spark;
 import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.checkpoint.CheckpointStore;
 import dev.sluice.core.checkpoint.JobManifest;
+import dev.sluice.core.config.ConfigKey;
 import dev.sluice.core.config.ConfigKeys;
 import dev.sluice.core.id.IdStrategy;
 import java.io.Serializable;
@@ -33,7 +34,8 @@ record SparkWriteConf(
     List<FieldPath> idColumns,
     FieldPath routingColumn,
     JsonInput jsonInput,
-    String reportPath)
+    String reportPath,
+    ActionMetadata actions)
     implements Serializable {
 
   /** Changes when RowJsonWriter's output changes, so content-hash ids of old checkpoints differ. */
@@ -100,7 +102,8 @@ record SparkWriteConf(
         List.copyOf(idColumns),
         routingColumn,
         input,
-        engine.reportPath());
+        engine.reportPath(),
+        ActionMetadata.resolve(engine, schema));
   }
 
   /** The parts of {@code row}'s document: from its columns, or from the JSON it holds. */
@@ -131,6 +134,7 @@ record SparkWriteConf(
     if (routingColumn != null) {
       output.put(ConfigKeys.MAPPING_ROUTING.name(), routingColumn.name());
     }
+    actionOptions(output);
     output.put("schema", schema.json());
     output.putAll(json.shape().describe());
     if (jsonInput != null) {
@@ -145,6 +149,24 @@ record SparkWriteConf(
         output,
         now,
         toolVersion);
+  }
+
+  /** What changes each action's lines: a resume with other values would write other documents. */
+  private void actionOptions(Map<String, String> output) {
+    Map<String, String> given = engine.toRedactedMap();
+    for (ConfigKey<?> key :
+        List.of(
+            ConfigKeys.INGEST_PIPELINE,
+            ConfigKeys.MAPPING_VERSION,
+            ConfigKeys.MAPPING_JOIN,
+            ConfigKeys.UPDATE_SCRIPT_INLINE,
+            ConfigKeys.UPDATE_SCRIPT_STORED,
+            ConfigKeys.UPDATE_SCRIPT_PARAMS,
+            ConfigKeys.UPDATE_SCRIPT_PARAMS_JSON)) {
+      if (given.containsKey(key.name())) {
+        output.put(key.name(), given.get(key.name()));
+      }
+    }
   }
 
   /** The active session's configuration, or nothing when there is no session. */

@@ -12,15 +12,27 @@ import java.nio.charset.StandardCharsets;
 /**
  * With {@code es.index.auto.create=false}, the driver checks that the index exists before any task
  * starts ({@code HEAD /<index>}, through the load's own connection, credentials and TLS): a missing
- * index would otherwise fail document after document.
+ * index would otherwise fail document after document. A pattern ({@code logs-{service}}) with
+ * auto-create off is refused: its indices cannot be checked before the rows are read
+ * (elasticsearch-hadoop fails it too, looking for an index named after the pattern). First, {@link
+ * ScriptAndPipelineCheck} checks the pipeline and script every document will need.
  */
 final class TargetIndexCheck {
   private TargetIndexCheck() {}
 
   static void run(SluiceConfig config) {
+    ScriptAndPipelineCheck.run(config);
     String index = config.defaultIndex();
     if (config.write().indexAutoCreate() || index == null) {
       return;
+    }
+    if (config.write().indexPattern()) {
+      throw new ConfigException(
+          ConfigKeys.INDEX_AUTO_CREATE.name(),
+          String.format(
+              "%s=false cannot be checked for the pattern '%s': which indices it makes is known"
+                  + " only row by row. Create them, and set %s=true",
+              ConfigKeys.INDEX_AUTO_CREATE.name(), index, ConfigKeys.INDEX_AUTO_CREATE.name()));
     }
     try (RestClientTransport transport = RestClientTransport.create(config.connection())) {
       HttpResult result =

@@ -51,7 +51,8 @@ public final class BulkEngine {
       EngineContext ctx,
       Attempt attempt) {
     this.writerId = writerId;
-    this.encoder = new DocumentEncoder(config.defaultIndex(), config.defaultOp());
+    this.encoder =
+        new DocumentEncoder(config.defaultIndex(), config.defaultOp(), config.write().actions());
     this.counters = new Counters();
     BatchSettings batch = config.batch();
     RetrySettings retry = config.retry();

@@ -52,7 +52,7 @@ final class DeadLetterSink {
     } catch (IOException e) {
       throw writeFailed(e);
     }
-    counters.deadLettered(outcome.errorType());
+    counters.deadLettered(outcome.errorType(), doc.index);
   }
 
   /** Throws DeadLetterToleranceException when too many documents were rejected. */

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.sluice.core.ConfigException;
 import dev.sluice.core.Document;
 import dev.sluice.core.OpType;
+import dev.sluice.core.config.ActionOptions;
 import dev.sluice.core.config.ConfigKeys;
+import dev.sluice.core.config.IndexNames;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,12 +20,8 @@ final class DocumentEncoder {
   private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
   private static final byte[] ID_FIELD = ",\"_id\":\"".getBytes(StandardCharsets.UTF_8);
   private static final byte[] ROUTING_FIELD = ",\"routing\":\"".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] ACTION_END = "}}\n".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] VERSION_FIELD = ",\"version\":".getBytes(StandardCharsets.UTF_8);
   private static final byte[] NEWLINE = {'\n'};
-  private static final byte[] DOC_PREFIX = "{\"doc\":".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] UPDATE_SUFFIX = "}\n".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] UPSERT_SUFFIX =
-      ",\"doc_as_upsert\":true}\n".getBytes(StandardCharsets.UTF_8);
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
@@ -32,6 +31,9 @@ final class DocumentEncoder {
 
   private final String defaultIndex;
   private final OpType defaultOp;
+  private final byte[] versionType;
+  private final Map<OpType, byte[]> actionEnds = new EnumMap<>(OpType.class);
+  private final UpdateBodies updateBodies;
   private final Map<String, byte[]> actionPrefixes = new HashMap<>();
   // The last prefix used: nearly every document has the same index and op as the one before.
   private OpType lastOp;
@@ -39,8 +41,35 @@ final class DocumentEncoder {
   private byte[] lastPrefix;
 
   DocumentEncoder(String defaultIndex, OpType defaultOp) {
-    this.defaultIndex = defaultIndex;
+    this(defaultIndex, defaultOp, ActionOptions.NONE);
+  }
+
+  /**
+   * @param defaultIndex the index of documents that name none; a pattern is no index (each document
+   *     of a pattern load names its own)
+   */
+  DocumentEncoder(String defaultIndex, OpType defaultOp, ActionOptions actions) {
+    this.defaultIndex =
+        defaultIndex == null || IndexNames.isPattern(defaultIndex) ? null : defaultIndex;
     this.defaultOp = defaultOp;
+    this.versionType =
+        ("," + quoted("version_type") + ":" + quoted(actions.versionType()))
+            .getBytes(StandardCharsets.UTF_8);
+    for (OpType op : OpType.values()) {
+      StringBuilder end = new StringBuilder();
+      if (actions.pipeline() != null && (op == OpType.INDEX || op == OpType.CREATE)) {
+        end.append(',').append(quoted("pipeline")).append(':').append(quoted(actions.pipeline()));
+      }
+      if (actions.retryOnConflict() > 0 && (op == OpType.UPDATE || op == OpType.UPSERT)) {
+        end.append(",\"retry_on_conflict\":").append(actions.retryOnConflict());
+      }
+      actionEnds.put(op, end.append("}}\n").toString().getBytes(StandardCharsets.UTF_8));
+    }
+    this.updateBodies = new UpdateBodies(actions.script());
+  }
+
+  private static String quoted(String text) {
+    return '"' + new String(QUOTE.quoteAsString(text)) + '"';
   }
 
   PendingDocument encode(long seq, Document d) {
@@ -51,7 +80,7 @@ final class DocumentEncoder {
           ConfigKeys.RESOURCE.name(),
           "No target index: set "
               + ConfigKeys.RESOURCE.name()
-              + " (or give the document an index); document at "
+              + " (or give the document an index; a pattern gives each its own); document at "
               + d.position());
     }
     if (d.id() == null && op != OpType.INDEX && op != OpType.CREATE) {
@@ -70,8 +99,7 @@ final class DocumentEncoder {
         switch (op) {
           case DELETE -> new byte[][] {action};
           case INDEX, CREATE -> new byte[][] {action, singleLine(d.source()), NEWLINE};
-          case UPDATE -> new byte[][] {action, DOC_PREFIX, singleLine(d.source()), UPDATE_SUFFIX};
-          case UPSERT -> new byte[][] {action, DOC_PREFIX, singleLine(d.source()), UPSERT_SUFFIX};
+          case UPDATE, UPSERT -> updateBodies.chunks(action, op, d, singleLine(d.source()));
         };
     return new PendingDocument(seq, d, index, op, chunks);
   }
@@ -84,22 +112,27 @@ final class DocumentEncoder {
   }
 
   /**
-   * {@code {"<op>":{"_index":"<index>","_id":"<id>","routing":"<routing>"}}} and a newline, with
-   * JSON string escaping; byte for byte what Jackson's generator writes, without creating a
-   * generator per document (the benchmark found that a visible share of {@code add()}'s time).
+   * {@code {"<op>":{"_index":"<index>","_id":"<id>","routing":"<routing>","version":<n>,
+   * "version_type":"<type>"<pipeline or retry_on_conflict>}}} and a newline, with JSON string
+   * escaping; byte for byte what Jackson's generator writes, without creating a generator per
+   * document (the benchmark found that a visible share of {@code add()}'s time).
    */
   private byte[] action(OpType op, String index, Document d) {
     byte[] prefix = prefix(op, index);
-    if (d.routing() == null && d.id() != null && needsNoEscape(d.id())) {
-      return plainIdAction(prefix, d.id());
+    byte[] end = actionEnds.get(op);
+    if (d.routing() == null && d.version() == null && d.id() != null && needsNoEscape(d.id())) {
+      return plainIdAction(prefix, d.id(), end);
     }
     byte[] id = d.id() == null ? null : QUOTE.quoteAsUTF8(d.id());
     byte[] routing = d.routing() == null ? null : QUOTE.quoteAsUTF8(d.routing());
+    byte[] version =
+        d.version() == null ? null : d.version().toString().getBytes(StandardCharsets.UTF_8);
     int size =
         prefix.length
             + (id == null ? 0 : ID_FIELD.length + id.length + 1)
             + (routing == null ? 0 : ROUTING_FIELD.length + routing.length + 1)
-            + ACTION_END.length;
+            + (version == null ? 0 : VERSION_FIELD.length + version.length + versionType.length)
+            + end.length;
     byte[] line = new byte[size];
     int at = put(line, 0, prefix);
     if (id != null) {
@@ -112,20 +145,25 @@ final class DocumentEncoder {
       at = put(line, at, routing);
       line[at++] = '"';
     }
-    put(line, at, ACTION_END);
+    if (version != null) {
+      at = put(line, at, VERSION_FIELD);
+      at = put(line, at, version);
+      at = put(line, at, versionType);
+    }
+    put(line, at, end);
     return line;
   }
 
   /** The common case: an id of printable ASCII, written as it is, with no array in between. */
-  private static byte[] plainIdAction(byte[] prefix, String id) {
-    byte[] line = new byte[prefix.length + ID_FIELD.length + id.length() + 1 + ACTION_END.length];
+  private static byte[] plainIdAction(byte[] prefix, String id, byte[] end) {
+    byte[] line = new byte[prefix.length + ID_FIELD.length + id.length() + 1 + end.length];
     int at = put(line, 0, prefix);
     at = put(line, at, ID_FIELD);
     for (int i = 0; i < id.length(); i++) {
       line[at++] = (byte) id.charAt(i);
     }
     line[at++] = '"';
-    put(line, at, ACTION_END);
+    put(line, at, end);
     return line;
   }
 

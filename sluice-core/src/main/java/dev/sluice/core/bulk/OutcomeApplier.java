@@ -81,7 +81,7 @@ final class OutcomeApplier {
       PendingDocument doc = batch.documents().get(i);
       ItemOutcome outcome = outcomes.get(i);
       if (outcome instanceof Indexed ok) {
-        counters.indexed(ok.result());
+        counters.indexed(ok.result(), doc.index);
         if (replay && doc.id() == null && !doc.possiblyApplied) { // else counted at its retry
           counters.increment(Counter.POSSIBLE_DUPLICATES);
         }
@@ -90,7 +90,7 @@ final class OutcomeApplier {
         counters.increment(Counter.MERGED);
         freed += settle(doc, false, now);
       } else if (outcome instanceof AlreadyDelivered) {
-        counters.indexed(Counters.ALREADY_DELIVERED);
+        counters.indexed(Counters.ALREADY_DELIVERED, doc.index);
         freed += settle(doc, false, now);
       } else if (outcome instanceof Retry retry) {
         retried++;

@@ -6,6 +6,7 @@ import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
 import dev.sluice.core.bulk.ItemOutcome.Indexed;
 import dev.sluice.core.bulk.ItemOutcome.Merged;
 import dev.sluice.core.bulk.ItemOutcome.Retry;
+import dev.sluice.core.report.Counters;
 import dev.sluice.core.retry.Classification;
 import dev.sluice.core.retry.FailureClass;
 import dev.sluice.core.retry.FailureClassifier;
@@ -30,6 +31,8 @@ final class ResponseDecision {
   /** Shared outcomes for the known results: one per document would be garbage by the million. */
   private static final Map<String, Indexed> INDEXED =
       ItemResult.KNOWN_RESULTS.stream().collect(Collectors.toMap(r -> r, Indexed::new));
+
+  private static final Indexed SUPERSEDED = new Indexed(Counters.SUPERSEDED);
 
   private final RetryPolicy policy;
   private final FailureMessages messages;
@@ -122,9 +125,11 @@ final class ResponseDecision {
                   item.causedByType(),
                   item.durability(),
                   doc.op,
-                  replay || doc.possiblyApplied));
+                  replay || doc.possiblyApplied,
+                  doc.document.version() != null));
       switch (c.failureClass()) {
         case ALREADY_DELIVERED -> outcomes.add(AlreadyDelivered.INSTANCE);
+        case SUPERSEDED -> outcomes.add(SUPERSEDED);
         case FATAL -> {
           return BatchVerdict.stop(messages.itemFatal(doc.index, c, item.errorReason()));
         }
@@ -190,7 +195,7 @@ final class ResponseDecision {
           outcomes.add(new Retry(d.delay(), c));
         }
       }
-      case ALREADY_DELIVERED ->
+      case ALREADY_DELIVERED, SUPERSEDED ->
           throw new IllegalStateException("no rule makes a whole request " + c.failureClass());
     }
     double throttled = c.failureClass() == FailureClass.THROTTLED ? 1 : 0;

@@ -419,6 +419,70 @@ public final class ConfigKeys {
               + " the README); unset = Sluice's dead-letter tolerance.",
           text());
 
+  // --- What each bulk action carries (issue 13: pipeline, versions, join, scripts, patterns) ---
+  public static final ConfigKey<String> INGEST_PIPELINE =
+      key(
+          "es.ingest.pipeline",
+          null,
+          "Ingest pipeline every index/create action names; the driver checks that it exists.",
+          text());
+  public static final ConfigKey<String> MAPPING_VERSION =
+      key(
+          "es.mapping.version",
+          null,
+          "Column giving each document's external version (a whole number).",
+          text());
+  public static final ConfigKey<String> MAPPING_VERSION_TYPE =
+      key(
+          "es.mapping.version.type",
+          "external",
+          "internal (no version sent)|external|external_gt|external_gte, with es.mapping.version.",
+          oneOf("internal", "external", "external_gt", "external_gte", "force"));
+  public static final ConfigKey<String> MAPPING_JOIN =
+      key(
+          "es.mapping.join",
+          null,
+          "Join field column (struct {name, parent} or a string); a child is routed to its parent.",
+          text());
+  public static final ConfigKey<String> UPDATE_SCRIPT_INLINE =
+      key(
+          "es.update.script.inline",
+          null,
+          "Script source for es.write.operation=update|upsert.",
+          text());
+  public static final ConfigKey<String> UPDATE_SCRIPT_STORED =
+      key(
+          "es.update.script.stored",
+          null,
+          "Id of a stored script for es.write.operation=update|upsert.",
+          text());
+  public static final ConfigKey<String> UPDATE_SCRIPT_LANG =
+      key("es.update.script.lang", null, "Script language; unset = the cluster's default.", text());
+  public static final ConfigKey<String> UPDATE_SCRIPT_PARAMS =
+      key(
+          "es.update.script.params",
+          null,
+          "Script params as name:column or name:<constant> pairs, comma separated.",
+          text());
+  public static final ConfigKey<String> UPDATE_SCRIPT_PARAMS_JSON =
+      key(
+          "es.update.script.params.json",
+          null,
+          "Script params as one JSON object, the same for every document.",
+          text());
+  public static final ConfigKey<Boolean> UPDATE_SCRIPT_UPSERT =
+      key(
+          "es.update.script.upsert",
+          "false",
+          "With upsert and a script: scripted_upsert (the script also creates documents).",
+          bool());
+  public static final ConfigKey<Integer> UPDATE_RETRY_ON_CONFLICT =
+      key(
+          "es.update.retry.on.conflict",
+          "0",
+          "retry_on_conflict of update/upsert actions (Elasticsearch retries on the shard).",
+          integer(0, 1_000_000));
+
   /** All keys, in declaration order. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -492,7 +556,18 @@ public final class ConfigKeys {
           PROXY_HTTPS_USER,
           PROXY_HTTPS_PASS,
           PROXY_HTTPS_SYSTEM_PROPS,
-          ERROR_HANDLERS);
+          ERROR_HANDLERS,
+          INGEST_PIPELINE,
+          MAPPING_VERSION,
+          MAPPING_VERSION_TYPE,
+          MAPPING_JOIN,
+          UPDATE_SCRIPT_INLINE,
+          UPDATE_SCRIPT_STORED,
+          UPDATE_SCRIPT_LANG,
+          UPDATE_SCRIPT_PARAMS,
+          UPDATE_SCRIPT_PARAMS_JSON,
+          UPDATE_SCRIPT_UPSERT,
+          UPDATE_RETRY_ON_CONFLICT);
 
   /** Keys by lower-case name. */
   public static final Map<String, ConfigKey<?>> BY_NAME = byName();
@@ -513,21 +588,25 @@ public final class ConfigKeys {
   public static final List<UnimplementedOption> UNIMPLEMENTED =
       List.of(
           // Change what is written: refused.
-          refused("es.ingest.pipeline", "ingest pipelines are not implemented"),
-          refused("es.mapping.version", "external versions are not implemented"),
-          refused("es.mapping.version.type", "external versions are not implemented", "internal"),
-          refused("es.mapping.join", "join fields are not implemented"),
           refused("es.mapping.parent", "parent documents are not implemented"),
           refused("es.mapping.ttl", "_ttl no longer exists in Elasticsearch"),
           refused("es.mapping.timestamp", "_timestamp no longer exists in Elasticsearch"),
           refused("es.mapping.*.extractor.class", "custom extractor classes are not supported"),
-          refused("es.mapping.index.formatter.class", "index name patterns are not implemented"),
-          refused("es.update.script*", "scripted updates are not implemented"),
           refused(
-              "es.update.retry.on.conflict",
-              "retry_on_conflict is not implemented (Sluice re-sends an update after a 409)",
-              "0"),
-          refused("es.upsert.doc", "scripted upserts are not implemented", "true"),
+              "es.mapping.index.formatter.class",
+              "custom index formatters are not supported; {field|date pattern} is"),
+          refused(
+              "es.update.script.file",
+              "file scripts no longer exist in Elasticsearch (removed in 6.0): store the script"
+                  + " and name it in es.update.script.stored"),
+          refused(
+              "es.update.script",
+              "the legacy name of es.update.script.inline: give the script there"),
+          refused(
+              "es.upsert.doc",
+              "not an elasticsearch-hadoop option: es.update.script.upsert=true sends"
+                  + " scripted_upsert",
+              "true"),
           refused("es.ser.writer.*", "custom serialisers are not supported"),
           refused(
               "es.write.data.error.handler*",

@@ -29,10 +29,43 @@ public final class IndexNames {
     }
   }
 
+  /** True for an elasticsearch-hadoop pattern: a name with {@code {field}} parts. */
+  public static boolean isPattern(String index) {
+    return index.indexOf('{') >= 0 || index.indexOf('}') >= 0;
+  }
+
+  /**
+   * A pattern's literal parts follow the rules of names (a name made from it is checked again);
+   * every {@code {...}} is closed and names a field.
+   */
+  private static String patternProblem(String pattern) {
+    StringBuilder literal = new StringBuilder();
+    int at = 0;
+    while (at < pattern.length()) {
+      int open = pattern.indexOf('{', at);
+      int close = pattern.indexOf('}', at);
+      if (open < 0 && close < 0) {
+        literal.append(pattern, at, pattern.length());
+        break;
+      }
+      if (open < 0 || close < open || close == open + 1) {
+        return "'{' and '}' must enclose a field name, as in logs-{service}";
+      }
+      int nested = pattern.indexOf('{', open + 1);
+      if (nested >= 0 && nested < close) {
+        return "'{' and '}' must enclose a field name, as in logs-{service}";
+      }
+      literal.append(pattern, at, open).append('x');
+      at = close + 1;
+    }
+    String problem = problem(literal.toString());
+    return problem == null ? null : problem + " (in the pattern's fixed parts)";
+  }
+
   /** Why Elasticsearch (or Sluice) would refuse the name, or null when it is fine. */
-  static String problem(String index) {
-    if (index.contains("{")) {
-      return "{field} patterns (an index per document) are not implemented; give one index name";
+  public static String problem(String index) {
+    if (isPattern(index)) {
+      return patternProblem(index);
     }
     if (index.equals(".") || index.equals("..")) {
       return "'.' and '..' are not index names";

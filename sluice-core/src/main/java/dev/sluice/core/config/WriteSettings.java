@@ -9,6 +9,7 @@ import java.io.Serializable;
  * @param routingField the column giving each document's routing value (es.mapping.routing)
  * @param refresh whether the driver refreshes the index once the job committed
  *     (es.batch.write.refresh)
+ * @param actions what each action carries beyond index, id and routing (pipeline, version, script)
  */
 public record WriteSettings(
     String index,
@@ -16,5 +17,12 @@ public record WriteSettings(
     String routingField,
     OpType op,
     boolean indexAutoCreate,
-    boolean refresh)
-    implements Serializable {}
+    boolean refresh,
+    ActionOptions actions)
+    implements Serializable {
+
+  /** True when {@link #index} is a pattern ({@code {field}}): each document names its index. */
+  public boolean indexPattern() {
+    return index != null && IndexNames.isPattern(index);
+  }
+}

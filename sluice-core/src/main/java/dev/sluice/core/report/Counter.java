@@ -45,7 +45,14 @@ public enum Counter {
   LATENCY_P50_MILLIS("latencyP50Millis", "bulk latency p50 (ms)", Combine.MAX),
   LATENCY_P90_MILLIS("latencyP90Millis", "bulk latency p90 (ms)", Combine.MAX),
   LATENCY_P99_MILLIS("latencyP99Millis", "bulk latency p99 (ms)", Combine.MAX),
-  LATENCY_MAX_MILLIS("latencyMaxMillis", "bulk latency max (ms)", Combine.MAX);
+  LATENCY_MAX_MILLIS("latencyMaxMillis", "bulk latency max (ms)", Combine.MAX),
+
+  // --- es.mapping.version (issue 13) ---
+  /**
+   * Documents sent with an external version the index already held, or held a newer one of (409);
+   * counted in {@link #INDEXED} too.
+   */
+  SUPERSEDED("superseded", "documents superseded (equal or newer external version indexed)");
 
   /**
    * How a job's total is made from its writers' values. Peaks and percentiles cannot be summed: the

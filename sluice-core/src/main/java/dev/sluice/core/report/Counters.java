@@ -28,18 +28,24 @@ public final class Counters {
           Counter.THROTTLED,
           Counter.BYTES_SENT,
           Counter.POSSIBLE_DUPLICATES,
-          Counter.BULK_REQUESTS);
+          Counter.BULK_REQUESTS,
+          Counter.SUPERSEDED);
 
   private final Map<Counter, LongAdder> counted = new EnumMap<>(Counter.class);
   private final LongAdder otherSuccess = new LongAdder(); // noop, not_found: indexed, no counter
   private final Map<String, LongAdder> deadLetteredByReason = new ConcurrentHashMap<>();
   private final LatencyHistogram latency = new LatencyHistogram();
+  // Per target index (es.resource patterns write many): [indexed, dead-lettered].
+  private final Map<String, LongAdder[]> byIndex = new ConcurrentHashMap<>();
 
   /**
    * The result of a {@code create} that Elasticsearch refused with a version conflict on a replay:
    * an earlier attempt delivered it.
    */
   public static final String ALREADY_DELIVERED = "already_delivered";
+
+  /** The result of a document whose external version the index already held, or a newer one. */
+  public static final String SUPERSEDED = "superseded";
 
   public Counters() {
     for (Counter c : COUNTED) {
@@ -74,6 +80,7 @@ public final class Counters {
       case "updated" -> increment(Counter.UPDATED);
       case "deleted" -> increment(Counter.DELETED);
       case ALREADY_DELIVERED -> increment(Counter.ALREADY_DELIVERED);
+      case SUPERSEDED -> increment(Counter.SUPERSEDED);
       default -> otherSuccess.increment();
     }
   }
@@ -82,11 +89,31 @@ public final class Counters {
     deadLetteredByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
   }
 
+  /** As {@link #indexed(String)}, also counted for {@code index} (null: no index to count). */
+  public void indexed(String result, String index) {
+    indexed(result);
+    tally(index, 0);
+  }
+
+  /** As {@link #deadLettered(String)}, also counted for {@code index} (null: none known). */
+  public void deadLettered(String reason, String index) {
+    deadLettered(reason);
+    tally(index, 1);
+  }
+
+  private void tally(String index, int which) {
+    if (index != null) {
+      byIndex.computeIfAbsent(index, i -> new LongAdder[] {new LongAdder(), new LongAdder()})[which]
+          .increment();
+    }
+  }
+
   public long indexedTotal() {
     return sum(Counter.CREATED)
         + sum(Counter.UPDATED)
         + sum(Counter.DELETED)
         + sum(Counter.ALREADY_DELIVERED)
+        + sum(Counter.SUPERSEDED)
         + otherSuccess.sum();
   }
 
@@ -116,6 +143,9 @@ public final class Counters {
         .set(Counter.LATENCY_P99_MILLIS, latency.percentile(99))
         .set(Counter.LATENCY_MAX_MILLIS, latency.max());
     deadLetteredByReason().forEach(b::deadLettered);
+    Map<String, IndexCounts> perIndex = new TreeMap<>();
+    byIndex.forEach((index, n) -> perIndex.put(index, new IndexCounts(n[0].sum(), n[1].sum())));
+    b.byIndex(new PerIndexCounts(perIndex));
     return b.build();
   }
 }

@@ -16,6 +16,12 @@ public enum FailureClass {
    * indexed.
    */
   ALREADY_DELIVERED,
+  /**
+   * Not a failure either: a document sent with an external version that the index already holds, or
+   * holds a newer one of. What the row would write is already there or outdated; it counts as
+   * indexed ({@code superseded}), and a resumed or repeated load settles instead of failing.
+   */
+  SUPERSEDED,
   /** The request as a whole was too large (413): send each of its documents in a request alone. */
   SEND_ALONE;
 

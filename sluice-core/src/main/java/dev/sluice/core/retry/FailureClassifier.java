@@ -4,6 +4,7 @@ import static dev.sluice.core.retry.FailureClass.ALREADY_DELIVERED;
 import static dev.sluice.core.retry.FailureClass.DOCUMENT_REJECTED;
 import static dev.sluice.core.retry.FailureClass.FATAL;
 import static dev.sluice.core.retry.FailureClass.SEND_ALONE;
+import static dev.sluice.core.retry.FailureClass.SUPERSEDED;
 import static dev.sluice.core.retry.FailureClass.THROTTLED;
 import static dev.sluice.core.retry.FailureClass.TRANSIENT;
 
@@ -116,9 +117,13 @@ public final class FailureClassifier {
    * An update conflicts with a concurrent change: re-running it reads the new version. On
    * index/create a conflict is final (the document exists, or a newer version won), except for a
    * create this load may have written itself: resent after an ambiguous failure, or replayed after
-   * a crash or a retried task.
+   * a crash or a retried task. A conflict on a document sent with an external version says the
+   * index holds that version or a newer one: superseded, settled.
    */
   private static FailureClass classifyConflict(FailureSignal s, String type) {
+    if (s.externalVersion() && "version_conflict_engine_exception".equals(type)) {
+      return SUPERSEDED;
+    }
     if (s.op() == OpType.UPDATE || s.op() == OpType.UPSERT) {
       return TRANSIENT;
     }

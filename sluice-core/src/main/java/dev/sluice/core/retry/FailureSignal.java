@@ -11,6 +11,8 @@ import dev.sluice.core.OpType;
  * @param mayBeApplied for an item: an earlier send of this document by this load, or an earlier
  *     attempt of the load, may have been applied (so a conflict on create may be our own write)
  * @param documents for a whole request: how many documents it carried
+ * @param externalVersion for an item: it carried an external version ({@code es.mapping.version}),
+ *     so a version conflict means the index holds that version or a newer one
  */
 public record FailureSignal(
     Scope scope,
@@ -22,8 +24,10 @@ public record FailureSignal(
     OpType op,
     Throwable exception,
     boolean mayBeApplied,
-    int documents) {
+    int documents,
+    boolean externalVersion) {
 
+  /** An item's signal; {@code externalVersion}: it carried one (es.mapping.version). */
   public static FailureSignal item(
       int status,
       String errorType,
@@ -31,9 +35,20 @@ public record FailureSignal(
       String causedByType,
       String durability,
       OpType op,
-      boolean mayBeApplied) {
+      boolean mayBeApplied,
+      boolean externalVersion) {
     return new FailureSignal(
-        Scope.ITEM, status, errorType, reason, causedByType, durability, op, null, mayBeApplied, 1);
+        Scope.ITEM,
+        status,
+        errorType,
+        reason,
+        causedByType,
+        durability,
+        op,
+        null,
+        mayBeApplied,
+        1,
+        externalVersion);
   }
 
   public static FailureSignal response(int status, String errorType, String reason) {
@@ -42,7 +57,7 @@ public record FailureSignal(
 
   public static FailureSignal response(int status, String errorType, String reason, int documents) {
     return new FailureSignal(
-        Scope.REQUEST, status, errorType, reason, null, null, null, null, false, documents);
+        Scope.REQUEST, status, errorType, reason, null, null, null, null, false, documents, false);
   }
 
   /**
@@ -51,10 +66,11 @@ public record FailureSignal(
    */
   public static FailureSignal malformedResponse(int status, int documents) {
     return new FailureSignal(
-        Scope.REQUEST, status, null, null, null, null, null, null, false, documents);
+        Scope.REQUEST, status, null, null, null, null, null, null, false, documents, false);
   }
 
   public static FailureSignal transport(Throwable exception) {
-    return new FailureSignal(Scope.REQUEST, 0, null, null, null, null, null, exception, false, 1);
+    return new FailureSignal(
+        Scope.REQUEST, 0, null, null, null, null, null, exception, false, 1, false);
   }
 }

@@ -52,7 +52,9 @@ class ResponseDecisionTest {
     /** Failed twice transiently already: the next transient fault is its third. */
     INDEX_FAILED_TWICE(OpType.INDEX),
     /** First sent two minutes ago, past the retry budget. */
-    INDEX_SENT_LONG_AGO(OpType.INDEX);
+    INDEX_SENT_LONG_AGO(OpType.INDEX),
+    /** An index sent with an external version (es.mapping.version). */
+    INDEX_WITH_VERSION(OpType.INDEX);
 
     final OpType op;
 
@@ -70,6 +72,20 @@ class ResponseDecisionTest {
 
   static Stream<Case> cases() {
     return Stream.of(
+        new Case(
+            "a version conflict on an externally versioned document is superseded, not dead",
+            ok(
+                error(409, "version_conflict_engine_exception"),
+                error(409, "version_conflict_engine_exception")),
+            List.of(Doc.INDEX_WITH_VERSION, Doc.INDEX),
+            false,
+            "indexed:superseded, dead:409:version_conflict_engine_exception"),
+        new Case(
+            "any other error on an externally versioned document is what it always is",
+            ok(error(400, "mapper_parsing_exception")),
+            List.of(Doc.INDEX_WITH_VERSION),
+            false,
+            "dead:400:mapper_parsing_exception"),
         new Case(
             "every item created",
             ok(created(), created()),
@@ -262,7 +278,14 @@ class ResponseDecisionTest {
           encoder.encode(
               i,
               new Document(
-                  null, "id" + i, null, doc.op, doc.op == OpType.DELETE ? null : utf8("{}"), "r"));
+                  null,
+                  "id" + i,
+                  null,
+                  doc.op,
+                  doc.op == OpType.DELETE ? null : utf8("{}"),
+                  "r",
+                  doc == Doc.INDEX_WITH_VERSION ? 7L : null,
+                  null));
       Instant first = doc == Doc.INDEX_SENT_LONG_AGO ? NOW.minus(Duration.ofMinutes(2)) : SENT;
       retries.sent(single(p), first);
       switch (doc) {

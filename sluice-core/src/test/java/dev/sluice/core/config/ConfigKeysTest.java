@@ -85,6 +85,18 @@ class ConfigKeysTest {
     expected.put("es.net.proxy.https.pass", null);
     expected.put("es.net.proxy.https.use.system.props", "false");
     expected.put("es.write.rest.error.handlers", null);
+    // What each bulk action carries (issue 13)
+    expected.put("es.ingest.pipeline", null);
+    expected.put("es.mapping.version", null);
+    expected.put("es.mapping.version.type", "external");
+    expected.put("es.mapping.join", null);
+    expected.put("es.update.script.inline", null);
+    expected.put("es.update.script.stored", null);
+    expected.put("es.update.script.lang", null);
+    expected.put("es.update.script.params", null);
+    expected.put("es.update.script.params.json", null);
+    expected.put("es.update.script.upsert", "false");
+    expected.put("es.update.retry.on.conflict", "0");
 
     Map<String, String> actual = new LinkedHashMap<>();
     ConfigKeys.ALL.forEach(k -> actual.put(k.name(), k.defaultText()));
@@ -140,7 +152,18 @@ class ConfigKeysTest {
             "es.net.proxy.https.user",
             "es.net.proxy.https.pass",
             "es.net.proxy.https.use.system.props",
-            "es.write.rest.error.handlers")) {
+            "es.write.rest.error.handlers",
+            "es.ingest.pipeline",
+            "es.mapping.version",
+            "es.mapping.version.type",
+            "es.mapping.join",
+            "es.update.script.inline",
+            "es.update.script.stored",
+            "es.update.script.lang",
+            "es.update.script.params",
+            "es.update.script.params.json",
+            "es.update.script.upsert",
+            "es.update.retry.on.conflict")) {
       expected.put(implemented, "implemented");
     }
     // Families read by HeaderOptions and ErrorHandlerOptions, not one key each.
@@ -153,10 +176,6 @@ class ConfigKeysTest {
     }
     for (String refused :
         List.of(
-            "es.ingest.pipeline",
-            "es.mapping.version",
-            "es.mapping.version.type",
-            "es.mapping.join",
             "es.mapping.parent",
             "es.mapping.ttl",
             "es.mapping.timestamp",
@@ -166,13 +185,7 @@ class ConfigKeysTest {
             "es.mapping.index.formatter.class",
             "es.mapping.params.extractor.class",
             "es.update.script",
-            "es.update.script.inline",
             "es.update.script.file",
-            "es.update.script.stored",
-            "es.update.script.lang",
-            "es.update.script.params",
-            "es.update.script.params.json",
-            "es.update.retry.on.conflict",
             "es.upsert.doc",
             "es.ser.writer.value.class",
             "es.ser.writer.bytes.class",

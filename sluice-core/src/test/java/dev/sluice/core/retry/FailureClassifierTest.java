@@ -25,7 +25,7 @@ class FailureClassifierTest {
 
   private static FailureClass item(int status, String type, String durability, OpType op) {
     return FailureClassifier.classify(
-            FailureSignal.item(status, type, "r", null, durability, op, false))
+            FailureSignal.item(status, type, "r", null, durability, op, false, false))
         .failureClass();
   }
 
@@ -61,6 +61,7 @@ class FailureClassifierTest {
                 "es_rejected_execution_exception",
                 null,
                 OpType.INDEX,
+                false,
                 false));
     assertThat(c.failureClass()).isEqualTo(THROTTLED);
   }
@@ -83,7 +84,8 @@ class FailureClassifierTest {
                         null,
                         null,
                         false,
-                        10))
+                        10,
+                        false))
                 .failureClass())
         .isEqualTo(FATAL);
   }
@@ -155,16 +157,46 @@ class FailureClassifierTest {
         .isEqualTo(TRANSIENT);
   }
 
+  /**
+   * es.mapping.version: a 409 on a document sent with an external version means the index holds
+   * that version or a newer one. elasticsearch-hadoop fails the job; a resumable loader re-sends
+   * rows an earlier run wrote, so Sluice settles it as indexed (superseded), for every op.
+   */
+  @Test
+  void versionConflictOnAnExternallyVersionedDocumentIsSuperseded() {
+    String conflict = "version_conflict_engine_exception";
+    for (OpType op : OpType.values()) {
+      assertThat(classify(FailureSignal.item(409, conflict, "r", null, null, op, false, true)))
+          .as(op.name())
+          .isEqualTo(new Classification(FailureClass.SUPERSEDED, conflict, false));
+    }
+    // Only a version conflict: another 409 or a mapping error keeps its class.
+    assertThat(
+            classify(FailureSignal.item(409, "other", "r", null, null, OpType.INDEX, false, true)))
+        .extracting(Classification::failureClass)
+        .isEqualTo(DOCUMENT_REJECTED);
+    assertThat(
+            classify(
+                FailureSignal.item(
+                    400, "mapper_parsing_exception", "r", null, null, OpType.INDEX, false, true)))
+        .extracting(Classification::failureClass)
+        .isEqualTo(DOCUMENT_REJECTED);
+  }
+
   @Test
   void conflictOnACreateThisLoadMayHaveWrittenIsAlreadyDelivered() {
     String conflict = "version_conflict_engine_exception";
-    assertThat(classify(FailureSignal.item(409, conflict, "r", null, null, OpType.CREATE, true)))
+    assertThat(
+            classify(
+                FailureSignal.item(409, conflict, "r", null, null, OpType.CREATE, true, false)))
         .isEqualTo(new Classification(FailureClass.ALREADY_DELIVERED, conflict, false));
     // Only a create, and only a version conflict, is forgiven.
-    assertThat(classify(FailureSignal.item(409, conflict, "r", null, null, OpType.INDEX, true)))
+    assertThat(
+            classify(FailureSignal.item(409, conflict, "r", null, null, OpType.INDEX, true, false)))
         .extracting(Classification::failureClass)
         .isEqualTo(DOCUMENT_REJECTED);
-    assertThat(classify(FailureSignal.item(409, "other", "r", null, null, OpType.CREATE, true)))
+    assertThat(
+            classify(FailureSignal.item(409, "other", "r", null, null, OpType.CREATE, true, false)))
         .extracting(Classification::failureClass)
         .isEqualTo(DOCUMENT_REJECTED);
   }
