@@ -10,7 +10,10 @@ import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.WriteBuilder;
 import org.apache.spark.sql.types.StructType;
 
-/** An Elasticsearch write target as Spark sees it: batch writes only. */
+/**
+ * An Elasticsearch write target as the one batch write path sees it ({@link SluiceBatchSource}):
+ * appends only; save modes are applied before, by {@link SaveModeWrite}.
+ */
 final class SluiceTable implements SupportsWrite {
   private final StructType schema;
   private final String name;
@@ -35,9 +38,7 @@ final class SluiceTable implements SupportsWrite {
 
   @Override
   public Set<TableCapability> capabilities() {
-    // TRUNCATE is declared only so that mode("overwrite") reaches our builder and gets a clear
-    // refusal.
-    return EnumSet.of(TableCapability.BATCH_WRITE, TableCapability.TRUNCATE);
+    return EnumSet.of(TableCapability.BATCH_WRITE);
   }
 
   @Override
