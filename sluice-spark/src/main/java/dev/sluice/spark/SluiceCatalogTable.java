@@ -1,12 +1,10 @@
 package dev.sluice.spark;
 
-import dev.sluice.core.config.ConfigKeys;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
-import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
@@ -25,28 +23,12 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * USING sluice} as this table: its {@code INSERT INTO} and {@code INSERT OVERWRITE} arrive through
  * the V1 write interface, with the table's own options; a {@code SELECT} is refused.
  */
-final class SluiceCatalogTable implements SupportsWrite, SupportsRead {
-  private final StructType schema;
+final class SluiceCatalogTable extends TargetTable implements SupportsRead {
   private final Map<String, String> options;
-  private final String name;
 
   SluiceCatalogTable(StructType schema, Map<String, String> options) {
-    this.schema = schema;
+    super(schema, options);
     this.options = Map.copyOf(options);
-    String resource = OptionSources.fromWriter(this.options).get(ConfigKeys.RESOURCE.name());
-    this.name = "sluice:" + (resource == null ? "?" : resource);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  // Spark 4 deprecates schema() in favour of columns(), but Spark 3.5 still requires it.
-  @Override
-  @SuppressWarnings("deprecation")
-  public StructType schema() {
-    return schema;
   }
 
   @Override

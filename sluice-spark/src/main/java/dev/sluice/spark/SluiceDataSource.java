@@ -7,7 +7,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SQLContext;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.connector.catalog.Table;
-import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.sources.BaseRelation;
 import org.apache.spark.sql.sources.CreatableRelationProvider;
@@ -26,9 +25,8 @@ import scala.collection.Iterator;
  * scala.collection.immutable.Map, Dataset)}, which applies the save mode and then appends through
  * the one DataSource V2 write path ({@link SaveModeWrite}).
  */
-public final class SluiceDataSource
-    implements TableProvider,
-        DataSourceRegister,
+public final class SluiceDataSource extends WriteOnlyProvider
+    implements DataSourceRegister,
         RelationProvider,
         SchemaRelationProvider,
         CreatableRelationProvider {
@@ -48,11 +46,6 @@ public final class SluiceDataSource
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
     return IndexSchema.infer(CatalogOptions.of(options.asCaseSensitiveMap()));
-  }
-
-  @Override
-  public boolean supportsExternalMetadata() {
-    return true;
   }
 
   @Override

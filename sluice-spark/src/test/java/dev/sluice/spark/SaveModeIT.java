@@ -186,6 +186,22 @@ class SaveModeIT {
     }
   }
 
+  @Test
+  void anOverwriteThatCannotDeleteFailsNamingTheIndexAndWritesNothing(EsHandle es) {
+    String index = prepare(es, Start.WITH_DOCUMENTS);
+    assertThat(
+            es.client()
+                .put("/" + index + "/_settings", "{\"index.blocks.write\":true}")
+                .isSuccess())
+        .isTrue();
+
+    assertThatThrownBy(() -> save(es, index, SaveMode.Overwrite))
+        .hasStackTraceContaining("mode(\"overwrite\") could not delete document")
+        .hasStackTraceContaining("in index '" + index + "'")
+        .hasStackTraceContaining("run the same overwrite again");
+    assertThat(count(es, index)).isEqualTo(BEFORE);
+  }
+
   private static JsonNode settings(EsHandle es, String index) throws Exception {
     return JSON.readTree(es.client().get("/" + index + "/_settings").body())
         .path(index)

@@ -148,8 +148,15 @@ class SqlIT {
             () -> spark.sql("CREATE TEMPORARY VIEW v_missing USING sluice " + options(es, index)))
         .hasStackTraceContaining("Index '" + index + "' does not exist")
         .hasStackTraceContaining("give the columns");
-    assertThatThrownBy(() -> spark.sql("CREATE TABLE t_missing USING sluice " + options(es, index)))
-        .hasStackTraceContaining("Index '" + index + "' does not exist");
+    // Spark 4 reads the columns when the table is created; Spark 3.5 stores a table without
+    // columns and reads them when the table is first used.
+    assertThatThrownBy(
+            () -> {
+              spark.sql("CREATE TABLE t_missing USING sluice " + options(es, index));
+              spark.table("t_missing");
+            })
+        .hasStackTraceContaining("Index '" + index + "' does not exist")
+        .hasStackTraceContaining("give the columns");
   }
 
   @Test
