@@ -51,6 +51,8 @@ public final class SluiceDataSource extends WriteOnlyProvider
   @Override
   public Table getTable(
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
+    // Spark asks for the table before it plans a save, whose plan lists the options.
+    PlanRedaction.applyToActiveSession();
     return new SluiceCatalogTable(schema, CatalogOptions.of(properties));
   }
 
