@@ -48,7 +48,7 @@ final class SaveModeWrite {
           return true;
         }
         case SKIP -> {
-          LOG.info(
+          LOG.warn(
               "Index '{}' already holds documents and the save mode is Ignore: nothing written",
               index);
           return false;
