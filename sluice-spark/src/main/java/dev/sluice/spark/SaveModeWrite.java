@@ -41,6 +41,17 @@ final class SaveModeWrite {
     SluiceConfig config =
         SluiceConfig.fromOptions(OptionSources.resolve(SparkWriteConf.sessionConf(), options));
     String index = fixedIndex(config, mode);
+    if (mode == SaveMode.Overwrite && config.checkpoint().path() != null) {
+      throw new ConfigException(
+          ConfigKeys.CHECKPOINT_PATH.name(),
+          "mode(\"overwrite\") deletes the documents of index '"
+              + index
+              + "' before writing, and a checkpoint would then skip rows an earlier run wrote:"
+              + " remove "
+              + ConfigKeys.CHECKPOINT_PATH.name()
+              + " (a failed overwrite is completed by running it again), or use"
+              + " mode(\"append\")");
+    }
     try (RestClientTransport transport = RestClientTransport.create(config.connection())) {
       SaveModeDecision.IndexState state = IndexDocuments.state(transport, index);
       switch (SaveModeDecision.decide(mode, state)) {

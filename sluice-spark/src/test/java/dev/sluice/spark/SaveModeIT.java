@@ -204,6 +204,25 @@ class SaveModeIT {
     assertThat(count(es, index)).isEqualTo(BEFORE);
   }
 
+  @Test
+  void overwriteWithACheckpointIsRefusedBeforeAnythingIsDeleted(EsHandle es) {
+    String index = prepare(es, Start.WITH_DOCUMENTS);
+    Map<String, String> options = options(es);
+    options.put("sluice.checkpoint.path", out.resolve("checkpoint").toString());
+
+    assertThatThrownBy(
+            () ->
+                rows()
+                    .write()
+                    .format("sluice")
+                    .mode(SaveMode.Overwrite)
+                    .options(options)
+                    .save(index))
+        .hasStackTraceContaining("sluice.checkpoint.path")
+        .hasStackTraceContaining("index '" + index + "'");
+    assertThat(count(es, index)).isEqualTo(BEFORE);
+  }
+
   private static JsonNode settings(EsHandle es, String index) throws Exception {
     return JSON.readTree(es.client().get("/" + index + "/_settings").body())
         .path(index)
