@@ -170,7 +170,7 @@ record SparkWriteConf(
   }
 
   /** The active session's configuration, or nothing when there is no session. */
-  private static Map<String, String> sessionConf() {
+  static Map<String, String> sessionConf() {
     Map<String, String> conf = new HashMap<>();
     Option<SparkSession> active = SparkSession.getActiveSession();
     if (active.isDefined()) {

@@ -304,19 +304,6 @@ class SluiceSparkIT {
     assertThat(es.client().get("/" + index + "/_doc/-_8A").status()).isEqualTo(200);
   }
 
-  @Test
-  void overwriteModeIsRefusedWithAClearMessage(EsHandle es) {
-    Dataset<Row> data = spark.range(0, 10).selectExpr("CAST(id AS STRING) AS key");
-    assertThatThrownBy(
-            () ->
-                data.write()
-                    .format("sluice")
-                    .mode("overwrite")
-                    .options(options(es, es.newIndexName()))
-                    .save())
-        .hasStackTraceContaining("mode(\"append\")");
-  }
-
   private static List<DeadLetterRecord> readDeadLetters(Path dir) throws IOException {
     DeadLetterReader reader = new DeadLetterReader(new LocalFileStorage());
     List<DeadLetterRecord> all = new ArrayList<>();
