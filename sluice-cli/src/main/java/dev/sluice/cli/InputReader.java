@@ -66,7 +66,7 @@ final class InputReader {
       };
     } catch (UsageException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // AnalysisException is checked, and Scala throws it undeclared
       throw new UsageException(
           "Cannot read "
               + String.join(", ", paths)

@@ -34,7 +34,7 @@ final class RunLoad {
     SparkSession spark = LocalSpark.start("sluice-load", settings.master());
     CancelOnInterrupt cancel = CancelOnInterrupt.install(spark);
     long malformed = 0;
-    RuntimeException failure = null;
+    Exception failure = null; // SparkException is checked, and Scala throws it undeclared
     JsonNode result = null;
     try {
       InputReader.Input input = InputReader.read(spark, settings);
@@ -60,7 +60,7 @@ final class RunLoad {
         view.close();
         spark.sparkContext().removeSparkListener(listener);
       }
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       failure = e;
     } finally {
       cancel.done();
@@ -78,11 +78,7 @@ final class RunLoad {
   }
 
   private int conclude(
-      SluiceConfig config,
-      JsonNode report,
-      long malformed,
-      RuntimeException thrown,
-      boolean cancelled) {
+      SluiceConfig config, JsonNode report, long malformed, Exception thrown, boolean cancelled) {
     long stored =
         DeadLetterStats.of(Path.of(settings.deadLetters()), 0, r -> true).total()
             + DeadLetterStats.staged(Path.of(settings.deadLetters())).total();
