@@ -34,7 +34,8 @@ final class InputReader {
   /**
    * @param good the records to load
    * @param malformed the records that did not parse: columns {@value #CORRUPT} and {@value #FILE},
-   *     null for formats that have none (parquet, orc)
+   *     then the data columns; null when there can be none (parquet, orc, or JSON whose schema
+   *     inference read every record and found none malformed)
    */
   record Input(Dataset<Row> good, Dataset<Row> malformed) {}
 
@@ -95,7 +96,12 @@ final class InputReader {
     } else {
       schema = withHeader.get().json(paths).schema();
     }
-    if (Arrays.asList(schema.fieldNames()).contains(corrupt)) {
+    boolean inferredClean =
+        !csv
+            && settings.schema() == null
+            && !settings.readOptions().containsKey("samplingRatio")
+            && !Arrays.asList(schema.fieldNames()).contains(corrupt);
+    if (!inferredClean) {
       schema = dropField(schema, corrupt);
     }
     if (schema.fields().length == 0) {
@@ -125,7 +131,8 @@ final class InputReader {
     Dataset<Row> malformed =
         all.filter(col(corrupt).isNotNull()).select(columns.toArray(Column[]::new));
     Dataset<Row> good = all.filter(col(corrupt).isNull()).drop(corrupt);
-    return new Input(good, malformed);
+    // Inference read every JSON record: when none was malformed, a pass to find them finds none.
+    return new Input(good, inferredClean ? null : malformed);
   }
 
   private static StructType dropField(StructType schema, String name) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Loads files (JSON lines, CSV, Parquet, ORC) into Elasticsearch with Spark in local mode. */
@@ -93,11 +94,7 @@ final class LoadCommand implements Callable<Integer> {
       description = "Spark master (${DEFAULT-VALUE}).")
   String master;
 
-  @Option(names = "--quiet", description = "No progress line.")
-  boolean quiet;
-
-  @Option(names = "--verbose", description = "Stack traces with errors.")
-  boolean verbose;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() {
@@ -105,10 +102,7 @@ final class LoadCommand implements Callable<Integer> {
     System.out.println("run directory: " + run.path());
     System.out.flush();
     LoadSettings settings = settings(run);
-    settings.refuseLiteralSecrets();
-    run.writeSettings(settings);
-    return new RunLoad(run, settings, new RunLoad.Console(System.out, System.err, quiet, verbose))
-        .execute();
+    return output.load(run, settings);
   }
 
   /** The load this command line stands for, its defaults under {@code run}. */

@@ -24,6 +24,7 @@ public final class Main {
     // Read by log4j2.properties when logging starts, which is later: Sluice's INFO lines too.
     if (java.util.Arrays.asList(args).contains("--verbose")) {
       System.setProperty("sluice.log.level", "info");
+      System.setProperty("sluice.log.trace", "full");
     }
     System.exit(commandLine().execute(args));
   }

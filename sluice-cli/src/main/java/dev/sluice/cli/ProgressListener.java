@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
@@ -28,13 +29,20 @@ final class ProgressListener extends SparkListener {
   private final Clock clock;
   private final Instant started;
   private final long totalRows;
+  private final Supplier<CheckpointProgress.Settled> checkpoint;
+  private final long settledBefore;
   private volatile int tasks;
   private volatile int tasksDone;
 
-  ProgressListener(Clock clock, long totalRows) {
+  /**
+   * @param checkpoint rows the checkpoint records settled, this run's and earlier runs'
+   */
+  ProgressListener(Clock clock, long totalRows, Supplier<CheckpointProgress.Settled> checkpoint) {
     this.clock = clock;
     this.started = clock.instant();
     this.totalRows = totalRows;
+    this.checkpoint = checkpoint;
+    this.settledBefore = checkpoint.get().rows();
   }
 
   @Override
@@ -77,11 +85,13 @@ final class ProgressListener extends SparkListener {
         task.forEach((counter, value) -> sum.merge(counter, value, Long::sum));
       }
     }
-    long indexed = sum.getOrDefault(Counter.INDEXED, 0L);
-    long dead = sum.getOrDefault(Counter.DEAD_LETTERED, 0L);
+    CheckpointProgress.Settled recorded = checkpoint.get();
+    long dead = Math.max(sum.getOrDefault(Counter.DEAD_LETTERED, 0L), recorded.deadLettered());
+    long indexed =
+        Math.max(sum.getOrDefault(Counter.INDEXED, 0L), recorded.rows() - settledBefore - dead);
     long skipped = sum.getOrDefault(Counter.SKIPPED_BY_CHECKPOINT, 0L);
     return new ProgressSnapshot(
-        indexed + dead + skipped,
+        Math.max(indexed + dead + skipped, recorded.rows()),
         totalRows,
         indexed,
         dead,

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,11 +35,7 @@ final class ResumeCommand implements Callable<Integer> {
       description = "A connector option to change before resuming (repeatable); recorded.")
   Map<String, String> options = new LinkedHashMap<>();
 
-  @Option(names = "--quiet", description = "No progress line.")
-  boolean quiet;
-
-  @Option(names = "--verbose", description = "Stack traces with errors.")
-  boolean verbose;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() {
@@ -46,9 +43,6 @@ final class ResumeCommand implements Callable<Integer> {
     System.out.println("run directory: " + run.path() + " (resuming)");
     System.out.flush();
     LoadSettings settings = run.readSettings().withOptions(options);
-    settings.refuseLiteralSecrets();
-    run.writeSettings(settings);
-    return new RunLoad(run, settings, new RunLoad.Console(System.out, System.err, quiet, verbose))
-        .execute();
+    return output.load(run, settings);
   }
 }

@@ -1,8 +1,6 @@
 package dev.sluice.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,8 +19,6 @@ import java.util.Map;
 final class RunDirectory {
   static final String SETTINGS = "run.json";
   private static final int FORMAT_VERSION = 1;
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final DateTimeFormatter NAME_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -84,13 +80,7 @@ final class RunDirectory {
     tree.put("v", FORMAT_VERSION);
     tree.put("load", settings);
     try {
-      Path temp = path.resolve("." + SETTINGS + ".tmp");
-      Files.write(temp, JSON.writeValueAsBytes(tree));
-      Files.move(
-          temp,
-          path.resolve(SETTINGS),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      JsonFiles.replace(path.resolve(SETTINGS), tree);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot record the load's settings in " + path, e);
     }
@@ -99,13 +89,13 @@ final class RunDirectory {
   LoadSettings readSettings() {
     Path file = path.resolve(SETTINGS);
     try {
-      Map<String, Object> tree = JSON.readValue(file.toFile(), new TypeReference<>() {});
+      Map<String, Object> tree = JsonFiles.JSON.readValue(file.toFile(), new TypeReference<>() {});
       Object version = tree.get("v");
       if (!Integer.valueOf(FORMAT_VERSION).equals(version)) {
         throw new UsageException(
             file + " has format version " + version + ", not " + FORMAT_VERSION);
       }
-      return JSON.convertValue(tree.get("load"), LoadSettings.class);
+      return JsonFiles.JSON.convertValue(tree.get("load"), LoadSettings.class);
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageException(
           "Cannot read the load's settings " + file + ": " + e.getMessage(), e);

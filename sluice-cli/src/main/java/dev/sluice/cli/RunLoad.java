@@ -50,7 +50,9 @@ final class RunLoad {
         }
       }
       long total = knownTotal(input);
-      ProgressListener listener = new ProgressListener(Clock.systemUTC(), total);
+      ProgressListener listener =
+          new ProgressListener(
+              Clock.systemUTC(), total, new CheckpointProgress(settings.checkpoint()));
       spark.sparkContext().addSparkListener(listener);
       ProgressView view =
           ProgressView.start(() -> listener.snapshot().line(), console.quiet(), console.err());
@@ -74,7 +76,8 @@ final class RunLoad {
 
   private long knownTotal(InputReader.Input input) {
     // Parquet and ORC know their row counts from metadata; JSON and CSV would take another pass.
-    return input.malformed() == null ? input.good().count() : -1;
+    boolean columnar = settings.format().equals("parquet") || settings.format().equals("orc");
+    return columnar ? input.good().count() : -1;
   }
 
   private int conclude(
