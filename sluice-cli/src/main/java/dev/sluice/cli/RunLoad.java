@@ -3,7 +3,10 @@ package dev.sluice.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.deadletter.DeadLetterTolerance;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -31,6 +34,7 @@ final class RunLoad {
   int execute() {
     SluiceConfig config = Preflight.check(settings);
     Path report = Path.of(settings.report());
+    deleteEarlier(report);
     SparkSession spark = LocalSpark.start("sluice-load", settings.master());
     CancelOnInterrupt cancel = CancelOnInterrupt.install(spark);
     long malformed = 0;
@@ -72,6 +76,15 @@ final class RunLoad {
       result = SparkLoad.readIfThere(report).orElse(null);
     }
     return conclude(config, result, malformed, failure, cancel.cancelled());
+  }
+
+  /** An earlier run's report must not speak for this one if this one stops before reporting. */
+  private static void deleteEarlier(Path report) {
+    try {
+      Files.deleteIfExists(report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot replace the report " + report, e);
+    }
   }
 
   private long knownTotal(InputReader.Input input) {

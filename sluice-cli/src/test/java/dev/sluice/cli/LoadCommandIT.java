@@ -117,7 +117,8 @@ class LoadCommandIT {
   }
 
   @Test
-  void aBadOptionAMissingInputAndAMissingIndexAreExitCodeTwo(EsHandle es) throws Exception {
+  void aBadOptionAMissingOrUnreadableInputAndAMissingIndexAreExitCodeTwo(EsHandle es)
+      throws Exception {
     Path input = dir.resolve("one.json");
     Files.writeString(input, "{\"id\":\"a\"}\n");
     String out = dir.resolve("out").toString();
@@ -151,6 +152,26 @@ class LoadCommandIT {
             out);
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("Input " + dir.resolve("nope.json") + " does not exist");
+
+    CliRun notParquet =
+        CliRun.of(
+            "load",
+            "--input",
+            input.toString(),
+            "--format",
+            "parquet",
+            "--index",
+            "x",
+            "--es",
+            es.url(),
+            "--out",
+            out,
+            "--quiet");
+    assertThat(notParquet.exit()).as(notParquet.toString()).isEqualTo(2);
+    assertThat(notParquet.err())
+        .contains("Cannot read " + input + " as parquet")
+        .contains("Check --format")
+        .doesNotContain("\tat ");
 
     CliRun noIndex =
         CliRun.of(
