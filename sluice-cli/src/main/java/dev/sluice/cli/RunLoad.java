@@ -140,7 +140,8 @@ final class RunLoad {
           .println(
               "Progress is saved in "
                   + settings.checkpoint()
-                  + ". Fix the cause, then: sluice resume "
+                  + (code == ExitCode.CANCELLED ? ". Continue with: " : ". Fix the cause, then: ")
+                  + "sluice resume "
                   + run.path()
                   + (code == ExitCode.STOPPED ? " [-o option=value]" : ""));
     }
