@@ -48,17 +48,33 @@ final class ProgressView implements AutoCloseable {
       return new ProgressView(ticker, () -> {});
     }
     ticker.scheduleAtFixedRate(
-        () -> status.update(List.of(new AttributedString(line.get()))),
+        () -> onTerminal(() -> status.update(List.of(new AttributedString(line.get())))),
         0,
         500,
         TimeUnit.MILLISECONDS);
-    return new ProgressView(ticker, status::close);
+    return new ProgressView(ticker, () -> onTerminal(status::close));
+  }
+
+  /**
+   * Draws on the terminal. The line is only a view: a terminal JLine cannot drive after all (its
+   * {@code Status} throws when it never got a size) costs the line, never the load.
+   */
+  private static void onTerminal(Runnable draw) {
+    try {
+      draw.run();
+    } catch (RuntimeException e) {
+      // nothing to draw on: the summary at the end says what the load did
+    }
   }
 
   private static Status terminalStatus() {
     try {
       Terminal terminal = TerminalBuilder.builder().system(true).dumb(false).build();
-      return terminal.getType().startsWith("dumb") ? null : Status.getStatus(terminal);
+      if (terminal.getType().startsWith("dumb")) {
+        return null;
+      }
+      StatusLine status = new StatusLine(terminal);
+      return status.shown() ? status : null;
     } catch (IOException | IllegalStateException e) {
       return null; // not a terminal JLine can drive: plain lines
     }
