@@ -1,32 +1,35 @@
 package dev.sluice.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Job-level failures carry a message that tells the user what to do; print that, not a stack trace.
- * {@code SLUICE_DEBUG=1} shows the trace too.
+ * Prints what a failed command tells the user ({@link Failure}) and returns its exit code; the
+ * stack trace only with {@code --verbose} (or {@code SLUICE_DEBUG=1}).
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
-    command.getErr().println("sluice: " + describe(e));
-    if (System.getenv("SLUICE_DEBUG") != null) {
-      e.printStackTrace(command.getErr());
-    } else {
-      command.getErr().println("(set SLUICE_DEBUG=1 for the stack trace)");
+    Failure failure = Failure.of(e);
+    PrintWriter err = command.getErr();
+    err.println("sluice: " + failure.message());
+    if (verbose(parsed)) {
+      e.printStackTrace(err);
+    } else if (failure.exitCode() == ExitCode.FAILED) {
+      err.println("(run with --verbose for the stack trace)");
     }
-    return 1;
+    err.flush();
+    return failure.exitCode();
   }
 
-  /** Spark wraps task failures several times; the innermost message is the one that helps. */
-  static String describe(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
+  private static boolean verbose(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
     }
-    String message = cause.getMessage();
-    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return System.getenv("SLUICE_DEBUG") != null;
   }
 }

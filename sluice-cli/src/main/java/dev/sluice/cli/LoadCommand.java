@@ -1,32 +1,54 @@
 package dev.sluice.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.core.config.ConfigKey;
 import dev.sluice.core.config.ConfigKeys;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Loads files (JSON lines, CSV, Parquet, ORC) into Elasticsearch with Spark in local mode. */
 @Command(
     name = "load",
     mixinStandardHelpOptions = true,
-    description = "Loads a file or directory into an Elasticsearch index with Spark in local mode.")
+    description = {
+      "Loads files into an Elasticsearch index with Spark in local mode.",
+      "Each load gets a run directory under --out (its name is printed first) holding its"
+          + " settings, checkpoint, dead letters and report.json; sluice resume RUN_DIR continues"
+          + " it after a stop, sluice status RUN_DIR shows it.",
+      "JSON and CSV records that do not parse are dead-lettered with their file and line (error"
+          + " type malformed_input); the rest is loaded.",
+      "",
+      "Examples:",
+      "  sluice load --input orders.json --index orders --id-field order_id",
+      "  sluice load --input data/*.csv --index sales --es https://es:9200"
+          + " -o es.net.http.auth.user=loader -o es.net.http.auth.pass=env:ES_PASSWORD",
+      ""
+    })
 final class LoadCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, description = "File or directory to read.")
-  String input;
+  @Option(
+      names = "--input",
+      required = true,
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files, directories or globs to read.")
+  List<String> inputs = new ArrayList<>();
 
   @Option(
       names = "--format",
-      defaultValue = "json",
       description =
-          "json (one object per line), csv (with a header), parquet or orc (${DEFAULT-VALUE}).")
+          "json (one object per line), csv (with a header), parquet or orc; default: from the"
+              + " file names.")
   String format;
+
+  @Option(names = "--schema", description = "Schema in Spark DDL (e.g. 'id INT, name STRING').")
+  String schema;
 
   @Option(names = "--index", required = true, description = "Target index (es.resource).")
   String index;
@@ -41,86 +63,76 @@ final class LoadCommand implements Callable<Integer> {
 
   @Option(
       names = "--es",
-      defaultValue = "http://127.0.0.1:9200",
-      description = "Elasticsearch URL(s), comma separated (es.nodes) (${DEFAULT-VALUE}).")
-  String nodes;
+      arity = "1..*",
+      paramLabel = "URL",
+      description = "Elasticsearch URL(s) (es.nodes); default http://127.0.0.1:9200.")
+  List<String> nodes = new ArrayList<>();
 
   @Option(
       names = "--checkpoint",
-      description =
-          "Directory for the load's checkpoint (sluice.checkpoint.path): run the same command"
-              + " again after a crash or a cancel and it resumes where it stopped.")
+      description = "Checkpoint directory (sluice.checkpoint.path); default RUN_DIR/checkpoint.")
   String checkpoint;
 
   @Option(
+      names = "--out",
+      defaultValue = "sluice-out",
+      description = "Where run directories are made (${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--read-option",
+      paramLabel = "KEY=VALUE",
+      description = "A Spark reader option (repeatable), e.g. --read-option sep=';'.")
+  Map<String, String> readOptions = new LinkedHashMap<>();
+
+  @Option(
       names = {"-o", "--option"},
+      paramLabel = "KEY=VALUE",
       description =
-          "Any connector option, key=value (repeatable), e.g. -o es.batch.size.entries=5000.")
+          "Any connector option (repeatable), e.g. -o es.batch.size.entries=5000; secrets only"
+              + " as env:VARIABLE or file:/path.")
   Map<String, String> options = new LinkedHashMap<>();
 
   @Option(
-      names = "--out",
-      defaultValue = "sluice-out/load",
-      description = "Where dead letters and the report go (${DEFAULT-VALUE}).")
-  Path out;
+      names = "--master",
+      defaultValue = LocalSpark.DEFAULT_MASTER,
+      description = "Spark master (${DEFAULT-VALUE}).")
+  String master;
+
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() {
-    Path report = out.resolve("report.json");
-    JsonNode result;
-    SparkSession spark = LocalSpark.start("sluice-load");
-    try {
-      result = SparkLoad.run(read(spark), connectorOptions(), report);
-    } finally {
-      spark.stop();
-    }
-    JsonNode counters = result.path("counters");
-    System.out.printf(
-        "%s: read %d, indexed %d, dead-lettered %d, skipped by the checkpoint %d; %s; report %s%n",
-        SparkLoad.ending(result),
-        counters.path("read").asLong(),
-        counters.path("indexed").asLong(),
-        counters.path("deadLettered").asLong(),
-        counters.path("skippedByCheckpoint").asLong(),
-        result.path("reconciliation").path("statement").asText(),
-        report.toAbsolutePath());
-    return result.path("reconciles").asBoolean() ? 0 : 1;
+    RunDirectory run = RunDirectory.create(out, index, Instant.now());
+    System.out.println("run directory: " + run.path());
+    System.out.flush();
+    LoadSettings settings = settings(run);
+    return output.load(run, settings);
   }
 
-  /** The connector options this command line stands for; {@code -o} options win. */
-  Map<String, String> connectorOptions() {
-    Map<String, String> all = new LinkedHashMap<>();
-    all.put(ConfigKeys.NODES.name(), nodes);
-    all.put(ConfigKeys.RESOURCE.name(), index);
-    if (idField != null) {
-      all.put(ConfigKeys.MAPPING_ID.name(), idField);
-    }
-    all.put(
-        ConfigKeys.DEADLETTER_PATH.name(), out.resolve("deadletter").toAbsolutePath().toString());
-    if (checkpoint != null) {
-      all.put(ConfigKeys.CHECKPOINT_PATH.name(), absolute(checkpoint));
-      // Names the input in the checkpoint, so resuming it with other files is refused.
-      all.put(ConfigKeys.CHECKPOINT_INPUT.name(), format + ":" + absolute(input));
-    }
-    all.putAll(options);
-    return all;
+  /** The load this command line stands for, its defaults under {@code run}. */
+  LoadSettings settings(RunDirectory run) {
+    List<String> locations = inputs.stream().map(RunPaths::absolute).toList();
+    return new LoadSettings(
+        locations,
+        InputFormat.of(format, locations),
+        index,
+        schema,
+        nodes.isEmpty() ? List.of("http://127.0.0.1:9200") : nodes,
+        idField,
+        checkpoint == null
+            ? given(ConfigKeys.CHECKPOINT_PATH, run.child("checkpoint"))
+            : RunPaths.absolute(checkpoint),
+        given(ConfigKeys.DEADLETTER_PATH, run.child("deadletter")),
+        given(ConfigKeys.REPORT_PATH, run.child("report.json")),
+        readOptions,
+        options,
+        master);
   }
 
-  /** A local path made absolute (the same job run from another directory); URIs as given. */
-  private static String absolute(String location) {
-    boolean uri = location.matches("[A-Za-z][A-Za-z0-9+.-]+:.*");
-    return uri ? location : Path.of(location).toAbsolutePath().normalize().toString();
-  }
-
-  private Dataset<Row> read(SparkSession spark) {
-    return switch (format) {
-      case "json" -> spark.read().json(input);
-      case "csv" -> spark.read().option("header", "true").option("inferSchema", "true").csv(input);
-      case "parquet" -> spark.read().parquet(input);
-      case "orc" -> spark.read().orc(input);
-      default ->
-          throw new IllegalArgumentException(
-              "--format must be json, csv, parquet or orc, not '" + format + "'");
-    };
+  /** A location given with {@code -o} (absolute), else the run directory's default. */
+  private String given(ConfigKey<String> key, String byDefault) {
+    String value = options.remove(key.name());
+    return value == null ? byDefault : RunPaths.absolute(value);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -18,8 +19,7 @@ final class SparkLoad {
 
   /**
    * Runs the load; returns the job report the connector wrote to {@code report}. When the load
-   * fails, prints the report's summary (how it ended, what the tasks that reported did) to stderr
-   * before the failure propagates.
+   * fails, the failure propagates; the report (how it ended) is then {@link #readIfThere}.
    */
   static JsonNode run(Dataset<Row> data, Map<String, String> options, Path report) {
     Map<String, String> all = new LinkedHashMap<>(options);
@@ -29,14 +29,7 @@ final class SparkLoad {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot replace the load report " + report, e);
     }
-    try {
-      data.write().format("sluice").mode("append").options(all).save();
-    } catch (RuntimeException e) {
-      if (Files.exists(report)) {
-        System.err.println(read(report).path("summary").asText());
-      }
-      throw e;
-    }
+    data.write().format("sluice").mode("append").options(all).save();
     return read(report);
   }
 
@@ -47,6 +40,10 @@ final class SparkLoad {
         report.path("ended").asText().replace('_', ' '),
         report.path("elapsed_seconds").asDouble(),
         report.path("docs_per_second").asDouble());
+  }
+
+  static Optional<JsonNode> readIfThere(Path report) {
+    return Files.isRegularFile(report) ? Optional.of(read(report)) : Optional.empty();
   }
 
   private static JsonNode read(Path report) {

@@ -1,0 +1,141 @@
+package dev.sluice.cli;
+
+import dev.sluice.core.LoadCounters;
+import dev.sluice.core.LoadResult;
+import dev.sluice.core.SluiceConfig;
+import dev.sluice.core.config.ConfigKeys;
+import dev.sluice.core.transport.RestClientTransport;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Sends a dead-letter set's documents again, e.g. after a mapping fix. */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sends the original documents of a dead-letter set again (not the dead-letter records),"
+          + " with their ids, so nothing is duplicated: e.g. after fixing the index's mapping."
+          + " What fails again goes to a new set beside it (DIR-replay-<time>); DIR is kept and"
+          + " marked replayed ("
+          + ReplayMarker.FILE
+          + "), and replaying it again sends nothing"
+          + " unless --force. Malformed input records cannot be sent: they are carried into the"
+          + " new set. Connection and credentials come from the run that wrote DIR, or --es/-o.",
+      "",
+      "Examples:",
+      "  sluice dead-letters replay sluice-out/orders-20261130-101500/deadletter",
+      "  sluice dead-letters replay DIR --index orders-v2 --es https://es:9200"
+          + " -o es.net.http.auth.pass=env:ES_PASSWORD",
+      ""
+    })
+final class ReplayCommand implements Callable<Integer> {
+  private static final DateTimeFormatter NAME_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  @Parameters(paramLabel = "DIR", description = "A dead-letter directory (or a run directory).")
+  Path directory;
+
+  @Option(names = "--index", description = "Send to this index instead of each record's.")
+  String index;
+
+  @Option(names = "--id-field", description = "Source field giving the id of records without one.")
+  String idField;
+
+  @Option(
+      names = "--es",
+      arity = "1..*",
+      paramLabel = "URL",
+      description = "Elasticsearch URL(s); default: the load's, else http://127.0.0.1:9200.")
+  List<String> nodes = new ArrayList<>();
+
+  @Option(
+      names = {"-o", "--option"},
+      paramLabel = "KEY=VALUE",
+      description = "A connector option (repeatable); over the load's.")
+  Map<String, String> options = new LinkedHashMap<>();
+
+  @Option(names = "--force", description = "Replay a set that was replayed already.")
+  boolean force;
+
+  @Option(names = "--verbose", description = "Stack traces with errors.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Path from = DeadLetterDirectory.of(directory);
+    if (Files.exists(from.resolve(ReplayMarker.FILE)) && !force) {
+      System.out.println(
+          "Nothing sent: "
+              + from
+              + " was replayed already ("
+              + ReplayMarker.read(from).summary()
+              + "). --force sends it again.");
+      return ExitCode.INDEXED;
+    }
+    Instant now = Instant.now();
+    Path into = from.resolveSibling(from.getFileName() + "-replay-" + NAME_TIME.format(now));
+    SluiceConfig config = SluiceConfig.fromOptions(options(from, into));
+    Preflight.reach(config, Math.max(1, nodes.size()));
+    LoadResult result = new Replayer(config, index, idField).replay(from, "replay");
+    LoadCounters c = result.counters();
+    new ReplayMarker(now.toString(), into.toString(), c.read(), c.indexed(), c.deadLettered())
+        .write(from);
+    refresh(config);
+    System.out.printf(
+        "replayed %s: %,d sent, %,d indexed, %,d dead-lettered again%s%n",
+        from,
+        c.read(),
+        c.indexed(),
+        c.deadLettered(),
+        c.deadLettered() > 0 ? " (in " + into + ")" : "");
+    return c.deadLettered() > 0 ? ExitCode.DEAD_LETTERS : ExitCode.INDEXED;
+  }
+
+  private Map<String, String> options(Path from, Path into) {
+    Optional<LoadSettings> load = DeadLetterDirectory.settingsOf(from);
+    Map<String, String> all = new LinkedHashMap<>();
+    // Every failure of a replay is worth keeping: no tolerance stops it half way.
+    all.put(ConfigKeys.DEADLETTER_MAX_RATIO.name(), "1.0");
+    load.ifPresent(l -> all.putAll(l.options()));
+    List<String> urls =
+        !nodes.isEmpty()
+            ? nodes
+            : load.map(LoadSettings::nodes).orElse(List.of("http://127.0.0.1:9200"));
+    all.put(ConfigKeys.NODES.name(), String.join(",", urls));
+    String target = index != null ? index : load.map(LoadSettings::index).orElse(null);
+    if (target != null) {
+      all.put(ConfigKeys.RESOURCE.name(), target);
+    }
+    all.putAll(options);
+    all.put(ConfigKeys.DEADLETTER_PATH.name(), into.toString());
+    all.remove(ConfigKeys.CHECKPOINT_PATH.name());
+    all.remove(ConfigKeys.REPORT_PATH.name());
+    return all;
+  }
+
+  /** So that a search right after the replay sees its documents, as after a load. */
+  private static void refresh(SluiceConfig config) {
+    String target = config.defaultIndex();
+    if (target == null || !config.write().refresh()) {
+      return;
+    }
+    try (RestClientTransport transport = RestClientTransport.create(config.connection())) {
+      transport.request(
+          "POST", "/" + URLEncoder.encode(target, StandardCharsets.UTF_8) + "/_refresh");
+    }
+  }
+}

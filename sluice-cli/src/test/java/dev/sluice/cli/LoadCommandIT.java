@@ -1,0 +1,215 @@
+package dev.sluice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.core.deadletter.DeadLetterReader;
+import dev.sluice.core.deadletter.DeadLetterRecord;
+import dev.sluice.core.storage.LocalFileStorage;
+import dev.sluice.testkit.ElasticsearchExtension;
+import dev.sluice.testkit.EsHandle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** sluice load against the shared test node: malformed input, exit codes, errors. */
+@ExtendWith(ElasticsearchExtension.class)
+class LoadCommandIT {
+  @TempDir Path dir;
+
+  private static List<DeadLetterRecord> deadLetters(Path run) throws Exception {
+    return new DeadLetterReader(new LocalFileStorage())
+        .readAll(run.resolve("deadletter").toString());
+  }
+
+  @Test
+  void aMalformedJsonLineIsDeadLetteredWithFileAndLineAndTheRestIsIndexed(EsHandle es)
+      throws Exception {
+    Path input = dir.resolve("orders.json");
+    Files.writeString(
+        input,
+        """
+        {"id":"a","n":1}
+        {"id":"b","n":2}
+        {"id":"c", this is not json
+        {"id":"d","n":4}
+        """);
+    String index = es.newIndexName();
+    CliRun run =
+        CliRun.of(
+            "load",
+            "--input",
+            input.toString(),
+            "--index",
+            index,
+            "--id-field",
+            "id",
+            "--es",
+            es.url(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--quiet");
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+    es.client().refresh(index);
+    assertThat(es.client().count(index)).isEqualTo(3);
+    List<DeadLetterRecord> dead = deadLetters(run.runDirectory());
+    assertThat(dead).hasSize(1);
+    assertThat(dead.get(0).position()).isEqualTo(input + ":3");
+    assertThat(dead.get(0).errorType()).isEqualTo("malformed_input");
+    assertThat(new String(dead.get(0).source(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"id\":\"c\", this is not json");
+    assertThat(run.out())
+        .contains("dead letters  1 in " + run.runDirectory().resolve("deadletter"));
+  }
+
+  @Test
+  void aBadCsvNumberIsDeadLetteredAndTheColumnStaysNumeric(EsHandle es) throws Exception {
+    Path input = dir.resolve("sales.csv");
+    Files.writeString(input, "id,amount,name\n1,10,a\n2,20,b\n3,twelve,c\n4,40,d\n5,50,e\n");
+    String index = es.newIndexName();
+    CliRun run =
+        CliRun.of(
+            "load",
+            "--input",
+            input.toString(),
+            "--index",
+            index,
+            "--id-field",
+            "id",
+            "--es",
+            es.url(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--quiet");
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+    es.client().refresh(index);
+    assertThat(es.client().count(index)).isEqualTo(4);
+    assertThat(es.client().get("/" + index + "/_doc/2").body()).contains("\"amount\":20");
+    List<DeadLetterRecord> dead = deadLetters(run.runDirectory());
+    assertThat(dead).extracting(DeadLetterRecord::position).containsExactly(input + ":4");
+    assertThat(new String(dead.get(0).source(), StandardCharsets.UTF_8)).isEqualTo("3,twelve,c");
+  }
+
+  @Test
+  void aCleanLoadIsExitCodeZero(EsHandle es) throws Exception {
+    Path input = dir.resolve("clean.json");
+    Files.writeString(input, "{\"id\":\"a\"}\n{\"id\":\"b\"}\n");
+    String index = es.newIndexName();
+    CliRun run =
+        CliRun.of(
+            "load",
+            "--input",
+            input.toString(),
+            "--index",
+            index,
+            "--es",
+            es.url(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--quiet");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(Files.readString(run.runDirectory().resolve("run.json"))).contains(index);
+  }
+
+  @Test
+  void aBadOptionAMissingOrUnreadableInputAndAMissingIndexAreExitCodeTwo(EsHandle es)
+      throws Exception {
+    Path input = dir.resolve("one.json");
+    Files.writeString(input, "{\"id\":\"a\"}\n");
+    String out = dir.resolve("out").toString();
+
+    CliRun badOption =
+        CliRun.of(
+            "load",
+            "--input",
+            input.toString(),
+            "--index",
+            "x",
+            "--es",
+            es.url(),
+            "--out",
+            out,
+            "-o",
+            "es.batch.size.entries=lots");
+    assertThat(badOption.exit()).as(badOption.toString()).isEqualTo(2);
+    assertThat(badOption.err()).contains("es.batch.size.entries").doesNotContain("\tat ");
+
+    CliRun missing =
+        CliRun.of(
+            "load",
+            "--input",
+            dir.resolve("nope.json").toString(),
+            "--index",
+            "x",
+            "--es",
+            es.url(),
+            "--out",
+            out);
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("Input " + dir.resolve("nope.json") + " does not exist");
+
+    CliRun notParquet =
+        CliRun.of(
+            "load",
+            "--input",
+            input.toString(),
+            "--format",
+            "parquet",
+            "--index",
+            "x",
+            "--es",
+            es.url(),
+            "--out",
+            out,
+            "--quiet");
+    assertThat(notParquet.exit()).as(notParquet.toString()).isEqualTo(2);
+    assertThat(notParquet.err())
+        .contains("Cannot read " + input + " as parquet")
+        .contains("Check --format")
+        .doesNotContain("\tat ");
+
+    CliRun noIndex =
+        CliRun.of(
+            "load",
+            "--input",
+            input.toString(),
+            "--index",
+            es.newIndexName(),
+            "--es",
+            es.url(),
+            "--out",
+            out,
+            "--quiet",
+            "-o",
+            "es.index.auto.create=false");
+    assertThat(noIndex.exit()).as(noIndex.toString()).isEqualTo(2);
+    assertThat(noIndex.err()).contains("does not exist and es.index.auto.create=false");
+  }
+
+  @Test
+  void anUnreachableClusterIsExitCodeOneNamingTheUrl() throws Exception {
+    Path input = dir.resolve("one.json");
+    Files.writeString(input, "{\"id\":\"a\"}\n");
+    CliRun run =
+        CliRun.of(
+            "load",
+            "--input",
+            input.toString(),
+            "--index",
+            "x",
+            "--es",
+            "http://127.0.0.1:1",
+            "--out",
+            dir.resolve("out").toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("Cannot reach Elasticsearch at http://127.0.0.1:1")
+        .contains("GET /")
+        .doesNotContain("\tat ");
+  }
+}

@@ -1,0 +1,152 @@
+package dev.sluice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.core.deadletter.DeadLetterReader;
+import dev.sluice.core.deadletter.DeadLetterRecord;
+import dev.sluice.core.storage.LocalFileStorage;
+import dev.sluice.testkit.ElasticsearchExtension;
+import dev.sluice.testkit.EsHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A strict mapping rejects the documents that carry a field it does not know: a load stopped by the
+ * tolerance is resumed with a fixed option; its dead letters are inspected, the mapping fixed, and
+ * the dead letters replayed, once.
+ */
+@ExtendWith(ElasticsearchExtension.class)
+class ResumeAndReplayIT {
+  private static final int ROWS = 40;
+  private static final String STRICT =
+      """
+      {"mappings":{"dynamic":"strict","properties":{
+        "id":{"type":"keyword"},"n":{"type":"integer"}}},
+       "settings":{"number_of_shards":1,"number_of_replicas":0}}
+      """;
+
+  @TempDir Path dir;
+
+  /** Every 10th row has a field "color" the strict mapping rejects. */
+  private Path input() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < ROWS; i++) {
+      text.append(
+          i % 10 == 3
+              ? String.format("{\"id\":\"r%02d\",\"n\":%d,\"color\":\"red\"}%n", i, i)
+              : String.format("{\"id\":\"r%02d\",\"n\":%d}%n", i, i));
+    }
+    Path input = dir.resolve("rows.json");
+    Files.writeString(input, text);
+    return input;
+  }
+
+  private static List<DeadLetterRecord> published(Path deadLetters) throws Exception {
+    return new DeadLetterReader(new LocalFileStorage()).readAll(deadLetters.toString());
+  }
+
+  @Test
+  void stoppedByTheToleranceThenResumedWithAFixedOptionEndsExact(EsHandle es) throws Exception {
+    String index = es.newIndexName();
+    assertThat(es.client().createIndex(index, STRICT).isSuccess()).isTrue();
+    CliRun first =
+        CliRun.of(
+            "load",
+            "--input",
+            input().toString(),
+            "--index",
+            index,
+            "--id-field",
+            "id",
+            "--es",
+            es.url(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--quiet",
+            "-o",
+            "sluice.deadletter.max.count=1",
+            "-o",
+            "es.batch.size.entries=5");
+    assertThat(first.exit()).as(first.toString()).isEqualTo(4);
+    assertThat(first.err()).contains("sluice resume " + first.runDirectory());
+    Path run = first.runDirectory();
+
+    CliRun stopped = CliRun.of("status", run.toString());
+    assertThat(stopped.exit()).isZero();
+    assertThat(stopped.out()).contains("state         stopped by tolerance");
+
+    CliRun resumed =
+        CliRun.of("resume", run.toString(), "--quiet", "-o", "sluice.deadletter.max.count=10");
+    assertThat(resumed.exit()).as(resumed.toString()).isEqualTo(3);
+    es.client().refresh(index);
+    assertThat(es.client().count(index)).isEqualTo(ROWS - 4);
+    assertThat(published(run.resolve("deadletter")))
+        .extracting(DeadLetterRecord::id)
+        .containsExactlyInAnyOrder("r03", "r13", "r23", "r33");
+
+    CliRun finished = CliRun.of("status", run.toString());
+    assertThat(finished.out())
+        .contains("state         finished")
+        .contains("partitions    1 of 1 done (job finished)")
+        .contains("rows settled  40 (4 of them dead-lettered)")
+        .contains("dead letters  4 in " + run.resolve("deadletter"))
+        .contains("strict_dynamic_mapping_exception 4");
+  }
+
+  @Test
+  void inspectThenReplayAfterTheMappingIsFixedThenReplayAgainSendsNothing(EsHandle es)
+      throws Exception {
+    String index = es.newIndexName();
+    assertThat(es.client().createIndex(index, STRICT).isSuccess()).isTrue();
+    CliRun load =
+        CliRun.of(
+            "load",
+            "--input",
+            input().toString(),
+            "--index",
+            index,
+            "--id-field",
+            "id",
+            "--es",
+            es.url(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--quiet");
+    assertThat(load.exit()).as(load.toString()).isEqualTo(3);
+    Path deadLetters = load.runDirectory().resolve("deadletter");
+
+    CliRun inspect = CliRun.of("dead-letters", "inspect", deadLetters.toString(), "--limit", "1");
+    assertThat(inspect.exit()).isZero();
+    assertThat(inspect.out())
+        .contains("4 dead letters in " + deadLetters)
+        .contains("by index: " + index + " 4")
+        .contains("by reason: strict_dynamic_mapping_exception 4")
+        .contains("\"color\":\"red\"");
+
+    assertThat(
+            es.client()
+                .put(
+                    "/" + index + "/_mapping",
+                    "{\"properties\":{\"color\":{\"type\":\"keyword\"}}}")
+                .isSuccess())
+        .isTrue();
+    CliRun replay = CliRun.of("dead-letters", "replay", deadLetters.toString());
+    assertThat(replay.exit()).as(replay.toString()).isZero();
+    assertThat(replay.out()).contains("4 sent, 4 indexed, 0 dead-lettered again");
+    es.client().refresh(index);
+    assertThat(es.client().count(index)).isEqualTo(ROWS);
+    assertThat(es.client().get("/" + index + "/_doc/r13").body()).contains("\"color\":\"red\"");
+    assertThat(published(deadLetters)).hasSize(4); // kept, marked replayed
+    assertThat(deadLetters.resolve(ReplayMarker.FILE)).exists();
+
+    CliRun again = CliRun.of("dead-letters", "replay", deadLetters.toString());
+    assertThat(again.exit()).isZero();
+    assertThat(again.out()).contains("Nothing sent").contains("--force");
+    es.client().refresh(index);
+    assertThat(es.client().count(index)).isEqualTo(ROWS);
+  }
+}
