@@ -41,7 +41,9 @@ final class RowConverter {
         id = ids.idOf(values, source);
       }
       ActionMetadata.Values meta = conf.actions().of(row);
-      routing = conf.routingColumn() == null ? meta.parentRouting() : routing;
+      if (routing == null) { // a routing column or JSON field wins over the parent's
+        routing = meta.parentRouting();
+      }
       return new Converted(
           new Document(
               meta.index(), id, routing, null, source, position, meta.version(), meta.params()),
