@@ -61,6 +61,33 @@ final class ExpectedDifferences {
                       + " numbers, so Sluice dead-letters those rows (here every row: no index;"
                       + " the job fails only over the dead-letter tolerance, judged from"
                       + " sluice.deadletter.ratio.min.docs documents on)")),
+          Map.entry(
+              "pattern-date-timestamp",
+              new Expected(
+                  Set.of(
+                      Aspect.OUTCOME,
+                      Aspect.INDICES,
+                      Aspect.COUNT,
+                      Aspect.IDS,
+                      Aspect.SOURCES,
+                      Aspect.MAPPING),
+                  "elasticsearch-hadoop cannot put a TimestampType column into an index pattern"
+                      + " ({ts|yyyy.MM.dd}: it parses the value's toString and fails the job);"
+                      + " Sluice formats the timestamp in UTC and writes one index per day")),
+          Map.entry(
+              "pipeline-missing",
+              new Expected(
+                  Set.of(Aspect.INDICES),
+                  "both fail; Sluice checks the pipeline on the driver (GET _ingest/pipeline) and"
+                      + " stops before any task, so no index is created, where"
+                      + " elasticsearch-hadoop creates the index and then fails on its documents")),
+          Map.entry(
+              "upsert-scripted",
+              new Expected(
+                  Set.of(Aspect.COUNT, Aspect.IDS, Aspect.MAPPING),
+                  "both fail (this node cannot run scripts); Sluice checks the script language on"
+                      + " the driver and stops before writing anything, where elasticsearch-hadoop"
+                      + " writes the upserts that need no script, then fails")),
           Map.entry("bad-document", DEAD_LETTERED),
           Map.entry("create-conflict", DEAD_LETTERED),
           Map.entry("update-missing-document", DEAD_LETTERED));
