@@ -38,7 +38,7 @@
       width: width(holder), height: 260,
       scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.1 : 1]; } } },
       series: [
-        { label: "", value: function (u, v) { return v == null ? "" : labels[v]; } },
+        { label: chart.title, value: function (u, v) { return v == null ? "" : labels[v]; } },
         { label: chart.series[0].label, fill: COLORS[0] + "aa", stroke: COLORS[0],
           paths: uPlot.paths.bars({ size: [0.6, 80] }), points: { show: false } }
       ],
