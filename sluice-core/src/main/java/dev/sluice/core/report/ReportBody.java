@@ -125,7 +125,7 @@ final class ReportBody {
     page.breakdowns()
         .forEach(
             (name, values) -> {
-              if (name.startsWith("deadLettered")) {
+              if (ReportPage.isAboutDeadLetters(name)) {
                 out.append("<h3>").append(text(ReportPage.words(name))).append("</h3>");
                 table(List.of("", "documents"), values);
               }

@@ -59,7 +59,7 @@ final class ReportCharts {
         continue;
       }
       Section section =
-          b.getKey().startsWith("deadLettered") ? Section.DEAD_LETTERS : Section.BREAKDOWNS;
+          ReportPage.isAboutDeadLetters(b.getKey()) ? Section.DEAD_LETTERS : Section.BREAKDOWNS;
       charts.add(
           bars(
               "breakdown-" + n++,

@@ -136,33 +136,33 @@ final class ReportPage {
     Map<String, Map<String, Long>> out = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = tree.path("counters").fields();
         it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!e.getValue().isObject()) {
-        continue;
+      Map.Entry<String, JsonNode> counter = it.next();
+      JsonNode value = counter.getValue();
+      if (value.isObject() && (value.isEmpty() || !numbers(value).isEmpty())) {
+        out.put(counter.getKey(), numbers(value)); // e.g. dead letters by reason, maybe none
+      } else if (value.isObject()) {
+        out.putAll(perFigure(counter.getKey(), value));
       }
-      Map<String, Long> flat = numbers(e.getValue());
-      if (!flat.isEmpty() || !e.getValue().elements().hasNext()) {
-        out.put(e.getKey(), flat);
-      }
-      Map<String, Map<String, Long>> perFigure = new TreeMap<>();
-      e.getValue()
-          .fields()
-          .forEachRemaining(
-              inner ->
-                  numbers(inner.getValue())
-                      .forEach(
-                          (figure, value) ->
-                              perFigure
-                                  .computeIfAbsent(
-                                      e.getKey() + " " + figure, k -> new LinkedHashMap<>())
-                                  .put(inner.getKey(), value)));
-      perFigure.forEach(
-          (name, values) -> {
-            if (values.values().stream().anyMatch(v -> v != 0)) {
-              out.put(name, values);
-            }
-          });
     }
+    return out;
+  }
+
+  /**
+   * {@code byIndex: {a: {indexed: 1}, b: {indexed: 2}}} as {@code "byIndex indexed": {a: 1, b: 2}},
+   * leaving out figures that are zero everywhere.
+   */
+  private static Map<String, Map<String, Long>> perFigure(String name, JsonNode objects) {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    objects
+        .fields()
+        .forEachRemaining(
+            row ->
+                numbers(row.getValue())
+                    .forEach(
+                        (figure, value) ->
+                            out.computeIfAbsent(name + " " + figure, k -> new LinkedHashMap<>())
+                                .put(row.getKey(), value)));
+    out.values().removeIf(values -> values.values().stream().allMatch(v -> v == 0));
     return out;
   }
 
@@ -208,6 +208,11 @@ final class ReportPage {
   /** The report itself, for the page's data block. */
   JsonNode report() {
     return tree;
+  }
+
+  /** A breakdown of dead letters ("deadLetteredByReason", "byIndex deadLettered"). */
+  static boolean isAboutDeadLetters(String breakdown) {
+    return breakdown.contains("deadLettered");
   }
 
   /** "deadLetteredByReason" → "dead lettered by reason". */

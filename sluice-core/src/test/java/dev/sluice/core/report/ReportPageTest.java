@@ -115,6 +115,10 @@ class ReportPageTest {
     assertThat(page.charts())
         .extracting(ReportCharts.Chart::title)
         .contains("dead lettered by reason", "by index dead lettered", "by index indexed");
+    assertThat(page.charts())
+        .filteredOn(c -> c.title().startsWith("by index"))
+        .extracting(ReportCharts.Chart::section)
+        .containsExactly(ReportCharts.Section.DEAD_LETTERS, ReportCharts.Section.BREAKDOWNS);
     assertThat(page.html()).contains("<td>merged</td><td>17</td>");
   }
 
