@@ -55,8 +55,7 @@ final class DeadLetterCommit {
     for (int i = 0; i < result.length; i++) {
       if (result[i] instanceof SluiceCommitMessage done) {
         String location = published.get(names.writerId(done.partitionId(), done.taskId()));
-        result[i] =
-            new SluiceCommitMessage(done.partitionId(), done.taskId(), done.counters(), location);
+        result[i] = done.withDeadLetterLocation(location);
       }
     }
     return result;

@@ -5,6 +5,7 @@ import dev.sluice.core.report.Reconciliation;
 import dev.sluice.core.report.RunEnding;
 import dev.sluice.core.report.RunReport;
 import dev.sluice.core.report.RunReportWriter;
+import dev.sluice.core.report.TaskRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ final class JobSummary {
   private final SparkWriteConf conf;
   private final LoadCounters totals;
   private final List<String> deadLetterFiles;
+  private final List<TaskRun> timeline;
   private final int reported;
   private final int tasks;
 
@@ -27,11 +29,13 @@ final class JobSummary {
       SparkWriteConf conf,
       LoadCounters totals,
       List<String> deadLetterFiles,
+      List<TaskRun> timeline,
       int reported,
       int tasks) {
     this.conf = conf;
     this.totals = totals;
     this.deadLetterFiles = deadLetterFiles;
+    this.timeline = timeline;
     this.reported = reported;
     this.tasks = tasks;
   }
@@ -39,6 +43,7 @@ final class JobSummary {
   static JobSummary of(SparkWriteConf conf, WriterCommitMessage[] messages) {
     LoadCounters totals = LoadCounters.empty();
     List<String> deadLetters = new ArrayList<>();
+    List<TaskRun> timeline = new ArrayList<>();
     int reported = 0;
     for (WriterCommitMessage message : messages) {
       if (message instanceof SluiceCommitMessage done) {
@@ -46,10 +51,12 @@ final class JobSummary {
         if (done.deadLetterLocation() != null) {
           deadLetters.add(done.deadLetterLocation());
         }
+        timeline.add(done.run());
         reported++;
       }
     }
-    return new JobSummary(conf, totals, List.copyOf(deadLetters), reported, messages.length);
+    return new JobSummary(
+        conf, totals, List.copyOf(deadLetters), timeline, reported, messages.length);
   }
 
   LoadCounters totals() {
@@ -76,10 +83,14 @@ final class JobSummary {
         .deadLetters(conf.engine().deadLetter().path(), deadLetterFiles)
         .checkpoint(checkpoint)
         .options(conf.engine().toRedactedMap())
+        .timeline(timeline)
         .build();
   }
 
-  /** Writes the report where {@code sluice.report.path} says, through Hadoop for URIs. */
+  /**
+   * Writes the report where {@code sluice.report.path} says, and its page beside it, through Hadoop
+   * for URIs.
+   */
   void writeIfAsked(RunReport report) {
     String path = conf.reportPath();
     if (path != null) {

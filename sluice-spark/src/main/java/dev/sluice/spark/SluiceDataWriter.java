@@ -15,7 +15,9 @@ import dev.sluice.spark.RowConverter.Converted;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Iterator;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
@@ -34,6 +36,8 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
   private final PartitionCheckpointing checkpointing;
   private final BulkLoader loader;
   private final PartitionCheckpointing.Sink sink;
+  private final int attempt;
+  private final Instant started = Instant.now();
   private volatile LoadCounters latest;
   private long rowNumber;
   private boolean finished;
@@ -44,6 +48,8 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
   SluiceDataWriter(SparkWriteConf conf, int partitionId, long taskId, WriterStart start) {
     this.partitionId = partitionId;
     this.taskId = taskId;
+    TaskContext task = TaskContext.get();
+    this.attempt = task == null ? 0 : task.attemptNumber();
     this.converter = new RowConverter(conf);
     DeadLetterAttempt deadLetters =
         DeadLetterAttempt.open(conf, conf.checkpointStore(), partitionId, taskId);
@@ -108,7 +114,14 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     // a rerun sends what it did not settle.
     requireReconciled(partitionId, counters);
     checkpointing.committed();
-    return new SluiceCommitMessage(partitionId, taskId, counters, result.deadLetterLocation());
+    return new SluiceCommitMessage(
+        partitionId,
+        taskId,
+        counters,
+        result.deadLetterLocation(),
+        attempt,
+        started,
+        Instant.now());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.sluice.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,8 @@ import dev.sluice.core.LoadCounters;
 import dev.sluice.core.report.Counter;
 import dev.sluice.core.report.RunEnding;
 import dev.sluice.core.report.RunReport;
+import dev.sluice.core.report.TaskRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,7 +40,15 @@ class JobSummaryTest {
   private static SluiceCommitMessage task(int partition, long read, long indexed) {
     LoadCounters c =
         LoadCounters.builder().set(Counter.READ, read).set(Counter.INDEXED, indexed).build();
-    return new SluiceCommitMessage(partition, partition, c, "/dl/p" + partition);
+    // Partition n ran from second n to second 2n + 1, as its first attempt.
+    return new SluiceCommitMessage(
+        partition,
+        partition,
+        c,
+        "/dl/p" + partition,
+        0,
+        START.plusSeconds(partition),
+        START.plusSeconds(2L * partition + 1));
   }
 
   @Test
@@ -79,5 +90,39 @@ class JobSummaryTest {
     assertThat(json.get("job").asText()).isEqualTo("query-1");
     assertThat(json.at("/counters/read").asLong()).isEqualTo(4);
     assertThat(json.toString()).doesNotContain("s3cret-pass").contains("<redacted>");
+    String page = Files.readString(dir.resolve("out/report.html"));
+    assertThat(page).doesNotContain("s3cret-pass").contains("Sluice load query-1 into idx");
+  }
+
+  @Test
+  void eachTaskThatReportedHasItsTimelineEntry() {
+    SluiceCommitMessage retried =
+        new SluiceCommitMessage(
+            1,
+            9,
+            LoadCounters.builder().set(Counter.READ, 3).set(Counter.INDEXED, 3).build(),
+            null,
+            2,
+            START.plusSeconds(3),
+            START.plusSeconds(6));
+    JobSummary summary =
+        JobSummary.of(conf(null), new WriterCommitMessage[] {task(2, 7, 7), null, retried});
+
+    RunReport report = summary.report(RunEnding.FINISHED, null, START, START.plusSeconds(8), null);
+
+    assertThat(report.timeline())
+        .extracting(TaskRun::partition, TaskRun::attempt, TaskRun::started, TaskRun::ended)
+        .containsExactly(
+            tuple(1, 2, START.plusSeconds(3), START.plusSeconds(6)),
+            tuple(2, 0, START.plusSeconds(2), START.plusSeconds(5)));
+    assertThat(report.timeline().get(0).docsPerSecond()).isEqualTo(1.0);
+    assertThat(report.timeline().get(1).counters().read()).isEqualTo(7);
+  }
+
+  @Test
+  void thePublishedDeadLetterLocationKeepsTheTaskTimes() {
+    SluiceCommitMessage moved = task(3, 1, 1).withDeadLetterLocation("/dl/final/p3");
+    assertThat(moved.deadLetterLocation()).isEqualTo("/dl/final/p3");
+    assertThat(moved.run()).isEqualTo(task(3, 1, 1).run());
   }
 }

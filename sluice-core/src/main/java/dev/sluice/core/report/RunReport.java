@@ -3,6 +3,7 @@ package dev.sluice.core.report;
 import dev.sluice.core.LoadCounters;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,8 @@ import java.util.TreeMap;
  * @param deadLetterFiles the dead-letter files the reporting tasks wrote
  * @param checkpoint what the checkpoint said at the start, or null without a checkpoint
  * @param options the redacted options ({@code SluiceConfig.toRedactedMap()}), never clear secrets
+ * @param timeline one entry per task that reported, by partition and start: when it ran and what it
+ *     did; empty when the runner does not know its tasks' times
  */
 public record RunReport(
     String job,
@@ -28,11 +31,15 @@ public record RunReport(
     String deadLetterLocation,
     List<String> deadLetterFiles,
     String checkpoint,
-    Map<String, String> options) {
+    Map<String, String> options,
+    List<TaskRun> timeline) {
+  private static final Comparator<TaskRun> BY_PARTITION_AND_START =
+      Comparator.comparingInt(TaskRun::partition).thenComparing(TaskRun::started);
 
   public RunReport {
     deadLetterFiles = List.copyOf(deadLetterFiles);
     options = new TreeMap<>(options);
+    timeline = timeline.stream().sorted(BY_PARTITION_AND_START).toList();
   }
 
   public static Builder builder(String job, String index) {
@@ -49,9 +56,13 @@ public record RunReport(
 
   /** Documents settled (indexed, merged or dead-lettered) by this run per second; 0 for no time. */
   public double docsPerSecond() {
-    double seconds = elapsed().toNanos() / 1e9;
     LoadCounters c = counters();
-    return seconds <= 0 ? 0 : (c.indexed() + c.merged() + c.deadLettered()) / seconds;
+    return perSecond(c.indexed() + c.merged() + c.deadLettered(), elapsed());
+  }
+
+  static double perSecond(long documents, Duration elapsed) {
+    double seconds = elapsed.toNanos() / 1e9;
+    return seconds <= 0 ? 0 : documents / seconds;
   }
 
   /** One line for the log and the console: how it ended, how fast, the counts, the balance. */
@@ -84,6 +95,7 @@ public record RunReport(
     private List<String> deadLetterFiles = List.of();
     private String checkpoint;
     private Map<String, String> options = Map.of();
+    private List<TaskRun> timeline = List.of();
 
     private Builder(String job, String index) {
       this.job = job;
@@ -123,6 +135,11 @@ public record RunReport(
       return this;
     }
 
+    public Builder timeline(List<TaskRun> tasks) {
+      this.timeline = tasks;
+      return this;
+    }
+
     public RunReport build() {
       if (started == null || ended == null || reconciliation == null) {
         throw new IllegalStateException("a run report needs its start, end and counters");
@@ -138,7 +155,8 @@ public record RunReport(
           deadLetterLocation,
           deadLetterFiles,
           checkpoint,
-          options);
+          options,
+          timeline);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.core.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.LoadCounters;
@@ -8,16 +9,23 @@ import dev.sluice.core.config.ConfigKeys;
 import dev.sluice.core.storage.Storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Writes the run report, the one JSON schema of what a run did (version {@value #SCHEMA_VERSION}),
- * through {@link Storage}, so a report path may be local or any URI the storage understands.
+ * and beside it the page people look at ({@link ReportPage}), both through {@link Storage}, so a
+ * report path may be local or any URI the storage understands.
  */
 public final class RunReportWriter {
-  /** 1 was the engine's draft and the Spark job's "sluice-spark-report/1"; 2 says how it ended. */
-  public static final int SCHEMA_VERSION = 2;
+  /**
+   * 1 was the engine's draft and the Spark job's "sluice-spark-report/1"; 2 says how it ended; 3
+   * adds {@code timeline}, one entry per task that reported (partition, attempt, start, end,
+   * settled, docs/s, its counters). Nothing of 2 changed, so a reader of 2 reads 3.
+   */
+  public static final int SCHEMA_VERSION = 3;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -25,20 +33,38 @@ public final class RunReportWriter {
   private RunReportWriter() {}
 
   /**
-   * Writes the report at {@code location}, replacing an earlier one atomically where the storage
-   * can, readable by its owner only.
+   * Writes the report at {@code location} and its page at {@link #pageLocation}, replacing earlier
+   * ones atomically where the storage can, readable by their owner only.
    */
   public static void write(Storage storage, String location, RunReport report) {
+    JsonNode tree = JSON.valueToTree(toTree(report));
+    replace(storage, location, toJson(tree));
+    String page = pageLocation(location);
+    replace(storage, page, ReportPage.of(tree).html().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Where the page of the report at {@code location} goes: same name, {@code .html}. */
+  public static String pageLocation(String location) {
+    return location.toLowerCase(Locale.ROOT).endsWith(".json")
+        ? location.substring(0, location.length() - ".json".length()) + ".html"
+        : location + ".html";
+  }
+
+  private static void replace(Storage storage, String location, byte[] content) {
     try {
-      storage.replace(location, toJson(report));
+      storage.replace(location, content);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the Sluice report to " + location, e);
     }
   }
 
   static byte[] toJson(RunReport report) {
+    return toJson(JSON.valueToTree(toTree(report)));
+  }
+
+  private static byte[] toJson(JsonNode tree) {
     try {
-      return JSON.writeValueAsBytes(toTree(report));
+      return JSON.writeValueAsBytes(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a run report could not be written as JSON", e);
     }
@@ -76,6 +102,20 @@ public final class RunReportWriter {
     tree.put("dead_letter_files", r.deadLetterFiles());
     putIfKnown(tree, "checkpoint", r.checkpoint());
     tree.put("options", r.options());
+    tree.put("timeline", r.timeline().stream().map(RunReportWriter::entry).toList());
+    return tree;
+  }
+
+  private static Map<String, Object> entry(TaskRun task) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("partition", task.partition());
+    tree.put("attempt", task.attempt());
+    tree.put("started_at", task.started().toString());
+    tree.put("ended_at", task.ended().toString());
+    tree.put("elapsed_seconds", task.elapsed().toMillis() / 1000.0);
+    tree.put("settled", task.settled());
+    tree.put("docs_per_second", Math.round(task.docsPerSecond() * 10) / 10.0);
+    tree.put("counters", task.counters().toMap());
     return tree;
   }
 

@@ -106,6 +106,51 @@ class RunReportWriterTest {
   }
 
   @Test
+  void theTimelineSaysWhenEachPartitionRanAndHowFastAndThePageIsWrittenBeside(@TempDir Path dir)
+      throws Exception {
+    Path target = dir.resolve("run-7.json");
+
+    RunReportWriter.write(
+        new LocalFileStorage(), target.toString(), SampleReports.loaded(Map.of()).build());
+
+    JsonNode json = JSON.readTree(target.toFile());
+    assertThat(json.get("schema_version").asInt()).isEqualTo(3);
+    JsonNode timeline = json.get("timeline");
+    assertThat(timeline).hasSize(3);
+    assertThat(timeline.findValuesAsText("partition")).containsExactly("0", "1", "2");
+    JsonNode p1 = timeline.get(1);
+    assertThat(p1.get("attempt").asInt()).isZero();
+    assertThat(p1.get("started_at").asText()).isEqualTo("2026-01-01T00:00:01Z");
+    assertThat(p1.get("ended_at").asText()).isEqualTo("2026-01-01T00:00:03Z");
+    assertThat(p1.get("elapsed_seconds").asDouble()).isEqualTo(2.0);
+    assertThat(p1.get("settled").asLong()).isEqualTo(200);
+    assertThat(p1.get("docs_per_second").asDouble()).isEqualTo(100.0);
+    assertThat(p1.at("/counters/deadLettered").asLong()).isEqualTo(4);
+    assertThat(p1.at("/counters/throttled").asLong()).isEqualTo(3);
+    assertThat(timeline.get(2).get("attempt").asInt()).isEqualTo(1);
+
+    Path page = dir.resolve("run-7.html");
+    assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>").contains("Finished with 4");
+    assertThat(Files.getPosixFilePermissions(page))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+  }
+
+  @Test
+  void thePageTakesTheReportsNameWithHtmlOrAddsIt() {
+    assertThat(RunReportWriter.pageLocation("s3a://b/r/report.json"))
+        .isEqualTo("s3a://b/r/report.html");
+    assertThat(RunReportWriter.pageLocation("/tmp/REPORT.JSON")).isEqualTo("/tmp/REPORT.html");
+    assertThat(RunReportWriter.pageLocation("/tmp/report")).isEqualTo("/tmp/report.html");
+  }
+
+  @Test
+  void aTaskCannotEndBeforeItStarted() {
+    assertThatThrownBy(() -> new TaskRun(3, 0, START.plusSeconds(1), START, LoadCounters.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("partition 3");
+  }
+
+  @Test
   void anAbortedRunWhoseTasksDidNotAllReportSaysItsCountsArePartial(@TempDir Path dir)
       throws Exception {
     Path target = dir.resolve("report.json");
@@ -162,6 +207,8 @@ class RunReportWriterTest {
     assertThat(
             JSON.readTree(storage.files.get("s3a://bucket/reports/run.json")).get("job").asText())
         .isEqualTo("job-1");
+    assertThat(new String(storage.files.get("s3a://bucket/reports/run.html"), "UTF-8"))
+        .contains("Sluice load job-1 into orders");
     storage.failing = true;
     assertThatThrownBy(() -> RunReportWriter.write(storage, "s3a://bucket/r.json", r))
         .isInstanceOf(UncheckedIOException.class)
