@@ -2,6 +2,7 @@ package dev.sluice.core.bulk;
 
 import dev.sluice.core.bulk.ItemOutcome.Retry;
 import dev.sluice.core.flow.FlowControl;
+import dev.sluice.core.flow.FlowSignal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -88,8 +89,14 @@ final class Outbox {
     return sender.complete(batch);
   }
 
-  void onResponse(Batch batch, Duration latency, boolean throttled) {
-    flow.onResponse(batch.flowEpoch(), latency, throttled);
+  void onResponse(Batch batch, Duration latency, BatchVerdict verdict) {
+    flow.onResponse(
+        new FlowSignal(
+            batch.flowEpoch(),
+            batch.bytes(),
+            latency,
+            verdict.requestFailure() == null ? verdict.throttledShare() : 0,
+            verdict.requestFailure() != null));
   }
 
   void cancelAll() {
@@ -97,6 +104,7 @@ final class Outbox {
   }
 
   void close() {
+    flow.close();
     sender.close();
   }
 }

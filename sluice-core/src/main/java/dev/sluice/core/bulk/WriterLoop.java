@@ -140,7 +140,7 @@ final class WriterLoop implements Runnable {
     if (verdict.stop() != null) {
       throw verdict.stop();
     }
-    outbox.onResponse(batch, latency, verdict.throttled());
+    outbox.onResponse(batch, latency, verdict);
     int retried = applier.apply(batch, verdict, now);
     rounds.log(batch, verdict, retried, latency);
     applier.checkTolerance();
