@@ -41,10 +41,16 @@ final class SluiceLoad {
   /** Adds documents 0..count-1 with explicit ids and closes; throws if the load failed. */
   static LoadResult load(SluiceConfig config, String writerId, byte[][] sources, int count)
       throws InterruptedException {
+    return load(config, writerId, sources, 0, count);
+  }
+
+  /** Adds documents from..to-1 with explicit ids and closes; throws if the load failed. */
+  static LoadResult load(SluiceConfig config, String writerId, byte[][] sources, int from, int to)
+      throws InterruptedException {
     BulkLoader loader = BulkLoader.open(config, writerId);
     boolean closed = false;
     try {
-      for (int n = 0; n < count; n++) {
+      for (int n = from; n < to; n++) {
         loader.add(Document.of(DocumentGenerator.id(n), sources[n], null));
       }
       LoadResult result = loader.close();

@@ -1,0 +1,97 @@
+package dev.sluice.bench;
+
+import dev.sluice.core.SluiceConfig;
+import dev.sluice.testkit.LocalElasticsearch;
+import dev.sluice.testkit.NodeSpec;
+import dev.sluice.testkit.proxy.Fault;
+import dev.sluice.testkit.proxy.FaultPlan;
+import dev.sluice.testkit.proxy.FaultProxy;
+import dev.sluice.testkit.proxy.FaultProxyStats;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bin/bench --flow}, part 1: the same documents through Sluice's defaults, through a proxy
+ * that throttles as a busy cluster does: clean, 1% and 10% of items answered 429, 10% of whole
+ * requests answered 429, every response 2 s late. Each load's time against the clean one's.
+ */
+final class ProxyThrottlingPhase {
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyThrottlingPhase.class);
+
+  /** One way to throttle, and the most its time may be against the clean load's (printed). */
+  record Case(String name, FaultPlan plan, double target) {}
+
+  /** One load through the proxy. */
+  record Row(Case what, LoadRun run, FaultProxyStats proxy) {}
+
+  static final List<Case> CASES =
+      List.of(
+          new Case("clean", FaultPlan.none(), 1.0),
+          new Case("1% items 429", FaultPlan.always(Fault.item429(0.01)), 1.1),
+          new Case("10% items 429", FaultPlan.always(Fault.item429(0.1)), 1.3),
+          new Case("10% requests 429", FaultPlan.random().with(0.1, Fault.statusBefore(429)), 1.3),
+          new Case(
+              "all delayed 2 s", FaultPlan.always(Fault.delay(Duration.ofSeconds(2))), Double.NaN));
+
+  private final BenchOptions options;
+  private final String deadLetters;
+  private final Failures failures;
+
+  ProxyThrottlingPhase(BenchOptions options, String deadLetters, Failures failures) {
+    this.options = options;
+    this.deadLetters = deadLetters;
+    this.failures = failures;
+  }
+
+  List<Row> run(byte[][] sources) throws InterruptedException {
+    NodeSpec spec = NodeSpec.builder().name("bench-proxy").heap("1g").build();
+    LOG.info("starting {}", spec);
+    List<Row> rows = new ArrayList<>();
+    try (LocalElasticsearch node = LocalElasticsearch.start(spec)) {
+      CheckedLoads loads = new CheckedLoads(Loads.on(node), failures);
+      int docs = options.throttledDocs();
+      for (Case c : CASES) {
+        try (FaultProxy proxy =
+            FaultProxy.forward(node.httpUrl()).seed(1).onBulk(c.plan()).start()) {
+          String target = "bench-proxy";
+          SluiceConfig config =
+              new SluiceLoad(proxy.url(), deadLetters).config(target, options.sluiceOptions());
+          CheckedLoads.Sluiced load =
+              loads.sluice(target, config, "bench-proxy", sources, docs, c.name());
+          LoadRun run =
+              LoadRun.sluice(
+                  "proxy",
+                  c.name(),
+                  1,
+                  load.result(),
+                  load.measured(),
+                  config.batch().memoryMaxBytes());
+          LOG.info("{}: {}", c.name(), run.summary());
+          rows.add(new Row(c, run, proxy.stats()));
+        }
+      }
+    }
+    return rows;
+  }
+
+  static void print(PrintStream out, List<Row> rows) {
+    double clean = rows.get(0).run().seconds();
+    out.println();
+    out.println("Throttling through a proxy (same documents, Sluice defaults)");
+    new Table<Row>()
+        .left("case", 18, r -> r.what().name())
+        .number("seconds", 8, 2, r -> r.run().seconds())
+        .number("x clean", 8, 2, r -> r.run().seconds() / clean)
+        .right("target", 7, r -> Double.isNaN(r.what().target()) ? "-" : "<=" + r.what().target())
+        .right("requests", 9, r -> r.run().counters().bulkRequests())
+        .right("429 items", 10, r -> r.proxy().item429Items())
+        .right("429 reqs", 9, r -> r.proxy().statusBefore(429))
+        .right("retried", 8, r -> r.run().counters().retriedItems())
+        .number("docs/s", 9, 0, r -> r.run().docsPerSecond())
+        .print(out, rows);
+  }
+}
