@@ -56,14 +56,17 @@ final class ManyWriters {
 
   /** Jain's fairness index of the writers' docs/s: 1 when equal, 1/n when one has it all. */
   static double jain(List<Writer> writers) {
+    return jain(writers.stream().mapToDouble(Writer::docsPerSecond).toArray());
+  }
+
+  static double jain(double[] rates) {
     double sum = 0;
     double squares = 0;
-    for (Writer w : writers) {
-      double x = w.docsPerSecond();
+    for (double x : rates) {
       sum += x;
       squares += x * x;
     }
-    return squares == 0 ? 0 : sum * sum / (writers.size() * squares);
+    return squares == 0 ? 0 : sum * sum / (rates.length * squares);
   }
 
   static long sum(List<Writer> writers, ToLongFunction<LoadCounters> counter) {

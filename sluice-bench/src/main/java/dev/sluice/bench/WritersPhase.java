@@ -72,6 +72,7 @@ final class WritersPhase {
     try (LocalElasticsearch node = LocalElasticsearch.start(spec)) {
       Loads loads = Loads.on(node);
       SluiceLoad sluice = new SluiceLoad(node.httpUrl(), deadLetters);
+      load(loads, sluice, "warm-up", 1, Map.of(), sources); // untimed: a cold node and JVM
       for (int writers : WRITERS) {
         rows.add(load(loads, sluice, "adaptive", writers, Map.of(), sources));
       }

@@ -10,6 +10,11 @@ public interface FlowControl {
 
   int concurrency();
 
+  /** The least time between the starts of two requests (zero: none). */
+  default Duration gap() {
+    return Duration.ZERO;
+  }
+
   /** A token the sender records with each request and hands back in {@link #onResponse}. */
   long epoch();
 

@@ -42,6 +42,12 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
   /** The adaptive floor goes down to the configured one divided by this. */
   static final int FLOOR_DIVISOR = 16;
 
+  /** The first gap between requests, once one smallest request is too much; doubles from there. */
+  static final Duration FIRST_GAP = Duration.ofMillis(50);
+
+  /** The longest gap between requests. */
+  static final Duration MAX_GAP = Duration.ofSeconds(2);
+
   /** A new writer's first batch is the maximum divided by this and by the live writers. */
   static final int START_DIVISOR = 4;
 
@@ -71,10 +77,11 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
           0,
           0,
           0,
-          false);
+          false,
+          recentCut.gapNanos());
     }
     long share = maxBytes / ((long) START_DIVISOR * Math.max(1, liveWriters));
-    return new FlowState(clamp(share, minBytes), 1, minBytes, 0, 0, 0, 0, 0, true);
+    return new FlowState(clamp(share, minBytes), 1, minBytes, 0, 0, 0, 0, 0, true, 0);
   }
 
   FlowState next(FlowState s, FlowSignal signal) {
@@ -123,22 +130,31 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
         s.baseBytes() + Math.round(BASELINE_GAIN * (bytes - s.baseBytes())));
   }
 
-  /** Halves both; at the floor already, the floor halves too (down to its own minimum). */
+  /**
+   * Halves both. At the floor already, the floor halves too (down to its own minimum); and with one
+   * request in flight, the gap between requests doubles: the writer has no smaller step left.
+   */
   private FlowState halve(FlowState s) {
-    long floor = s.bytes() <= s.floor() ? Math.max(lowestFloor(), s.floor() / 2) : s.floor();
-    return s.cut(Math.max(floor, s.bytes() / 2), Math.max(1, s.concurrency() / 2), floor);
+    boolean atFloor = s.bytes() <= s.floor();
+    long floor = atFloor ? Math.max(lowestFloor(), s.floor() / 2) : s.floor();
+    long gap =
+        atFloor && s.concurrency() == 1
+            ? Math.min(MAX_GAP.toNanos(), Math.max(FIRST_GAP.toNanos(), 2 * s.gapNanos()))
+            : s.gapNanos();
+    return s.cut(Math.max(floor, s.bytes() / 2), Math.max(1, s.concurrency() / 2), floor, gap);
   }
 
   private FlowState scale(FlowState s, double factor) {
     long bytes = Math.max(s.floor(), Math.round(s.bytes() * factor));
     int concurrency = (int) Math.max(1, Math.round(s.concurrency() * factor));
-    return s.cut(bytes, concurrency, s.floor());
+    return s.cut(bytes, concurrency, s.floor(), s.gapNanos());
   }
 
   /**
    * Slow start doubles; after it, each response adds a sixteenth of the maximum times the share
    * that went through. Concurrency grows by one per few healthy responses (one per response in slow
-   * start). The floor comes back up as batches grow to four times it.
+   * start), and a healthy response halves the gap between requests. The floor comes back up as
+   * batches grow to four times it.
    */
   private FlowState grow(FlowState s, double share) {
     long bytes =
@@ -147,13 +163,14 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
             : Math.min(maxBytes, s.bytes() + Math.round(step() * (1 - share)));
     long floor = Math.min(minBytes, Math.max(s.floor(), bytes / 4));
     if (share > 0) {
-      return s.withWindow(bytes, s.concurrency(), floor, 0);
+      return s.withWindow(bytes, s.concurrency(), floor, 0, s.gapNanos());
     }
+    long gap = s.gapNanos() / 2 < FIRST_GAP.toNanos() ? 0 : s.gapNanos() / 2;
     int streak = s.healthyStreak() + 1;
-    if (s.slowStart() || streak >= HEALTHY_RESPONSES_PER_EXTRA_REQUEST) {
-      return s.withWindow(bytes, Math.min(maxConcurrency, s.concurrency() + 1), floor, 0);
+    if (gap == 0 && (s.slowStart() || streak >= HEALTHY_RESPONSES_PER_EXTRA_REQUEST)) {
+      return s.withWindow(bytes, Math.min(maxConcurrency, s.concurrency() + 1), floor, 0, gap);
     }
-    return s.withWindow(bytes, s.concurrency(), floor, streak);
+    return s.withWindow(bytes, s.concurrency(), floor, streak, gap);
   }
 
   private long step() {

@@ -13,6 +13,8 @@ package dev.sluice.core.flow;
  * @param healthyStreak responses in a row without throttling since concurrency last moved
  * @param epoch counts the cuts; a response to a request sent before the last one cannot cut
  * @param slowStart doubling until the first sign of congestion, as TCP's slow start
+ * @param gapNanos the least time between the starts of two requests: once one request of the
+ *     smallest batch is still too much (many writers on a small node), the writer spaces requests
  */
 record FlowState(
     long bytes,
@@ -23,7 +25,8 @@ record FlowState(
     long baseBytes,
     int healthyStreak,
     long epoch,
-    boolean slowStart) {
+    boolean slowStart,
+    long gapNanos) {
 
   FlowState withMeasures(double newAlpha, long newBaseNanos, long newBaseBytes) {
     return new FlowState(
@@ -35,17 +38,27 @@ record FlowState(
         newBaseBytes,
         healthyStreak,
         epoch,
-        slowStart);
+        slowStart,
+        gapNanos);
   }
 
-  FlowState withWindow(long newBytes, int newConcurrency, long newFloor, int streak) {
+  FlowState withWindow(long newBytes, int newConcurrency, long newFloor, int streak, long gap) {
     return new FlowState(
-        newBytes, newConcurrency, newFloor, alpha, baseNanos, baseBytes, streak, epoch, slowStart);
+        newBytes,
+        newConcurrency,
+        newFloor,
+        alpha,
+        baseNanos,
+        baseBytes,
+        streak,
+        epoch,
+        slowStart,
+        gap);
   }
 
   /** A cut: the epoch moves on and slow start ends. */
-  FlowState cut(long newBytes, int newConcurrency, long newFloor) {
+  FlowState cut(long newBytes, int newConcurrency, long newFloor, long gap) {
     return new FlowState(
-        newBytes, newConcurrency, newFloor, alpha, baseNanos, baseBytes, 0, epoch + 1, false);
+        newBytes, newConcurrency, newFloor, alpha, baseNanos, baseBytes, 0, epoch + 1, false, gap);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.core.flow;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Adaptive flow: holds the {@link FlowState}, lets the {@link FlowRule} decide, and shares its cuts
@@ -28,6 +29,11 @@ final class ProportionalFlowControl implements FlowControl {
   @Override
   public synchronized int concurrency() {
     return state.concurrency();
+  }
+
+  @Override
+  public synchronized Duration gap() {
+    return Duration.ofNanos(state.gapNanos());
   }
 
   @Override

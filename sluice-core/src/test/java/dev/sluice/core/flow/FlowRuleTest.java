@@ -19,7 +19,7 @@ class FlowRuleTest {
    * bytes, concurrency, floor, alpha, baseline 100 ms for 8,000 bytes, epoch 5, past slow start.
    */
   private static FlowState state(long bytes, int concurrency, long floor, double alpha) {
-    return new FlowState(bytes, concurrency, floor, alpha, 100_000_000, 8_000, 0, 5, false);
+    return new FlowState(bytes, concurrency, floor, alpha, 100_000_000, 8_000, 0, 5, false, 0);
   }
 
   private static FlowSignal items(double share) {
@@ -87,7 +87,7 @@ class FlowRuleTest {
         // 4x the baseline but under the slack: noise, not overload
         Arguments.of(
             "within slack",
-            new FlowState(8_000, 4, 1_600, 0, 10_000_000, 8_000, 0, 5, false),
+            new FlowState(8_000, 4, 1_600, 0, 10_000_000, 8_000, 0, 5, false, 0),
             new FlowSignal(5, 8_000, Duration.ofMillis(300), 0, false),
             9_000,
             4,
@@ -95,7 +95,7 @@ class FlowRuleTest {
             5),
         Arguments.of(
             "above the fixed target",
-            new FlowState(8_000, 4, 1_600, 0, 0, 0, 0, 5, false),
+            new FlowState(8_000, 4, 1_600, 0, 0, 0, 0, 5, false, 0),
             new FlowSignal(5, 8_000, Duration.ofSeconds(11), 0, false),
             4_000,
             2,
@@ -121,7 +121,7 @@ class FlowRuleTest {
         // slow start doubles and adds a request per healthy response
         Arguments.of(
             "slow start",
-            new FlowState(4_000, 1, 1_600, 0, 0, 0, 0, 0, true),
+            new FlowState(4_000, 1, 1_600, 0, 0, 0, 0, 0, true, 0),
             new FlowSignal(0, 4_000, FAST, 0, false),
             8_000,
             2,
@@ -165,6 +165,30 @@ class FlowRuleTest {
       s = RULE.next(s, new FlowSignal(s.epoch(), s.bytes(), FAST, 0.6, false));
     }
     assertThat(s.bytes()).isLessThan(MAX / 4);
+  }
+
+  @Test
+  void oneSmallestRequestStillRefusedSpacesRequestsAndHealthyOnesCloseTheGap() {
+    FlowState s = state(100, 1, 100, 0); // the lowest floor, one request in flight
+    s = RULE.next(s, new FlowSignal(s.epoch(), 100, FAST, 0, true));
+    assertThat(s.gapNanos()).isEqualTo(FlowRule.FIRST_GAP.toNanos());
+    for (int i = 0; i < 10; i++) {
+      s = RULE.next(s, new FlowSignal(s.epoch(), 100, FAST, 0, true));
+    }
+    assertThat(s.gapNanos()).isEqualTo(FlowRule.MAX_GAP.toNanos());
+    s = RULE.next(s, new FlowSignal(s.epoch(), 100, FAST, 0, false));
+    assertThat(s.gapNanos()).isEqualTo(FlowRule.MAX_GAP.toNanos() / 2);
+    assertThat(s.concurrency()).isEqualTo(1); // no second request while requests are spaced
+    for (int i = 0; i < 5; i++) {
+      s = RULE.next(s, new FlowSignal(s.epoch(), 100, FAST, 0, false));
+    }
+    assertThat(s.gapNanos()).isZero();
+  }
+
+  @Test
+  void aRefusalAboveTheFloorDoesNotSpaceRequests() {
+    FlowState s = state(8_000, 1, 1_600, 0);
+    assertThat(RULE.next(s, new FlowSignal(5, 8_000, FAST, 0, true)).gapNanos()).isZero();
   }
 
   @Test
