@@ -86,14 +86,15 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
 
   FlowState next(FlowState s, FlowSignal signal) {
     double share = signal.requestFailed() ? 1 : signal.throttledShare();
-    boolean hard = signal.requestFailed() || share >= HARD_SHARE || slow(s, signal);
+    boolean refused = signal.requestFailed() || share >= HARD_SHARE;
+    boolean hard = refused || slow(s, signal);
     FlowState measured = measure(s, signal, share);
     if (signal.sentEpoch() < s.epoch()) {
       // Sent before the last cut: says nothing against the current values, only for them.
       return hard ? measured : grow(measured, share);
     }
     if (hard) {
-      return halve(measured);
+      return halve(measured, refused);
     }
     if (share > 0) {
       return grow(scale(measured, 1 - measured.alpha() / 2), share);
@@ -131,11 +132,12 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
   }
 
   /**
-   * Halves both. At the floor already, the floor halves too (down to its own minimum); and with one
-   * request in flight, the gap between requests doubles: the writer has no smaller step left.
+   * Halves both. Refused at the floor already, the floor halves too (down to its own minimum); and
+   * with one request in flight, the gap between requests doubles: the writer has no smaller step
+   * left. Slowness alone does not move them: a queue on the node is not a refusal.
    */
-  private FlowState halve(FlowState s) {
-    boolean atFloor = s.bytes() <= s.floor();
+  private FlowState halve(FlowState s, boolean refused) {
+    boolean atFloor = refused && s.bytes() <= s.floor();
     long floor = atFloor ? Math.max(lowestFloor(), s.floor() / 2) : s.floor();
     long gap =
         atFloor && s.concurrency() == 1

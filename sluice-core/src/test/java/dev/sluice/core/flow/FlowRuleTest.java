@@ -186,6 +186,15 @@ class FlowRuleTest {
   }
 
   @Test
+  void slownessAtTheFloorMovesNeitherTheFloorNorTheGap() {
+    FlowState s = state(1_600, 1, 1_600, 0);
+    FlowState after = RULE.next(s, new FlowSignal(5, 1_600, Duration.ofSeconds(11), 0, false));
+    assertThat(after.floor()).isEqualTo(1_600);
+    assertThat(after.gapNanos()).isZero();
+    assertThat(after.epoch()).isEqualTo(6);
+  }
+
+  @Test
   void aRefusalAboveTheFloorDoesNotSpaceRequests() {
     FlowState s = state(8_000, 1, 1_600, 0);
     assertThat(RULE.next(s, new FlowSignal(5, 8_000, FAST, 0, true)).gapNanos()).isZero();
