@@ -25,7 +25,10 @@ final class WritersPhase {
 
   static final int[] WRITERS = {1, 2, 4, 8, 16};
   static final int SWEEP_WRITERS = 8;
-  static final String[] SWEEP_BYTES = {"256kb", "1mb", "5mb"};
+
+  /** No 5mb: with 8 writers it had not finished after 4.5 minutes here; the others took about 1. */
+  static final String[] SWEEP_BYTES = {"256kb", "1mb"};
+
   static final int[] SWEEP_CONCURRENCY = {1, 3};
 
   /** One load of N writers. */
