@@ -86,15 +86,14 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
 
   FlowState next(FlowState s, FlowSignal signal) {
     double share = signal.requestFailed() ? 1 : signal.throttledShare();
-    boolean refused = signal.requestFailed() || share >= HARD_SHARE;
-    boolean hard = refused || slow(s, signal);
+    boolean hard = signal.requestFailed() || share >= HARD_SHARE || slow(s, signal);
     FlowState measured = measure(s, signal, share);
     if (signal.sentEpoch() < s.epoch()) {
       // Sent before the last cut: says nothing against the current values, only for them.
       return hard ? measured : grow(measured, share);
     }
     if (hard) {
-      return halve(measured, refused);
+      return halve(measured, signal.requestFailed());
     }
     if (share > 0) {
       return grow(scale(measured, 1 - measured.alpha() / 2), share);
@@ -132,12 +131,14 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
   }
 
   /**
-   * Halves both. Refused at the floor already, the floor halves too (down to its own minimum); and
-   * with one request in flight, the gap between requests doubles: the writer has no smaller step
-   * left. Slowness alone does not move them: a queue on the node is not a refusal.
+   * Halves both. When a whole request was refused at the floor already, the floor halves too (down
+   * to its own minimum), and with one request in flight the gap between requests doubles: the
+   * writer has no smaller step left. Whole refusals are what too many bytes at once earn (indexing
+   * pressure); rejected items (a full write queue) and slowness move neither: with batches cut by
+   * document count, smaller byte floors and gaps only slowed a tiny-queue node's writers down.
    */
-  private FlowState halve(FlowState s, boolean refused) {
-    boolean atFloor = refused && s.bytes() <= s.floor();
+  private FlowState halve(FlowState s, boolean wholeRefusal) {
+    boolean atFloor = wholeRefusal && s.bytes() <= s.floor();
     long floor = atFloor ? Math.max(lowestFloor(), s.floor() / 2) : s.floor();
     long gap =
         atFloor && s.concurrency() == 1

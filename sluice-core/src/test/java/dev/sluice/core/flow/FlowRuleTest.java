@@ -195,6 +195,16 @@ class FlowRuleTest {
   }
 
   @Test
+  void rejectedItemsAtTheFloorMoveNeitherTheFloorNorTheGap() {
+    FlowState s = state(1_600, 1, 1_600, 0);
+    FlowState after = RULE.next(s, new FlowSignal(5, 1_600, FAST, 0.9, false));
+    assertThat(after.floor()).isEqualTo(1_600);
+    assertThat(after.gapNanos()).isZero();
+    assertThat(after.bytes()).isEqualTo(1_600);
+    assertThat(after.epoch()).isEqualTo(6);
+  }
+
+  @Test
   void aRefusalAboveTheFloorDoesNotSpaceRequests() {
     FlowState s = state(8_000, 1, 1_600, 0);
     assertThat(RULE.next(s, new FlowSignal(5, 8_000, FAST, 0, true)).gapNanos()).isZero();
