@@ -52,8 +52,8 @@ public final class BenchMain {
 
   /** True when every load verified. */
   private boolean run() throws InterruptedException {
-    int throttledDocs = options.skipThrottled() ? 0 : options.throttledDocs();
-    int generated = Math.max(options.docs(), throttledDocs);
+    int throttledDocs = options.skipThrottled() && !options.flow() ? 0 : options.throttledDocs();
+    int generated = options.flow() ? throttledDocs : Math.max(options.docs(), throttledDocs);
     LOG.info("generating {} documents", generated);
     byte[][] sources = new byte[generated][];
     long sourceBytes = 0;
@@ -68,6 +68,9 @@ public final class BenchMain {
     setup.put("avg_source_bytes", sourceBytes / generated);
     setup.put("cpus", Runtime.getRuntime().availableProcessors());
     setup.put("jvm_max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);
+    if (options.flow()) {
+      return runFlow(sources);
+    }
     try {
       new ThroughputPhase(options, setup, deadLetters.toString(), this::record, failures)
           .run(sources);
@@ -85,6 +88,19 @@ public final class BenchMain {
     } catch (IOException e) {
       LOG.warn("cannot list {}: {}", deadLetters, e.toString());
     }
+    failures.print(System.out);
+    return failures.none();
+  }
+
+  /** {@code --flow}: the proxy's throttling cases, then many writers; tables to stdout. */
+  private boolean runFlow(byte[][] sources) throws InterruptedException {
+    System.out.println("Sluice flow benchmark " + setup);
+    List<ProxyThrottlingPhase.Row> proxied =
+        new ProxyThrottlingPhase(options, deadLetters.toString(), failures).run(sources);
+    ProxyThrottlingPhase.print(System.out, proxied);
+    List<WritersPhase.Row> writers =
+        new WritersPhase(options, deadLetters.toString(), failures).run(sources);
+    WritersPhase.print(System.out, writers);
     failures.print(System.out);
     return failures.none();
   }

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param runs throughput rounds, each one baseline and one Sluice load (alternately first)
  * @param warmUpDocs documents per untimed warm-up load (each loader), at most {@code docs}
  * @param sluiceOptions options given to every Sluice load, over its defaults (not to the baseline)
+ * @param flow run only the flow-control part: throttling through a proxy and many writers against a
+ *     small node, {@code throttledDocs} documents a load
  */
 record BenchOptions(
     int docs,
@@ -20,7 +22,8 @@ record BenchOptions(
     boolean skipThrottled,
     int runs,
     int warmUpDocs,
-    Map<String, String> sluiceOptions) {
+    Map<String, String> sluiceOptions,
+    boolean flow) {
   /**
    * As many as a default timed load. With 300,000, the first timed load of a run (the baseline's)
    * was slower than the fourth in 8 of 9 runs, by 17% on average, Elasticsearch spending more CPU
@@ -38,7 +41,7 @@ record BenchOptions(
   static final String USAGE =
       """
       Usage: bin/bench [--docs N] [--throttled-docs N] [--skip-throttled] [--runs N]
-                       [--warm-up-docs N] [--option key=value]...
+                       [--warm-up-docs N] [--option key=value]... [--flow]
         --docs N            documents per throughput load (default 1000000)
         --throttled-docs N  documents per load against the tiny-write-queue node (default 200000)
         --skip-throttled    skip the tiny-write-queue part
@@ -49,6 +52,10 @@ record BenchOptions(
         --option key=value  a Sluice option (es.* or sluice.*) for every Sluice load, over its
                             defaults; repeatable. The baseline keeps the default batch cut and
                             concurrency. E.g. --option es.batch.size.bytes=2mb
+        --flow              only the flow-control part, --throttled-docs a load: Sluice through
+                            a throttling proxy (clean, 1%% and 10%% of items 429, 10%% of requests
+                            429, responses 2 s late), then 1-16 writers against a small node,
+                            adaptive and a fixed sweep
       Environment: BENCH_HEAP (this JVM's -Xmx, default 3g), BENCH_JAVA_OPTS (extra JVM flags).
       """
           .formatted(DEFAULT_RUNS, DEFAULT_WARM_UP_DOCS);
@@ -59,7 +66,7 @@ record BenchOptions(
 
   static BenchOptions defaults() {
     return new BenchOptions(
-        1_000_000, 200_000, false, DEFAULT_RUNS, DEFAULT_WARM_UP_DOCS, Map.of());
+        1_000_000, 200_000, false, DEFAULT_RUNS, DEFAULT_WARM_UP_DOCS, Map.of(), false);
   }
 
   /** Parses {@code --flag N} and {@code --flag=N}; throws IllegalArgumentException on bad input. */
@@ -69,7 +76,7 @@ record BenchOptions(
         CommandLine.parse(
             args,
             Set.of("--docs", "--throttled-docs", "--runs", "--warm-up-docs", "--option"),
-            Set.of("--skip-throttled"));
+            Set.of("--skip-throttled", "--flow"));
     Map<String, String> sluiceOptions = new LinkedHashMap<>();
     line.all("--option").forEach(option -> option(option, sluiceOptions));
     return new BenchOptions(
@@ -78,7 +85,8 @@ record BenchOptions(
         line.has("--skip-throttled"),
         line.positive("--runs", d.runs()),
         line.positive("--warm-up-docs", d.warmUpDocs()),
-        sluiceOptions);
+        sluiceOptions,
+        line.has("--flow"));
   }
 
   /** {@code key=value}; the key is checked later, by Sluice's own option parser. */

@@ -42,7 +42,13 @@ final class SluiceLoad {
   /** Adds documents 0..count-1 with explicit ids and closes; throws if the load failed. */
   static LoadResult load(SluiceConfig config, String writerId, byte[][] sources, int count)
       throws InterruptedException {
-    return load(config, writerId, sources, DocumentGenerator::id, count);
+    return load(config, writerId, sources, DocumentGenerator::id, 0, count);
+  }
+
+  /** Adds documents from..to-1 with explicit ids and closes; throws if the load failed. */
+  static LoadResult load(SluiceConfig config, String writerId, byte[][] sources, int from, int to)
+      throws InterruptedException {
+    return load(config, writerId, sources, DocumentGenerator::id, from, to);
   }
 
   /**
@@ -52,10 +58,21 @@ final class SluiceLoad {
   static LoadResult load(
       SluiceConfig config, String writerId, byte[][] sources, IntFunction<String> idOf, int count)
       throws InterruptedException {
+    return load(config, writerId, sources, idOf, 0, count);
+  }
+
+  private static LoadResult load(
+      SluiceConfig config,
+      String writerId,
+      byte[][] sources,
+      IntFunction<String> idOf,
+      int from,
+      int to)
+      throws InterruptedException {
     BulkLoader loader = BulkLoader.open(config, writerId);
     boolean closed = false;
     try {
-      for (int n = 0; n < count; n++) {
+      for (int n = from; n < to; n++) {
         loader.add(Document.of(idOf.apply(n), sources[n], null));
       }
       LoadResult result = loader.close();

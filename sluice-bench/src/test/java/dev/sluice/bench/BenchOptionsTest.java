@@ -28,7 +28,8 @@ class BenchOptionsTest {
               "--warm-up-docs=10",
               "--option",
               "es.batch.size.bytes=2mb",
-              "--option=sluice.bulk.concurrency = 4"
+              "--option=sluice.bulk.concurrency = 4",
+              "--flow"
             });
     assertThat(options)
         .isEqualTo(
@@ -38,7 +39,8 @@ class BenchOptionsTest {
                 true,
                 3,
                 10,
-                Map.of("es.batch.size.bytes", "2mb", "sluice.bulk.concurrency", "4")));
+                Map.of("es.batch.size.bytes", "2mb", "sluice.bulk.concurrency", "4"),
+                true));
   }
 
   @Test

@@ -9,7 +9,10 @@ import java.util.List;
 /**
  * Ready documents, and the rule for cutting them into batches: at most {@code maxDocs} documents
  * and the flow's byte target, a document bigger than the target alone. Retries go first, in the
- * order they became due.
+ * order they became due, but do not make a batch worth sending by themselves: they ride in the next
+ * full batch of fresh documents, or go out with the flush interval or the drain, as fresh documents
+ * do. Sent alone, each round of throttled items became a tiny request that cost the cluster as much
+ * work per request as a full one.
  */
 final class BatchAssembler {
   private final ArrayDeque<PendingDocument> retriesReady = new ArrayDeque<>();
@@ -17,7 +20,7 @@ final class BatchAssembler {
   private final int maxDocs;
   private final Duration flushInterval;
   private long readyBytes;
-  private Instant oldestNewSince;
+  private Instant oldestSince;
   private long nextBatchId = 1;
 
   /**
@@ -29,35 +32,30 @@ final class BatchAssembler {
   }
 
   void add(PendingDocument doc, Instant now) {
-    if (doc.sends > 0) {
-      retriesReady.addLast(doc);
-    } else {
-      if (ready.isEmpty() || oldestNewSince == null) {
-        oldestNewSince = now;
-      }
-      ready.addLast(doc);
+    if (oldestSince == null) {
+      oldestSince = now;
     }
+    (doc.sends > 0 ? retriesReady : ready).addLast(doc);
     readyBytes += doc.bytes;
   }
 
   /**
-   * Worth a request now: a full batch, retries waiting, a caller blocked on the memory cap, the
-   * flush interval passed, or the loader draining.
+   * Worth a request now: a full batch, a caller blocked on the memory cap, the flush interval
+   * passed for the oldest ready document, or the loader draining.
    */
   boolean worthSending(long targetBytes, boolean drain, Instant now) {
     if (isEmpty()) {
       return false;
     }
     return drain
-        || !retriesReady.isEmpty()
         || readyBytes >= targetBytes
-        || ready.size() >= maxDocs
-        || (oldestNewSince != null && !now.isBefore(oldestNewSince.plus(flushInterval)));
+        || size() >= maxDocs
+        || (oldestSince != null && !now.isBefore(oldestSince.plus(flushInterval)));
   }
 
   /** When a partial batch becomes worth sending, or null. */
   Instant flushDue() {
-    return ready.isEmpty() || oldestNewSince == null ? null : oldestNewSince.plus(flushInterval);
+    return oldestSince == null ? null : oldestSince.plus(flushInterval);
   }
 
   Batch next(long targetBytes, long flowEpoch) {
@@ -80,8 +78,8 @@ final class BatchAssembler {
       bytes += head.bytes;
     }
     readyBytes -= bytes;
-    if (ready.isEmpty()) {
-      oldestNewSince = null; // else kept: what remains is at least that old, so flush no later
+    if (isEmpty()) {
+      oldestSince = null; // else kept: what remains is at least that old, so flush no later
     }
     return new Batch(nextBatchId++, List.copyOf(docs), chunks, bytes, flowEpoch);
   }

@@ -12,7 +12,6 @@ import dev.sluice.core.config.BatchSettings;
 import dev.sluice.core.config.RetrySettings;
 import dev.sluice.core.deadletter.DeadLetterStores;
 import dev.sluice.core.deadletter.DeadLetterTolerance;
-import dev.sluice.core.flow.AimdFlowControl;
 import dev.sluice.core.flow.FlowControl;
 import dev.sluice.core.report.Counter;
 import dev.sluice.core.report.Counters;
@@ -60,8 +59,13 @@ public final class BulkEngine {
         ctx.transport() != null ? ctx.transport() : RestClientTransport.create(config.connection());
     FlowControl flow =
         batch.adaptive()
-            ? new AimdFlowControl(
-                batch.minBatchBytes(), batch.maxBytes(), batch.concurrency(), batch.latencyTarget())
+            ? FlowControl.adaptive(
+                batch.minBatchBytes(),
+                batch.maxBytes(),
+                batch.concurrency(),
+                batch.latencyTarget(),
+                transport.describe() + "/" + config.defaultIndex(),
+                ctx.clock())
             : FlowControl.fixed(batch.maxBytes(), batch.concurrency());
     RetryPolicy policy =
         new RetryPolicy(

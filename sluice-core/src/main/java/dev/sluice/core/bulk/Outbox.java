@@ -2,6 +2,7 @@ package dev.sluice.core.bulk;
 
 import dev.sluice.core.bulk.ItemOutcome.Retry;
 import dev.sluice.core.flow.FlowControl;
+import dev.sluice.core.flow.FlowSignal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,6 +15,7 @@ final class Outbox {
   private final BatchAssembler assembler;
   private final Retries retries = new Retries();
   private final RequestSender sender;
+  private Instant lastSent = Instant.MIN;
 
   Outbox(FlowControl flow, BatchAssembler assembler, RequestSender sender) {
     this.flow = flow;
@@ -37,11 +39,20 @@ final class Outbox {
    */
   void sendDue(Instant now, boolean urgent) {
     retries.releaseDue(now, doc -> assembler.add(doc, now));
-    while (!full() && assembler.worthSending(flow.batchBytes(), urgent, now)) {
+    while (!full()
+        && !now.isBefore(notBefore())
+        && assembler.worthSending(flow.batchBytes(), urgent, now)) {
       Batch batch = assembler.next(flow.batchBytes(), flow.epoch());
       retries.sent(batch, now);
       sender.send(batch, now);
+      lastSent = now;
     }
+  }
+
+  /** When the flow's gap between requests lets the next one start. */
+  private Instant notBefore() {
+    Duration gap = flow.gap();
+    return gap.isZero() ? Instant.MIN : lastSent.plus(gap);
   }
 
   /** Every request slot is busy: only a completion can let more out. */
@@ -51,12 +62,13 @@ final class Outbox {
 
   /**
    * Asks the inbox to wake the loop once it holds what the next request needs (nothing while every
-   * slot is busy: a completion wakes the loop). True if it holds that already.
+   * slot is busy or the flow's gap holds the next request back: a completion or the timer wakes the
+   * loop). True if it holds that already.
    *
    * @param maxWait the loop's longest timed wait: a shorter flush interval needs every document
    */
-  boolean wakeWhenWorthIt(Inbox inbox, Duration maxWait) {
-    if (full()) {
+  boolean wakeWhenWorthIt(Inbox inbox, Duration maxWait, Instant now) {
+    if (full() || now.isBefore(notBefore())) {
       return inbox.wakeWhen(Long.MAX_VALUE, Integer.MAX_VALUE);
     }
     if (assembler.flushInterval().compareTo(maxWait) < 0) {
@@ -68,19 +80,23 @@ final class Outbox {
   }
 
   /**
-   * When a retry or a partial batch is due, or null. Null too while every slot is busy: waking for
-   * it would spin while the caller is ahead, as nothing can go out before a completion.
+   * When a retry or a partial batch is due, or the flow's gap lets the next request start; null if
+   * nothing is. Null too while every slot is busy: waking for it would spin while the caller is
+   * ahead, as nothing can go out before a completion.
    */
-  Instant nextDue() {
+  Instant nextDue(Instant now) {
     if (full()) {
       return null;
     }
-    Instant retry = retries.nextDue();
-    Instant flush = assembler.flushDue();
-    if (retry == null || flush == null) {
-      return retry == null ? flush : retry;
+    Instant paced = notBefore();
+    return now.isBefore(paced) ? paced : earliest(retries.nextDue(), assembler.flushDue());
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
     }
-    return retry.isBefore(flush) ? retry : flush;
+    return a.isBefore(b) ? a : b;
   }
 
   /** Forgets a finished request; null if it was cancelled already. */
@@ -88,8 +104,14 @@ final class Outbox {
     return sender.complete(batch);
   }
 
-  void onResponse(Batch batch, Duration latency, boolean throttled) {
-    flow.onResponse(batch.flowEpoch(), latency, throttled);
+  void onResponse(Batch batch, Duration latency, BatchVerdict verdict) {
+    flow.onResponse(
+        new FlowSignal(
+            batch.flowEpoch(),
+            batch.bytes(),
+            latency,
+            verdict.requestFailure() == null ? verdict.throttledShare() : 0,
+            verdict.requestFailure() != null));
   }
 
   void cancelAll() {
@@ -97,6 +119,7 @@ final class Outbox {
   }
 
   void close() {
+    flow.close();
     sender.close();
   }
 }

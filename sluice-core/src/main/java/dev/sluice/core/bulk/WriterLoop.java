@@ -113,7 +113,7 @@ final class WriterLoop implements Runnable {
    * nothing came.
    */
   private Event await(Instant now) throws InterruptedException {
-    boolean enough = outbox.wakeWhenWorthIt(inbox, MAX_WAIT);
+    boolean enough = outbox.wakeWhenWorthIt(inbox, MAX_WAIT, now);
     return enough ? mailbox.poll() : mailbox.poll(waitMillis(now));
   }
 
@@ -140,7 +140,7 @@ final class WriterLoop implements Runnable {
     if (verdict.stop() != null) {
       throw verdict.stop();
     }
-    outbox.onResponse(batch, latency, verdict.throttled());
+    outbox.onResponse(batch, latency, verdict);
     int retried = applier.apply(batch, verdict, now);
     rounds.log(batch, verdict, retried, latency);
     applier.checkTolerance();
@@ -148,7 +148,7 @@ final class WriterLoop implements Runnable {
 
   private long waitMillis(Instant now) {
     Instant wake = progress.nextDue() != null ? progress.nextDue() : now.plus(MAX_WAIT);
-    Instant due = outbox.nextDue();
+    Instant due = outbox.nextDue(now);
     if (due != null && due.isBefore(wake)) {
       wake = due;
     }

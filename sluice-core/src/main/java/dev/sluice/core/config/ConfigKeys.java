@@ -168,19 +168,19 @@ public final class ConfigKeys {
       key(
           "sluice.flow.adaptive",
           "true",
-          "Adapt batch bytes and concurrency (AIMD); false pins the configured values.",
+          "Adapt batch bytes and concurrency to throttling and latency; false pins them.",
           bool());
   public static final ConfigKey<Long> FLOW_MIN_BATCH_BYTES =
       key(
           "sluice.flow.min.batch.bytes",
           "256kb",
-          "Smallest batch the adaptive flow shrinks to.",
+          "Smallest batch the adaptive flow keeps while requests pass; 1/16 under refusals.",
           size(1024, GB));
   public static final ConfigKey<Duration> FLOW_LATENCY_TARGET =
       key(
           "sluice.flow.latency.target",
           "10s",
-          "Bulk latency above which the adaptive flow backs off.",
+          "Bulk latency above which the adaptive flow backs off, whatever it learned.",
           duration(Duration.ofMillis(1), DAY));
   public static final ConfigKey<Duration> BATCH_FLUSH_INTERVAL =
       key(

@@ -1,5 +1,6 @@
 package dev.sluice.core.flow;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /** How big batches are and how many requests may be in flight, now. */
@@ -9,16 +10,35 @@ public interface FlowControl {
 
   int concurrency();
 
+  /** The least time between the starts of two requests (zero: none). */
+  default Duration gap() {
+    return Duration.ZERO;
+  }
+
   /** A token the sender records with each request and hands back in {@link #onResponse}. */
   long epoch();
 
+  /** One request's outcome. */
+  void onResponse(FlowSignal signal);
+
+  /** The writer is done; later writers of its job no longer count it. */
+  default void close() {}
+
   /**
-   * One request's outcome.
+   * Adapts to the cluster ({@link FlowRule}).
    *
-   * @param sentEpoch {@link #epoch()} when the request was sent
-   * @param throttled a 429 for the request or any throttled item in it
+   * @param job names the writers that share hints in this JVM (one load into one index)
    */
-  void onResponse(long sentEpoch, Duration latency, boolean throttled);
+  static FlowControl adaptive(
+      long minBytes,
+      long maxBytes,
+      int maxConcurrency,
+      Duration latencyTarget,
+      String job,
+      Clock clock) {
+    return new ProportionalFlowControl(
+        new FlowRule(minBytes, maxBytes, maxConcurrency, latencyTarget), FlowHints.job(job), clock);
+  }
 
   /** Pinned values: what the user configured, whatever happens. */
   static FlowControl fixed(long batchBytes, int concurrency) {
@@ -39,7 +59,7 @@ public interface FlowControl {
       }
 
       @Override
-      public void onResponse(long sentEpoch, Duration latency, boolean throttled) {}
+      public void onResponse(FlowSignal signal) {}
     };
   }
 }

@@ -224,16 +224,33 @@ class BulkUnitsTest {
   }
 
   @Test
-  void retriesGoFirstAndTriggerASend() {
+  void retriesRideAtTheHeadOfTheNextFullBatchInsteadOfGoingOutAlone() {
     BatchAssembler assembler = new BatchAssembler(0, Duration.ofHours(1));
-    PendingDocument fresh = encoder.encode(2, Document.of("n", utf8("{}"), "p"));
-    assembler.add(fresh, NOW);
-    assertThat(assembler.worthSending(1_000_000, false, NOW)).isFalse();
     PendingDocument retry = encoder.encode(1, Document.of("r", utf8("{}"), "p"));
     new Retries().sent(new Batch(1, List.of(retry), List.of(), retry.bytes, 0), NOW);
     assembler.add(retry, NOW);
-    assertThat(assembler.worthSending(1_000_000, false, NOW)).isTrue();
-    assertThat(assembler.next(1_000_000, 0).documents()).containsExactly(retry, fresh);
+    assertThat(assembler.worthSending(1_000_000, false, NOW)).isFalse();
+    PendingDocument fresh = encoder.encode(2, Document.of("n", utf8("{}"), "p"));
+    assembler.add(fresh, NOW);
+    long full = retry.bytes + fresh.bytes;
+    assertThat(assembler.worthSending(full, false, NOW)).isTrue();
+    assertThat(assembler.next(full, 0).documents()).containsExactly(retry, fresh);
+  }
+
+  @Test
+  void retriesAloneGoOutAtTheFlushIntervalOrAtOnceWhenDraining() {
+    BatchAssembler assembler = new BatchAssembler(0, Duration.ofSeconds(1));
+    PendingDocument first = encoder.encode(1, Document.of("a", utf8("{}"), "p"));
+    PendingDocument second = encoder.encode(2, Document.of("b", utf8("{}"), "p"));
+    new Retries().sent(new Batch(1, List.of(first, second), List.of(), 0, 0), NOW);
+    assembler.add(first, NOW);
+    assembler.add(second, NOW);
+    assertThat(assembler.flushDue()).isEqualTo(NOW.plusSeconds(1));
+    assertThat(assembler.worthSending(1_000_000, false, NOW.plusMillis(999))).isFalse();
+    assertThat(assembler.worthSending(1_000_000, true, NOW)).isTrue();
+    assertThat(assembler.worthSending(1_000_000, false, NOW.plusSeconds(1))).isTrue();
+    assertThat(assembler.next(1_000_000, 0).documents()).containsExactly(first, second);
+    assertThat(assembler.flushDue()).isNull();
   }
 
   @Test
