@@ -11,8 +11,9 @@ import java.util.Optional;
  * The dead-letter tolerance judged over the whole job, on the driver, when it commits. Each writer
  * stops itself early once its own counts exceed the tolerance, but a job split into many small
  * partitions can reject every row while no writer reaches {@code sluice.deadletter.ratio.min.docs};
- * the sum of the tasks' counts decides, whatever the partitioning. A job over the tolerance fails
- * before its dead letters are published or its checkpoint is marked finished.
+ * the sum of the tasks' counts decides, whatever the partitioning, and a job that dead-lettered
+ * every document it resolved fails under any ratio limit, however small. A job over the tolerance
+ * fails before its dead letters are published or its checkpoint is marked finished.
  */
 final class JobTolerance {
   private JobTolerance() {}
@@ -38,8 +39,8 @@ final class JobTolerance {
   static Optional<String> verdict(
       DeadLetterTolerance tolerance, LoadCounters totals, String checkpointPath) {
     long dead = totals.deadLettered();
-    long resolved = dead + totals.indexed();
-    Optional<ConfigKey<?>> limit = tolerance.exceeded(dead, resolved);
+    long resolved = dead + totals.indexed() + totals.merged();
+    Optional<ConfigKey<?>> limit = tolerance.exceededByJob(dead, resolved);
     return limit.map(
         l ->
             "The job dead-lettered "

@@ -31,7 +31,10 @@ class JobToleranceTest {
           # case                                       | tasks (indexed:dead ...) | maxCount | maxRatio | minDocs | exceeded
           all rejected, no task reaches minDocs        | 0:750 0:750              | -1       | 0.1      | 1000    | sluice.deadletter.max.ratio
           all rejected over many tiny tasks            | 0:100 0:100 0:100 0:800  | -1       | 0.1      | 1000    | sluice.deadletter.max.ratio
-          all rejected, the whole job under minDocs    | 0:400 0:400              | -1       | 0.1      | 1000    | none
+          all rejected, the whole job under minDocs    | 0:400 0:400              | -1       | 0.1      | 1000    | sluice.deadletter.max.ratio
+          all of three rows rejected                   | 0:3                      | -1       | 0.1      | 1000    | sluice.deadletter.max.ratio
+          all but one rejected, under minDocs          | 1:399 0:400              | -1       | 0.1      | 1000    | none
+          all rejected, no ratio limit                 | 0:3                      | -1       | 1.0      | 1000    | none
           a tenth rejected is not above a tenth        | 900:100 900:100          | -1       | 0.1      | 1000    | none
           just over a tenth                            | 900:100 899:101          | -1       | 0.1      | 1000    | sluice.deadletter.max.ratio
           count limit summed over tasks                | 500:3 500:3              | 5        | 1.0      | 1000    | sluice.deadletter.max.count

@@ -51,6 +51,20 @@ public final class DeadLetterTolerance {
   }
 
   /**
+   * As {@link #exceeded}, for a whole job's final totals: there the sample is everything, so a job
+   * whose every resolved document was dead-lettered exceeds any ratio below 1 however few documents
+   * it had ({@code sluice.deadletter.ratio.min.docs} only keeps a writer from stopping on the first
+   * few documents of a load).
+   */
+  public Optional<ConfigKey<?>> exceededByJob(long deadLettered, long resolved) {
+    Optional<ConfigKey<?>> limit = exceeded(deadLettered, resolved);
+    if (limit.isEmpty() && maxRatio < 1.0 && deadLettered > 0 && deadLettered == resolved) {
+      return Optional.of(ConfigKeys.DEADLETTER_MAX_RATIO);
+    }
+    return limit;
+  }
+
+  /**
    * "more than sluice.deadletter.max.count=5; most common reason: mapper_parsing_exception (6)".
    *
    * @param limit what {@link #exceeded} returned
