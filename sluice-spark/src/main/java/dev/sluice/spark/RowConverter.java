@@ -40,6 +40,7 @@ final class RowConverter {
       if (!fromColumns) {
         id = ids.idOf(values, source);
       }
+      conf.timestamp().check(row); // a data stream refuses a document without @timestamp
       ActionMetadata.Values meta = conf.actions().of(row);
       routing = conf.routingColumn() == null ? meta.parentRouting() : routing;
       return new Converted(
