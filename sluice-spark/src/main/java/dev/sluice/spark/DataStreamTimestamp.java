@@ -1,9 +1,11 @@
 package dev.sluice.spark;
 
 import dev.sluice.core.ConfigException;
+import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.config.ConfigKeys;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -22,6 +24,17 @@ record DataStreamTimestamp(int ordinal, String column, boolean required) impleme
   private static final long serialVersionUID = 1L;
   static final String FIELD = "@timestamp";
   static final DataStreamTimestamp NONE = new DataStreamTimestamp(-1, null, false);
+
+  /** From the write's options: the JSON input and pipeline options say whether rows are judged. */
+  static DataStreamTimestamp resolve(
+      Map<String, String> options, StructType schema, String dataStream, SluiceConfig engine) {
+    return resolve(
+        schema,
+        RowShapes.option(options, ConfigKeys.DATASTREAM_TIMESTAMP_COLUMN),
+        dataStream,
+        !RowShapes.option(options, ConfigKeys.INPUT_JSON)
+            && engine.write().actions().pipeline() == null);
+  }
 
   /**
    * @param configured {@code sluice.datastream.timestamp.column}, or null

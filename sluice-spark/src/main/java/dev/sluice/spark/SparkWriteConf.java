@@ -90,12 +90,7 @@ record SparkWriteConf(
       engine = SluiceConfig.fromOptions(options);
     }
     DataStreamTimestamp timestamp =
-        DataStreamTimestamp.resolve(
-            schema,
-            RowShapes.option(options, ConfigKeys.DATASTREAM_TIMESTAMP_COLUMN),
-            dataStream,
-            !RowShapes.option(options, ConfigKeys.INPUT_JSON)
-                && engine.write().actions().pipeline() == null);
+        DataStreamTimestamp.resolve(options, schema, dataStream, engine);
     SharedDeadLetterPath.require(engine.deadLetter().path());
     IdStrategy ids = engine.idStrategy();
     String idOption =
