@@ -28,12 +28,18 @@ record DataStreamTimestamp(int ordinal, String column, boolean required) impleme
   /** From the write's options: the JSON input and pipeline options say whether rows are judged. */
   static DataStreamTimestamp resolve(
       Map<String, String> options, StructType schema, String dataStream, SluiceConfig engine) {
+    String configured = RowShapes.option(options, ConfigKeys.DATASTREAM_TIMESTAMP_COLUMN);
+    boolean json = RowShapes.option(options, ConfigKeys.INPUT_JSON);
+    if (json && configured != null) {
+      throw new ConfigException(
+          ConfigKeys.DATASTREAM_TIMESTAMP_COLUMN.name(),
+          String.format(
+              "%s cannot be used with %s=true: the documents are sent as they are, so each must"
+                  + " hold its own %s",
+              ConfigKeys.DATASTREAM_TIMESTAMP_COLUMN.name(), ConfigKeys.INPUT_JSON.name(), FIELD));
+    }
     return resolve(
-        schema,
-        RowShapes.option(options, ConfigKeys.DATASTREAM_TIMESTAMP_COLUMN),
-        dataStream,
-        !RowShapes.option(options, ConfigKeys.INPUT_JSON)
-            && engine.write().actions().pipeline() == null);
+        schema, configured, dataStream, !json && engine.write().actions().pipeline() == null);
   }
 
   /**

@@ -70,4 +70,13 @@ class DataStreamRowsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("es.write.operation=update");
   }
+
+  @Test
+  void aTimestampColumnCannotRenameAFieldOfJsonDocuments() {
+    assertThatThrownBy(
+            () -> conf("sluice.datastream.timestamp.column", "ts", "es.input.json", "true"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sluice.datastream.timestamp.column cannot be used with")
+        .hasMessageContaining("es.input.json=true");
+  }
 }
