@@ -40,6 +40,7 @@ final class RowConverter {
       if (!fromColumns) {
         id = ids.idOf(values, source);
       }
+      conf.timestamp().check(row); // a data stream refuses a document without @timestamp
       ActionMetadata.Values meta = conf.actions().of(row);
       if (routing == null) { // a routing column or JSON field wins over the parent's
         routing = meta.parentRouting();

@@ -35,7 +35,8 @@ record SparkWriteConf(
     FieldPath routingColumn,
     JsonInput jsonInput,
     String reportPath,
-    ActionMetadata actions)
+    ActionMetadata actions,
+    DataStreamTimestamp timestamp)
     implements Serializable {
 
   /** Changes when RowJsonWriter's output changes, so content-hash ids of old checkpoints differ. */
@@ -54,7 +55,8 @@ record SparkWriteConf(
         OptionSources.resolve(sessionConf(), info.options().asCaseSensitiveMap()),
         info.schema(),
         info.queryId(),
-        RowShapes::readTarget);
+        RowShapes::readTarget,
+        DataStreamCheck::dataStream);
   }
 
   /** As if the target index did not exist yet: every timestamp and date field is new. */
@@ -62,15 +64,33 @@ record SparkWriteConf(
     return resolve(options, schema, queryId, engine -> IndexMapping.missing());
   }
 
-  /**
-   * @param mappings reads the target's mapping, at most once
-   */
+  /** As if the target were not a data stream. */
   static SparkWriteConf resolve(
       Map<String, String> options,
       StructType schema,
       String queryId,
       Function<SluiceConfig, IndexMapping> mappings) {
+    return resolve(options, schema, queryId, mappings, engine -> null);
+  }
+
+  /**
+   * @param mappings reads the target's mapping, at most once
+   * @param dataStreams the data stream the target is, or null ({@link DataStreamCheck})
+   */
+  static SparkWriteConf resolve(
+      Map<String, String> options,
+      StructType schema,
+      String queryId,
+      Function<SluiceConfig, IndexMapping> mappings,
+      Function<SluiceConfig, String> dataStreams) {
     SluiceConfig engine = SluiceConfig.fromOptions(options);
+    String dataStream = dataStreams.apply(engine);
+    if (dataStream != null) {
+      options = DataStreamWrite.options(options, dataStream, engine.defaultOp());
+      engine = SluiceConfig.fromOptions(options);
+    }
+    DataStreamTimestamp timestamp =
+        DataStreamTimestamp.resolve(options, schema, dataStream, engine);
     SharedDeadLetterPath.require(engine.deadLetter().path());
     IdStrategy ids = engine.idStrategy();
     String idOption =
@@ -78,7 +98,8 @@ record SparkWriteConf(
             ? ConfigKeys.MAPPING_ID.name()
             : ConfigKeys.ID_FIELDS.name();
     String routing = engine.write().routingField();
-    RowShape shape = RowShapes.resolve(options, schema, engine, mappings);
+    StructType written = timestamp.written(schema);
+    RowShape shape = RowShapes.resolve(options, written, engine, mappings);
     JsonInput input =
         RowShapes.option(options, ConfigKeys.INPUT_JSON)
             ? JsonInput.of(schema, ids.fields(), routing)
@@ -98,12 +119,13 @@ record SparkWriteConf(
         engine,
         schema,
         queryId,
-        new RowJsonWriter(schema, shape),
+        new RowJsonWriter(written, shape),
         List.copyOf(idColumns),
         routingColumn,
         input,
         engine.reportPath(),
-        ActionMetadata.resolve(engine, schema));
+        ActionMetadata.resolve(engine, schema),
+        timestamp);
   }
 
   /** The parts of {@code row}'s document: from its columns, or from the JSON it holds. */

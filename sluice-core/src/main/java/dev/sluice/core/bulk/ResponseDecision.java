@@ -116,6 +116,10 @@ final class ResponseDecision {
         outcomes.add(merged(item, doc) ? Merged.INSTANCE : indexed(item.result()));
         continue;
       }
+      if (identicalCreated(item, doc)) {
+        outcomes.add(Merged.INSTANCE);
+        continue;
+      }
       Classification c =
           FailureClassifier.classify(
               FailureSignal.item(
@@ -162,6 +166,21 @@ final class ResponseDecision {
         && !replay
         && !doc.possiblyApplied
         && ("updated".equals(item.result()) || "noop".equals(item.result()));
+  }
+
+  /**
+   * A {@code create} (as into a data stream) whose content-hash id is taken met an identical
+   * document written before this load; after a replay or a send that may have applied it, the
+   * classifier counts it as already delivered.
+   */
+  private boolean identicalCreated(ItemResult item, PendingDocument doc) {
+    return contentIds
+        && doc.op == OpType.CREATE
+        && !replay
+        && !doc.possiblyApplied
+        && doc.document.version() == null
+        && item.status() == 409
+        && "version_conflict_engine_exception".equals(item.errorType());
   }
 
   private static Indexed indexed(String result) {

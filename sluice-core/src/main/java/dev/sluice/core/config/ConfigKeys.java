@@ -483,6 +483,15 @@ public final class ConfigKeys {
           "retry_on_conflict of update/upsert actions (Elasticsearch retries on the shard).",
           integer(0, 1_000_000));
 
+  // --- Data streams (issue 17) ---
+  public static final ConfigKey<String> DATASTREAM_TIMESTAMP_COLUMN =
+      key(
+          "sluice.datastream.timestamp.column",
+          null,
+          "Top-level column written as @timestamp into a data stream (in place of its own name);"
+              + " unset = the rows' @timestamp column.",
+          text());
+
   /** All keys, in declaration order. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -567,7 +576,8 @@ public final class ConfigKeys {
           UPDATE_SCRIPT_PARAMS,
           UPDATE_SCRIPT_PARAMS_JSON,
           UPDATE_SCRIPT_UPSERT,
-          UPDATE_RETRY_ON_CONFLICT);
+          UPDATE_RETRY_ON_CONFLICT,
+          DATASTREAM_TIMESTAMP_COLUMN);
 
   /** Keys by lower-case name. */
   public static final Map<String, ConfigKey<?>> BY_NAME = byName();

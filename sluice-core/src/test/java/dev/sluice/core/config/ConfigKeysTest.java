@@ -97,6 +97,8 @@ class ConfigKeysTest {
     expected.put("es.update.script.params.json", null);
     expected.put("es.update.script.upsert", "false");
     expected.put("es.update.retry.on.conflict", "0");
+    // Data streams (issue 17)
+    expected.put("sluice.datastream.timestamp.column", null);
 
     Map<String, String> actual = new LinkedHashMap<>();
     ConfigKeys.ALL.forEach(k -> actual.put(k.name(), k.defaultText()));
