@@ -98,6 +98,22 @@ class StreamingSinkIT {
     }
     assertThat(query.exception().isEmpty()).isTrue();
     assertExact(es, index, 4);
+    assertThat(withSinkMetrics(query)).hasSize(4);
+  }
+
+  /** Trigger.Once is deprecated for availableNow, but pipelines still use it. */
+  @Test
+  @SuppressWarnings("deprecation")
+  void aOnceTriggerLoadsWhatIsThereInOneEpoch(EsHandle es) throws Exception {
+    String index = newIndex(es);
+    writeFile(0);
+    writeFile(1);
+    StreamingQuery query = start(index, Trigger.Once(), Map.of());
+    query.awaitTermination();
+
+    assertThat(query.exception().isEmpty()).isTrue();
+    assertExact(es, index, 2);
+    assertThat(withSinkMetrics(query)).hasSize(1);
   }
 
   @Test
