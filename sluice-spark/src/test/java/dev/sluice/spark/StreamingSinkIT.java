@@ -120,17 +120,8 @@ class StreamingSinkIT {
   void anEpochSparkReplaysAfterSluiceCommittedItIsCountedAsDeliveredAndSendsNothing(EsHandle es)
       throws Exception {
     String index = newIndex(es);
-    for (int f = 0; f < 3; f++) {
-      writeFile(f);
-    }
-    start(index, Trigger.AvailableNow(), Map.of()).awaitTermination();
-    // A driver that died after Sluice's commit of epoch 2 and before Spark's commit log: Spark
-    // runs epoch 2 again on restart.
-    Files.delete(checkpoint.resolve("commits").resolve("2"));
-    Files.deleteIfExists(checkpoint.resolve("commits").resolve(".2.crc"));
-
-    StreamingQuery replay = start(index, Trigger.AvailableNow(), Map.of());
-    replay.awaitTermination();
+    // A driver that died after Sluice's commit of epoch 2 and before Spark's commit log.
+    StreamingQuery replay = threeEpochsThenReplayTheLast(index, false);
 
     assertThat(replay.exception().isEmpty()).isTrue();
     assertExact(es, index, 3);
@@ -147,17 +138,8 @@ class StreamingSinkIT {
   void anEpochReplayedBeforeSluiceRecordedItIsSentAgainAndItsDeadLettersReplaced(EsHandle es)
       throws Exception {
     String index = newIndex(es);
-    for (int f = 0; f < 3; f++) {
-      writeFile(f);
-    }
-    start(index, Trigger.AvailableNow(), Map.of()).awaitTermination();
     // A driver that died after epoch 2's dead letters were published, before Sluice recorded it.
-    Files.delete(checkpoint.resolve("commits").resolve("2"));
-    Files.deleteIfExists(checkpoint.resolve("commits").resolve(".2.crc"));
-    Files.delete(checkpoint.resolve("sluice").resolve("commits").resolve("2"));
-
-    StreamingQuery replay = start(index, Trigger.AvailableNow(), Map.of());
-    replay.awaitTermination();
+    StreamingQuery replay = threeEpochsThenReplayTheLast(index, true);
 
     assertThat(replay.exception().isEmpty()).isTrue();
     assertExact(es, index, 3);
@@ -238,6 +220,28 @@ class StreamingSinkIT {
                     .start()
                     .processAllAvailable());
     assertThat(rootMessages(noCheckpoint)).contains("checkpointLocation");
+  }
+
+  /**
+   * Runs three epochs, then restarts the query as after a driver crash that Spark's commit log of
+   * epoch 2 did not survive, so Spark runs epoch 2 again.
+   *
+   * @param sluiceToo Sluice's record of epoch 2 did not survive either
+   */
+  private StreamingQuery threeEpochsThenReplayTheLast(String index, boolean sluiceToo)
+      throws Exception {
+    for (int f = 0; f < 3; f++) {
+      writeFile(f);
+    }
+    start(index, Trigger.AvailableNow(), Map.of()).awaitTermination();
+    Files.delete(checkpoint.resolve("commits").resolve("2"));
+    Files.deleteIfExists(checkpoint.resolve("commits").resolve(".2.crc"));
+    if (sluiceToo) {
+      Files.delete(checkpoint.resolve("sluice").resolve("commits").resolve("2"));
+    }
+    StreamingQuery replay = start(index, Trigger.AvailableNow(), Map.of());
+    replay.awaitTermination();
+    return replay;
   }
 
   private StreamingQuery start(String index, Trigger trigger, Map<String, String> extra)
