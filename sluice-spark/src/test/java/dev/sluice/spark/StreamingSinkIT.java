@@ -187,7 +187,7 @@ class StreamingSinkIT {
   }
 
   @Test
-  void completeModeAndAMissingCheckpointLocationAreRefusedWithTheReason(EsHandle es) {
+  void completeAndUpdateModesAndAMissingCheckpointLocationAreRefused(EsHandle es) {
     String index = newIndex(es);
     Throwable complete =
         catchThrowable(
@@ -206,6 +206,23 @@ class StreamingSinkIT {
                     .start()
                     .processAllAvailable());
     assertThat(rootMessages(complete)).contains("append output mode only");
+
+    // Spark asks the write builder for update mode's own interface, which Sluice does not offer.
+    Throwable update =
+        catchThrowable(
+            () ->
+                spark
+                    .readStream()
+                    .format("rate")
+                    .load()
+                    .writeStream()
+                    .format("sluice")
+                    .outputMode("update")
+                    .options(options(es, index))
+                    .option("checkpointLocation", checkpoint.resolve("update").toString())
+                    .start()
+                    .processAllAvailable());
+    assertThat(rootMessages(update)).contains("does not support Update mode");
 
     Throwable noCheckpoint =
         catchThrowable(
