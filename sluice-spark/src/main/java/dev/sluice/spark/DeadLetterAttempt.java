@@ -25,7 +25,10 @@ final class DeadLetterAttempt {
    */
   static DeadLetterAttempt open(
       SparkWriteConf conf, CheckpointStore checkpoint, int partition, long taskId) {
-    DeadLetterStaging staging = DeadLetterJob.staging(conf, checkpoint);
+    return open(DeadLetterJob.staging(conf, checkpoint), partition, taskId);
+  }
+
+  static DeadLetterAttempt open(DeadLetterStaging staging, int partition, long taskId) {
     return new DeadLetterAttempt(staging, staging.names().writerId(partition, taskId));
   }
 

@@ -26,7 +26,11 @@ final class DeadLetterCommit {
 
   /** Publishes and cleans up; returns the messages with where their dead letters are now. */
   static WriterCommitMessage[] publish(SparkWriteConf conf, WriterCommitMessage[] messages) {
-    DeadLetterStaging staging = DeadLetterJob.staging(conf, conf.checkpointStore());
+    return publish(DeadLetterJob.staging(conf, conf.checkpointStore()), messages);
+  }
+
+  /** Publishes the dead letters staged in {@code staging} of the attempts Spark kept. */
+  static WriterCommitMessage[] publish(DeadLetterStaging staging, WriterCommitMessage[] messages) {
     DeadLetterNames names = staging.names();
     Map<String, SluiceCommitMessage> byWriter = new HashMap<>();
     for (WriterCommitMessage m : messages) {

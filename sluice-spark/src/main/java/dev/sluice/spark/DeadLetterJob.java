@@ -20,8 +20,13 @@ final class DeadLetterJob {
    * @param checkpoint the job's checkpoint, or null (also for a job the checkpoint says finished)
    */
   static DeadLetterStaging staging(SparkWriteConf conf, CheckpointStore checkpoint) {
+    return staging(conf, names(conf, checkpoint));
+  }
+
+  /** A job named otherwise: one epoch of a streaming query ({@link StreamEpoch}). */
+  static DeadLetterStaging staging(SparkWriteConf conf, DeadLetterNames names) {
     String path = conf.engine().deadLetter().path();
-    return new DeadLetterStaging(HadoopStorage.forLocation(path), path, names(conf, checkpoint));
+    return new DeadLetterStaging(HadoopStorage.forLocation(path), path, names);
   }
 
   private static DeadLetterNames names(SparkWriteConf conf, CheckpointStore checkpoint) {

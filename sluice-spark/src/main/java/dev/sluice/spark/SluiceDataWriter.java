@@ -17,6 +17,7 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Optional;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -51,18 +52,22 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
     TaskContext task = TaskContext.get();
     this.attempt = task == null ? 0 : task.attemptNumber();
     this.converter = new RowConverter(conf);
+    StreamEpoch epoch = start.epoch();
     DeadLetterAttempt deadLetters =
-        DeadLetterAttempt.open(conf, conf.checkpointStore(), partitionId, taskId);
+        epoch == null
+            ? DeadLetterAttempt.open(conf, conf.checkpointStore(), partitionId, taskId)
+            : DeadLetterAttempt.open(
+                DeadLetterJob.staging(conf, epoch.deadLetters()), partitionId, taskId);
     String writerId = deadLetters.writerId();
     this.heartbeat =
         new LoaderHeartbeat(writerId, Clock.systemUTC(), LoaderHeartbeat.DEFAULT_QUIET);
+    PartitionRef ref = new PartitionRef(partitionId, start.partitions(), writerId);
+    // An epoch Sluice recorded committed was delivered whole: its rows are counted, not sent.
     this.checkpointing =
-        CheckpointingFactory.open(
-            conf,
-            new PartitionRef(partitionId, start.partitions(), writerId),
-            start.checkpointStatus(),
-            deadLetters::adoptPrior,
-            heartbeat);
+        epoch != null && epoch.committed()
+            ? PartitionCheckpointing.finishedJob(ref, Optional.empty())
+            : CheckpointingFactory.open(
+                conf, ref, start.checkpointStatus(), deadLetters::adoptPrior, heartbeat);
     this.loader =
         BulkLoader.open(
             conf.engine(),

@@ -1,0 +1,48 @@
+package dev.sluice.spark;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+
+/**
+ * The streaming query {@link StreamingKillIT} runs in a child JVM and kills: JSON files of {@code
+ * key} and {@code code}, one file per epoch, with {@code availableNow}, ids from {@code key}.
+ *
+ * <p>Arguments: es-url index input-dir work-dir. The checkpoint location and the dead letters go
+ * under work-dir, the same for every run, as a user restarts a query.
+ */
+public final class StreamingLoadMain {
+  static final String DONE = "STREAMING-LOAD-DONE";
+
+  private StreamingLoadMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String esUrl = args[0];
+    String index = args[1];
+    String input = args[2];
+    String work = args[3];
+    SparkSession spark = LocalSpark.session("sluice-streaming-load", "local[2]");
+    Map<String, String> options = new HashMap<>();
+    options.put("es.nodes", esUrl);
+    options.put("es.resource", index);
+    options.put("es.mapping.id", "key");
+    options.put("sluice.deadletter.path", work + "/dead");
+    options.put("checkpointLocation", work + "/checkpoint");
+    StreamingQuery query =
+        spark
+            .readStream()
+            .schema("key STRING, code STRING")
+            .option("maxFilesPerTrigger", "1")
+            .json(input)
+            .writeStream()
+            .format("sluice")
+            .options(options)
+            .trigger(Trigger.AvailableNow())
+            .start();
+    query.awaitTermination();
+    System.out.println(DONE);
+    spark.stop();
+  }
+}
