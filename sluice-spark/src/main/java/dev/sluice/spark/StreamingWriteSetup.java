@@ -38,7 +38,8 @@ final class StreamingWriteSetup {
             OptionSources.resolve(SparkWriteConf.sessionConf(), options),
             info.schema(),
             info.queryId(),
-            RowShapes::readTarget);
+            RowShapes::readTarget,
+            DataStreamCheck::dataStream);
     refuse(conf.engine().checkpoint().path() != null, ConfigKeys.CHECKPOINT_PATH.name(), "");
     refuse(
         conf.reportPath() != null,

@@ -18,4 +18,22 @@ final class KeyCodeIndex {
             + "\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}";
     assertThat(es.client().createIndex(index, mapping).isSuccess()).isTrue();
   }
+
+  /**
+   * An index template that makes {@code name} a data stream on its first write, with the same
+   * strict {@code code} and the {@code @timestamp} a data stream needs.
+   */
+  static void createDataStreamTemplate(EsHandle es, String name) {
+    var made =
+        es.client()
+            .put(
+                "/_index_template/" + name,
+                "{\"index_patterns\":[\""
+                    + name
+                    + "\"],\"data_stream\":{},\"priority\":500,\"template\":{"
+                    + "\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0},"
+                    + "\"mappings\":{\"properties\":{\"key\":{\"type\":\"keyword\"},"
+                    + "\"code\":{\"type\":\"long\"},\"@timestamp\":{\"type\":\"date\"}}}}}");
+    assertThat(made.isSuccess()).as(made.body()).isTrue();
+  }
 }

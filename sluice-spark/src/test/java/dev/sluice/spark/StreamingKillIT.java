@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * killed with SIGKILL twice at random moments (the seed is printed) and restarted from its
  * checkpoint location until it ends. The index must hold every good row once and the dead-letter
  * store every bad row once, whichever epoch each kill cut short, and Sluice must have recorded
- * every epoch.
+ * every epoch. The same again into a data stream (op type create, the timestamp from a column).
  */
 @ExtendWith(ElasticsearchExtension.class)
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
@@ -46,6 +46,17 @@ class StreamingKillIT {
       throws Exception {
     String index = es.newIndexName();
     KeyCodeIndex.create(es, index);
+    killTwiceThenFinish(es, index, false);
+  }
+
+  @Test
+  void intoADataStreamKilledTwiceThenRestartedEveryRowIsThereOnce(EsHandle es) throws Exception {
+    String stream = "logs-" + es.newIndexName();
+    KeyCodeIndex.createDataStreamTemplate(es, stream);
+    killTwiceThenFinish(es, stream, true);
+  }
+
+  private void killTwiceThenFinish(EsHandle es, String index, boolean dataStream) throws Exception {
     Path input = Files.createDirectories(work.resolve("input"));
     for (int f = 0; f < FILES; f++) {
       writeFile(input, f);
@@ -57,7 +68,7 @@ class StreamingKillIT {
     long first = good * (5 + random.nextInt(30)) / 100;
     long second = good * (45 + random.nextInt(35)) / 100;
 
-    ChildQuery query = new ChildQuery(es, index, input);
+    ChildQuery query = new ChildQuery(es, index, input, dataStream);
     assertThat(query.runAndKillAt(first)).as("documents at the first kill").isLessThan(good);
     assertThat(query.runAndKillAt(second)).as("documents at the second kill").isLessThan(good);
     query.runToTheEnd();
@@ -89,7 +100,7 @@ class StreamingKillIT {
     for (int i = f * ROWS_PER_FILE; i < (f + 1) * ROWS_PER_FILE; i++) {
       String code = isBad(i) ? "not-a-number" : Integer.toString(i);
       lines.append("{\"key\":\"").append(key(i)).append("\",\"code\":\"").append(code);
-      lines.append("\"}\n");
+      lines.append("\",\"ts\":\"2026-11-30T10:00:00Z\"}\n");
     }
     Files.writeString(input.resolve(String.format("part-%03d.json", f)), lines);
   }
@@ -99,12 +110,14 @@ class StreamingKillIT {
     private final EsHandle es;
     private final String index;
     private final Path input;
+    private final boolean dataStream;
     private int runs;
 
-    ChildQuery(EsHandle es, String index, Path input) {
+    ChildQuery(EsHandle es, String index, Path input, boolean dataStream) {
       this.es = es;
       this.index = index;
       this.input = input;
+      this.dataStream = dataStream;
     }
 
     /** Starts a run and kills it with SIGKILL once the index holds {@code documents}. */
@@ -112,7 +125,7 @@ class StreamingKillIT {
       Process child = start();
       try {
         while (child.isAlive()) {
-          if (es.client().count(index) >= documents) {
+          if (documentsSoFar() >= documents) {
             child.destroyForcibly(); // SIGKILL on Linux and macOS
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("killed child exits").isTrue();
             assertThat(child.exitValue()).as("exit status of a SIGKILL").isEqualTo(137);
@@ -125,6 +138,18 @@ class StreamingKillIT {
             "run " + runs + " ended (" + child.exitValue() + ") before the kill\n" + logTail());
       } finally {
         child.destroyForcibly();
+      }
+    }
+
+    /**
+     * The documents written so far; 0 while a data stream does not exist yet or its first backing
+     * index has no shard ready (a 404 or 503 to the count).
+     */
+    private long documentsSoFar() {
+      try {
+        return es.client().count(index);
+      } catch (IllegalStateException notYet) {
+        return 0;
       }
     }
 
@@ -155,7 +180,8 @@ class StreamingKillIT {
               es.url(),
               index,
               input.toString(),
-              work.toString());
+              work.toString(),
+              dataStream ? "data-stream" : "index");
       builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
       builder.redirectErrorStream(true);
       builder.redirectOutput(log().toFile());

@@ -10,8 +10,9 @@ import org.apache.spark.sql.streaming.Trigger;
  * The streaming query {@link StreamingKillIT} runs in a child JVM and kills: JSON files of {@code
  * key} and {@code code}, one file per epoch, with {@code availableNow}, ids from {@code key}.
  *
- * <p>Arguments: es-url index input-dir work-dir. The checkpoint location and the dead letters go
- * under work-dir, the same for every run, as a user restarts a query.
+ * <p>Arguments: es-url index input-dir work-dir [data-stream]. The checkpoint location and the dead
+ * letters go under work-dir, the same for every run, as a user restarts a query. With {@code
+ * data-stream}, the rows' {@code ts} column becomes the documents' {@code @timestamp}.
  */
 public final class StreamingLoadMain {
   static final String DONE = "STREAMING-LOAD-DONE";
@@ -23,6 +24,7 @@ public final class StreamingLoadMain {
     String index = args[1];
     String input = args[2];
     String work = args[3];
+    boolean dataStream = args.length > 4 && args[4].equals("data-stream");
     SparkSession spark = LocalSpark.session("sluice-streaming-load", "local[2]");
     Map<String, String> options = new HashMap<>();
     options.put("es.nodes", esUrl);
@@ -30,10 +32,14 @@ public final class StreamingLoadMain {
     options.put("es.mapping.id", "key");
     options.put("sluice.deadletter.path", work + "/dead");
     options.put("checkpointLocation", work + "/checkpoint");
+    if (dataStream) {
+      options.put("sluice.datastream.timestamp.column", "ts");
+    }
     StreamingQuery query =
         spark
             .readStream()
-            .schema("key STRING, code STRING")
+            .schema(
+                dataStream ? "key STRING, code STRING, ts TIMESTAMP" : "key STRING, code STRING")
             .option("maxFilesPerTrigger", "1")
             .json(input)
             .writeStream()
