@@ -3,6 +3,7 @@ package dev.sluice.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.deadletter.DeadLetterTolerance;
+import dev.sluice.core.report.RunReportWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -121,6 +122,7 @@ final class RunLoad {
           counters.path("skippedByCheckpoint").asLong());
       out.println("  " + report.path("reconciliation").path("statement").asText());
       out.println("  report        " + settings.report());
+      out.println("  report page   " + RunReportWriter.pageLocation(settings.report()));
     }
     if (stored > 0) {
       out.printf(
