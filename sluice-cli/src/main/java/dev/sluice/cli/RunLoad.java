@@ -70,13 +70,18 @@ final class RunLoad {
     } catch (Exception e) {
       failure = e;
     } finally {
-      cancel.done();
       spark.stop();
     }
     if (result == null) {
       result = SparkLoad.readIfThere(report).orElse(null);
     }
-    return conclude(config, result, malformed, failure, cancel.cancelled());
+    try {
+      return conclude(config, result, malformed, failure, cancel.cancelled());
+    } finally {
+      // Only now may a Ctrl-C's shutdown hook let the JVM exit: the summary and the resume
+      // command are printed.
+      cancel.done();
+    }
   }
 
   /** An earlier run's report must not speak for this one if this one stops before reporting. */
