@@ -84,18 +84,10 @@ class LauncherIT {
     String index = es.newIndexName();
     Path log = dir.resolve("load.out");
     Process load =
-        sluice(
-                "load",
-                "--input",
-                input.toString(),
-                "--index",
-                index,
-                "--id-field",
-                "id",
-                "--es",
+        load(
                 es.url(),
-                "--out",
-                dir.resolve("out").toString(),
+                index,
+                input,
                 // Small single requests and frequent progress: the load is still going when it
                 // is killed, and has recorded some of it.
                 "-o",
@@ -107,7 +99,7 @@ class LauncherIT {
             .redirectOutput(log.toFile())
             .redirectError(dir.resolve("load.err").toFile())
             .start();
-    Path run = awaitRunDirectory(log, load);
+    Path run = CancelIT.awaitRunDirectory(log, load);
     CheckpointProgress progress = new CheckpointProgress(run.resolve("checkpoint").toString());
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
     while (progress.get().rows() == 0 && load.isAlive() && System.nanoTime() < deadline) {
@@ -129,9 +121,8 @@ class LauncherIT {
   }
 
   @Test
-  void exitCodesOneToFourThroughTheLauncher(EsHandle es) throws Exception {
-    Path input = dir.resolve("one-bad.json");
-    Files.writeString(input, "{\"id\":\"a\"}\n{\"id\":\"b\", not json\n{\"id\":\"c\"}\n");
+  void aBadOptionIsExitCodeTwoAndAnUnreachableClusterOne(EsHandle es) throws Exception {
+    Path input = oneMalformedLine();
     Ended badOption = load(es, es.url(), input, "-o", "es.batch.size.entries=lots");
     assertThat(badOption.exit()).as(badOption.printed()).isEqualTo(2);
     assertThat(badOption.printed()).contains("es.batch.size.entries");
@@ -139,7 +130,11 @@ class LauncherIT {
     Ended unreachable = load(es, "http://127.0.0.1:1", input);
     assertThat(unreachable.exit()).as(unreachable.printed()).isEqualTo(1);
     assertThat(unreachable.printed()).contains("Cannot reach Elasticsearch at http://127.0.0.1:1");
+  }
 
+  @Test
+  void aMalformedLineIsExitCodeThreeAndBeyondTheToleranceFour(EsHandle es) throws Exception {
+    Path input = oneMalformedLine();
     Ended deadLettered = load(es, es.url(), input);
     assertThat(deadLettered.exit()).as(deadLettered.printed()).isEqualTo(3);
     assertThat(deadLettered.printed()).contains("dead letters  1 in ");
@@ -149,32 +144,26 @@ class LauncherIT {
     assertThat(stopped.printed()).contains("sluice.deadletter.max.count");
   }
 
-  /** {@code sluice load} of {@code input} into a new index, to its end. */
+  private Path oneMalformedLine() throws Exception {
+    Path input = dir.resolve("one-bad.json");
+    Files.writeString(input, "{\"id\":\"a\"}\n{\"id\":\"b\", not json\n{\"id\":\"c\"}\n");
+    return input;
+  }
+
+  /** {@code sluice load} of {@code input} into a new index, quiet, to its end. */
   private Ended load(EsHandle es, String url, Path input, String... options) throws Exception {
+    List<String> quiet = new ArrayList<>(List.of(options));
+    quiet.add("--quiet");
+    return Ended.of(
+        load(url, es.newIndexName(), input, quiet.toArray(String[]::new)),
+        dir.resolve("run-" + ++launches));
+  }
+
+  /** {@code sluice load} of {@code input} into {@code index}, ids from the id field. */
+  private ProcessBuilder load(String url, String index, Path input, String... options) {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "load",
-                "--input",
-                input.toString(),
-                "--index",
-                es.newIndexName(),
-                "--id-field",
-                "id",
-                "--es",
-                url,
-                "--out",
-                dir.resolve("out").toString(),
-                "--quiet"));
-    args.addAll(List.of(options));
-    return Ended.of(sluice(args.toArray(String[]::new)), dir.resolve("run-" + ++launches));
-  }
-
-  private void assertLoadsExactly(EsHandle es, Path input, long rows) throws Exception {
-    String index = es.newIndexName();
-    Ended load =
-        Ended.of(
-            sluice(
                 "load",
                 "--input",
                 input.toString(),
@@ -183,11 +172,16 @@ class LauncherIT {
                 "--id-field",
                 "id",
                 "--es",
-                es.url(),
+                url,
                 "--out",
-                dir.resolve("out").toString(),
-                "--quiet"),
-            dir.resolve("load"));
+                dir.resolve("out").toString()));
+    args.addAll(List.of(options));
+    return sluice(args.toArray(String[]::new));
+  }
+
+  private void assertLoadsExactly(EsHandle es, Path input, long rows) throws Exception {
+    String index = es.newIndexName();
+    Ended load = Ended.of(load(es.url(), index, input, "--quiet"), dir.resolve("load"));
     assertThat(load.exit()).as(load.printed()).isZero();
     assertThat(load.printed())
         .containsPattern("read " + String.format("%,d", rows) + ", indexed ")
@@ -225,17 +219,6 @@ class LauncherIT {
 
   private static boolean isJava(String command) {
     return Path.of(command).getFileName().toString().equals("java");
-  }
-
-  private static Path awaitRunDirectory(Path out, Process load) throws Exception {
-    for (int i = 0; i < 1200 && load.isAlive(); i++) {
-      String text = Files.exists(out) ? Files.readString(out) : "";
-      if (text.startsWith("run directory: ") && text.contains("\n")) {
-        return Path.of(text.substring("run directory: ".length(), text.indexOf('\n')).strip());
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the load printed no run directory");
   }
 
   /** A launcher run to its end, with its exit code and everything it printed. */
