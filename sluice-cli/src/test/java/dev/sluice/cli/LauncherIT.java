@@ -113,7 +113,18 @@ class LauncherIT {
     es.client().refresh(index);
     assertThat(es.client().count(index)).as("killed half way").isLessThan(KILLED_ROWS);
 
-    Ended resumed = Ended.of(sluice("resume", run.toString(), "--quiet"), dir.resolve("resume"));
+    Ended resumed =
+        Ended.of(
+            // The rest at an ordinary pace: the small requests were only to be caught mid-way.
+            sluice(
+                "resume",
+                run.toString(),
+                "--quiet",
+                "-o",
+                "es.batch.size.entries=2000",
+                "-o",
+                "sluice.bulk.concurrency=2"),
+            dir.resolve("resume"));
     assertThat(resumed.exit()).as(resumed.printed()).isZero();
     assertThat(resumed.printed()).containsPattern("skipped by the checkpoint [1-9]");
     es.client().refresh(index);
