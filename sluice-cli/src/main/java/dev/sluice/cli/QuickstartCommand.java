@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.core.config.ConfigKeys;
+import dev.sluice.core.report.RunReportWriter;
 import dev.sluice.testkit.EsLocal;
 import dev.sluice.testkit.EsTestClient;
 import java.io.IOException;
@@ -109,6 +110,8 @@ final class QuickstartCommand implements Callable<Integer> {
             + (result.path("reconciles").asBoolean()
                 ? "yes: " + result.path("reconciliation").path("statement").asText()
                 : "NO: " + result.path("reconciliation").path("statement").asText()));
+    console.println(
+        "  report page       " + RunReportWriter.pageLocation(report.toAbsolutePath().toString()));
     console.println();
     console.println("  look:  curl -s '" + url + "/" + index + "/_search?size=1&pretty'");
     if (esUrl == null) {

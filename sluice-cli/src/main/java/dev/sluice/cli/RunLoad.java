@@ -3,6 +3,7 @@ package dev.sluice.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.deadletter.DeadLetterTolerance;
+import dev.sluice.core.report.RunReportWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -69,13 +70,18 @@ final class RunLoad {
     } catch (Exception e) {
       failure = e;
     } finally {
-      cancel.done();
       spark.stop();
     }
     if (result == null) {
       result = SparkLoad.readIfThere(report).orElse(null);
     }
-    return conclude(config, result, malformed, failure, cancel.cancelled());
+    try {
+      return conclude(config, result, malformed, failure, cancel.cancelled());
+    } finally {
+      // Only now may a Ctrl-C's shutdown hook let the JVM exit: the summary and the resume
+      // command are printed.
+      cancel.done();
+    }
   }
 
   /** An earlier run's report must not speak for this one if this one stops before reporting. */
@@ -121,6 +127,7 @@ final class RunLoad {
           counters.path("skippedByCheckpoint").asLong());
       out.println("  " + report.path("reconciliation").path("statement").asText());
       out.println("  report        " + settings.report());
+      out.println("  report page   " + RunReportWriter.pageLocation(settings.report()));
     }
     if (stored > 0) {
       out.printf(

@@ -85,7 +85,7 @@ class CancelIT {
     assertThat(es.client().count(index)).isEqualTo(ROWS);
   }
 
-  private static Path awaitRunDirectory(Path out, Process load) throws Exception {
+  static Path awaitRunDirectory(Path out, Process load) throws Exception {
     for (int i = 0; i < 600 && load.isAlive(); i++) {
       String text = Files.exists(out) ? Files.readString(out) : "";
       if (text.startsWith("run directory: ") && text.contains("\n")) {

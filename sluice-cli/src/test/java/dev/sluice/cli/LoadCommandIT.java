@@ -114,6 +114,11 @@ class LoadCommandIT {
             "--quiet");
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(Files.readString(run.runDirectory().resolve("run.json"))).contains(index);
+    Path page = run.runDirectory().resolve("report.html");
+    assertThat(run.out())
+        .contains("report        " + run.runDirectory().resolve("report.json"))
+        .contains("report page   " + page);
+    assertThat(page).isRegularFile();
   }
 
   @Test

@@ -55,6 +55,9 @@ class QuickstartIT {
     assertThat(text).contains("reconciles        yes");
     es.client().refresh(index);
     assertThat(es.client().count(index)).isEqualTo(rows - bad);
+    Path page = out.resolve("report.html").toAbsolutePath();
+    assertThat(text).contains("report page       " + page);
+    assertThat(page).isRegularFile();
     JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
     assertThat(report.path("counters").path("read").asLong()).isEqualTo(rows);
     try (var files = Files.list(out.resolve("deadletter"))) {
