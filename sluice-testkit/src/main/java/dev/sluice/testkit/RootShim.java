@@ -30,24 +30,36 @@ import java.util.concurrent.Executors;
  * process of its own (a benchmark then keeps its CPU apart from the loaders'); it prints its URL.
  */
 public final class RootShim implements AutoCloseable {
-  /** Headers the JDK client sets itself or refuses; everything else is passed on both ways. */
+  /**
+   * Hop-by-hop headers and those the JDK client sets itself or refuses; everything else is passed
+   * on both ways.
+   */
   private static final Set<String> HOP_HEADERS =
-      Set.of("connection", "content-length", "host", "transfer-encoding", "expect", "upgrade");
+      Set.of(
+          "connection",
+          "content-length",
+          "expect",
+          "host",
+          "upgrade",
+          "keep-alive",
+          "transfer-encoding",
+          "te",
+          "trailer",
+          "proxy-connection");
 
-  private static final String ROOT_ANSWER =
-      """
-      {"name":"sluice-shim","cluster_name":"sluice-test","cluster_uuid":"c2x1aWNlLXNoaW0tY2x1c3Rlcg",\
-      "version":{"number":"8.19.21","build_flavor":"default","build_type":"zip",\
-      "lucene_version":"9.12.2","minimum_wire_compatibility_version":"7.17.0",\
-      "minimum_index_compatibility_version":"7.0.0"},"tagline":"You Know, for Search"}""";
+  private static final String DEFAULT_VERSION = "8.19.21";
+  private static final String DEFAULT_CLUSTER = "sluice-test";
+  private static final String DEFAULT_UUID = "c2x1aWNlLXNoaW0tY2x1c3Rlcg";
 
   private final URI node;
+  private final byte[] rootAnswer;
   private final HttpServer server;
   private final ExecutorService workers;
   private final HttpClient client;
 
-  private RootShim(URI node, int port) throws IOException {
+  private RootShim(URI node, int port, byte[] rootAnswer) throws IOException {
     this.node = node;
+    this.rootAnswer = rootAnswer;
     this.server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     this.workers = Executors.newFixedThreadPool(16);
@@ -66,10 +78,38 @@ public final class RootShim implements AutoCloseable {
     return start(nodeUrl, 0);
   }
 
+  /**
+   * Starts a shim whose {@code GET /} names the given version and cluster, e.g. the real node's
+   * (read from APIs it does answer), for a client that checks them.
+   */
+  public static RootShim start(
+      String nodeUrl, String version, String clusterName, String clusterUuid) throws IOException {
+    return start(nodeUrl, 0, rootAnswer(version, clusterName, clusterUuid));
+  }
+
   static RootShim start(String nodeUrl, int port) throws IOException {
-    RootShim shim = new RootShim(URI.create(nodeUrl.replaceAll("/+$", "")), port);
+    return start(nodeUrl, port, rootAnswer(DEFAULT_VERSION, DEFAULT_CLUSTER, DEFAULT_UUID));
+  }
+
+  private static RootShim start(String nodeUrl, int port, byte[] rootAnswer) throws IOException {
+    RootShim shim = new RootShim(URI.create(nodeUrl.replaceAll("/+$", "")), port, rootAnswer);
     shim.server.start();
     return shim;
+  }
+
+  private static byte[] rootAnswer(String version, String clusterName, String clusterUuid) {
+    String json =
+        "{\"name\":\"sluice-shim\",\"cluster_name\":\""
+            + clusterName
+            + "\",\"cluster_uuid\":\""
+            + clusterUuid
+            + "\",\"version\":{\"number\":\""
+            + version
+            + "\",\"build_flavor\":\"default\",\"build_type\":\"zip\",\"build_snapshot\":false,"
+            + "\"minimum_wire_compatibility_version\":\"7.17.0\","
+            + "\"minimum_index_compatibility_version\":\"7.0.0\"},"
+            + "\"tagline\":\"You Know, for Search\"}";
+    return json.getBytes(StandardCharsets.UTF_8);
   }
 
   /** {@code http://127.0.0.1:<port>}. */
@@ -100,8 +140,8 @@ public final class RootShim implements AutoCloseable {
     }
   }
 
-  private static void answerRoot(HttpExchange exchange, boolean head) throws IOException {
-    byte[] body = ROOT_ANSWER.getBytes(StandardCharsets.UTF_8);
+  private void answerRoot(HttpExchange exchange, boolean head) throws IOException {
+    byte[] body = rootAnswer;
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("X-elastic-product", "Elasticsearch");
     exchange.sendResponseHeaders(200, head ? -1 : body.length);

@@ -66,6 +66,20 @@ class RootShimTest {
   }
 
   @Test
+  void namesTheVersionAndClusterItIsGiven() throws Exception {
+    try (RootShim named =
+        RootShim.start(
+            "http://127.0.0.1:" + upstream.getAddress().getPort(), "8.18.2", "prod", "uuid-1")) {
+      HttpResponse<String> root = send(HttpRequest.newBuilder(URI.create(named.url() + "/")).GET());
+
+      assertThat(root.body())
+          .contains(
+              "\"number\":\"8.18.2\"", "\"cluster_name\":\"prod\"", "\"cluster_uuid\":\"uuid-1\"");
+    }
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
   void forwardsEverythingElseWithBodyQueryAndHeaders() throws Exception {
     HttpResponse<String> bulk =
         send(

@@ -1,6 +1,9 @@
 package dev.sluice.spark.differential;
 
 import dev.sluice.testkit.EsHandle;
+import dev.sluice.testkit.RootShim;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,7 +60,11 @@ final class DifferentialSpark implements AutoCloseable {
             .body();
     String name = IndexReader.tree(state).path("cluster_name").asText();
     String uuid = IndexReader.tree(state).path("metadata").path("cluster_uuid").asText();
-    return RootShim.start(es.url(), version, name, uuid);
+    try {
+      return RootShim.start(es.url(), version, name, uuid);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the root shim", e);
+    }
   }
 
   ScenarioRunner runner() {
