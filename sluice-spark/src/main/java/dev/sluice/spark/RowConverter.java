@@ -13,6 +13,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
  */
 final class RowConverter {
   private final SparkWriteConf conf;
+  private final ColumnDocument columns;
 
   /** A row made ready to send: a document, or a dead letter when it could not become one. */
   record Converted(Document document, String errorType, String reason) {
@@ -21,8 +22,10 @@ final class RowConverter {
     }
   }
 
+  /** One per partition writer: it reuses its buffers row after row. */
   RowConverter(SparkWriteConf conf) {
     this.conf = conf;
+    this.columns = conf.jsonInput() == null ? new ColumnDocument(conf) : null;
   }
 
   Converted convert(InternalRow row, String position) {
@@ -30,7 +33,7 @@ final class RowConverter {
     String id = null;
     String routing = null;
     try {
-      RowDocument document = conf.documentOf(row);
+      RowDocument document = columns != null ? columns.of(row) : conf.jsonInput().read(row);
       List<String> values = document.idValues();
       // Strategies that read columns never read the body; the content hash needs it.
       boolean fromColumns = !values.isEmpty();
