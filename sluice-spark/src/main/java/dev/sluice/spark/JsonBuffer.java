@@ -182,19 +182,22 @@ final class JsonBuffer {
     int end = offset + length;
     int i = offset;
     while (i < end) {
+      int run = Utf8Scan.plainRun(source, i, end);
+      System.arraycopy(source, i, out, at, run);
+      at += run;
+      i += run;
+      if (i == end) {
+        break;
+      }
       int b = source[i];
       if (b >= 0) {
-        if (ESCAPES[b] == 0) {
-          out[at++] = (byte) b;
-        } else {
-          size = at;
-          ascii((char) b);
-          at = size;
-        }
+        size = at;
+        ascii((char) b);
+        at = size;
         i++;
         continue;
       }
-      int sequence = sequenceLength(source, i, end);
+      int sequence = Utf8Scan.sequenceLength(source, i, end);
       if (sequence == 0) {
         return false;
       }
@@ -217,40 +220,6 @@ final class JsonBuffer {
     out[at++] = '"';
     size = at;
     return true;
-  }
-
-  /** The length of the well-formed multi-byte sequence at {@code i}, or 0 when it is not one. */
-  private static int sequenceLength(byte[] s, int i, int end) {
-    int lead = s[i] & 0xff;
-    if (lead >= 0xc2 && lead <= 0xdf) {
-      return i + 1 < end && continuation(s[i + 1]) ? 2 : 0;
-    }
-    if (lead >= 0xe0 && lead <= 0xef) {
-      if (i + 2 >= end || !continuation(s[i + 1]) || !continuation(s[i + 2])) {
-        return 0;
-      }
-      int second = s[i + 1] & 0xff;
-      boolean overlong = lead == 0xe0 && second < 0xa0;
-      boolean surrogate = lead == 0xed && second >= 0xa0;
-      return overlong || surrogate ? 0 : 3;
-    }
-    if (lead >= 0xf0 && lead <= 0xf4) {
-      if (i + 3 >= end
-          || !continuation(s[i + 1])
-          || !continuation(s[i + 2])
-          || !continuation(s[i + 3])) {
-        return 0;
-      }
-      int second = s[i + 1] & 0xff;
-      boolean overlong = lead == 0xf0 && second < 0x90;
-      boolean beyond = lead == 0xf4 && second >= 0x90;
-      return overlong || beyond ? 0 : 4;
-    }
-    return 0;
-  }
-
-  private static boolean continuation(byte b) {
-    return (b & 0xc0) == 0x80;
   }
 
   /** An ASCII character, escaped when JSON needs it; room is ensured by the caller. */

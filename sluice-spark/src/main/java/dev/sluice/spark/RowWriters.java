@@ -1,10 +1,5 @@
 package dev.sluice.spark;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -43,7 +38,6 @@ record RowWriters(RowShape shape, boolean strict) {
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
-  private static final JsonFactory JACKSON = new JsonFactory();
 
   @FunctionalInterface
   interface RowWriter {
@@ -130,7 +124,7 @@ record RowWriters(RowShape shape, boolean strict) {
     ValueWriter[] writers = new ValueWriter[count];
     for (int k = 0; k < count; k++) {
       String name = fields[ordinals[k]].name();
-      names[k] = fieldName(name);
+      names[k] = JsonNames.fieldName(name);
       writers[k] = value(fields[ordinals[k]].dataType(), join(parent, name));
     }
     boolean writeNull = shape.writeNull();
@@ -218,24 +212,6 @@ record RowWriters(RowShape shape, boolean strict) {
     } else {
       out.writeAscii(number);
     }
-  }
-
-  /**
-   * {@code "name":} as Jackson writes a field name: the names are few and written once per schema,
-   * so Jackson itself escapes them.
-   */
-  static byte[] fieldName(String name) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator out = JACKSON.createGenerator(bytes)) {
-      out.writeStartObject();
-      out.writeFieldName(name);
-      out.writeNumber(0);
-      out.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the field name '" + name + "'", e);
-    }
-    byte[] object = bytes.toByteArray(); // {"name":0}
-    return java.util.Arrays.copyOfRange(object, 1, object.length - 2);
   }
 
   /** The path as the mapping and the field filter name it: arrays add nothing. */
