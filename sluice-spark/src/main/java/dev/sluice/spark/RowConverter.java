@@ -29,6 +29,14 @@ final class RowConverter {
   }
 
   Converted convert(InternalRow row, String position) {
+    return convert(row, position, -1);
+  }
+
+  /**
+   * @param positionPrefix the partition's position text, shared by its rows ("partition 3 row ")
+   * @param rowNumber the row's number after it; the position's text is made only when needed
+   */
+  Converted convert(InternalRow row, String positionPrefix, long rowNumber) {
     IdStrategy ids = conf.idStrategy();
     String id = null;
     String routing = null;
@@ -50,19 +58,35 @@ final class RowConverter {
       }
       return new Converted(
           new Document(
-              meta.index(), id, routing, null, source, position, meta.version(), meta.params()),
+              meta.index(),
+              id,
+              routing,
+              null,
+              source,
+              positionPrefix,
+              rowNumber,
+              meta.version(),
+              meta.params()),
           null,
           null);
     } catch (RowConversionException e) {
-      return deadLetter(row, id, routing, position, "row_conversion_exception", e.getMessage());
+      return deadLetter(row, id, routing, positionPrefix, rowNumber, "row_conversion_exception", e);
     } catch (InvalidIdException e) {
-      return deadLetter(row, id, routing, position, "invalid_id_exception", e.getMessage());
+      return deadLetter(row, id, routing, positionPrefix, rowNumber, "invalid_id_exception", e);
     }
   }
 
   private Converted deadLetter(
-      InternalRow row, String id, String routing, String position, String type, String reason) {
+      InternalRow row,
+      String id,
+      String routing,
+      String positionPrefix,
+      long rowNumber,
+      String type,
+      RuntimeException e) {
     byte[] lenient = conf.lenientSource(row);
-    return new Converted(new Document(null, id, routing, null, lenient, position), type, reason);
+    Document document =
+        new Document(null, id, routing, null, lenient, positionPrefix, rowNumber, null, null);
+    return new Converted(document, type, e.getMessage());
   }
 }
