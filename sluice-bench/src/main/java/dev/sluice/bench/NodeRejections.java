@@ -1,10 +1,7 @@
 package dev.sluice.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.testkit.EsTestClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * How often the node itself has refused writes since it started: write thread pool rejections plus
@@ -13,7 +10,6 @@ import java.io.UncheckedIOException;
  * cannot hand over its own counters.
  */
 final class NodeRejections {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PATH =
       "/_nodes/_local/stats/thread_pool,indexing_pressure?filter_path="
           + "nodes.*.thread_pool.write.rejected,nodes.*.indexing_pressure.memory.total";
@@ -21,20 +17,11 @@ final class NodeRejections {
   private NodeRejections() {}
 
   static long read(EsTestClient client) {
-    EsTestClient.Response response = client.get(PATH);
-    if (!response.isSuccess()) {
-      throw new IllegalStateException(
-          "GET node stats answered " + response.status() + ": " + response.body());
-    }
-    try {
-      JsonNode node = JSON.readTree(response.body()).path("nodes").elements().next();
-      JsonNode pressure = node.path("indexing_pressure").path("memory").path("total");
-      return node.path("thread_pool").path("write").path("rejected").asLong()
-          + pressure.path("coordinating_rejections").asLong()
-          + pressure.path("primary_rejections").asLong()
-          + pressure.path("replica_rejections").asLong();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read node stats: " + response.body(), e);
-    }
+    JsonNode node = NodeStats.local(client, PATH);
+    JsonNode pressure = node.path("indexing_pressure").path("memory").path("total");
+    return node.path("thread_pool").path("write").path("rejected").asLong()
+        + pressure.path("coordinating_rejections").asLong()
+        + pressure.path("primary_rejections").asLong()
+        + pressure.path("replica_rejections").asLong();
   }
 }

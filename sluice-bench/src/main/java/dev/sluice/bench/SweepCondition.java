@@ -2,16 +2,14 @@ package dev.sluice.bench;
 
 /** Where {@code bin/bench-sweep} loads each cell. */
 enum SweepCondition {
-  CLEAN("clean", false),
-  ITEM_429("10% items 429", true),
-  TINY_QUEUE("tiny queue", true);
+  CLEAN("clean"),
+  ITEM_429("10% items 429"),
+  TINY_QUEUE("tiny queue");
 
   private final String label;
-  private final boolean throttled;
 
-  SweepCondition(String label, boolean throttled) {
+  SweepCondition(String label) {
     this.label = label;
-    this.throttled = throttled;
   }
 
   String label() {
@@ -19,6 +17,6 @@ enum SweepCondition {
   }
 
   boolean throttled() {
-    return throttled;
+    return this != CLEAN;
   }
 }

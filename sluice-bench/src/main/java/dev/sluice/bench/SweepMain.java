@@ -50,8 +50,10 @@ public final class SweepMain {
       sources[n] = DocumentGenerator.source(n);
     }
     try {
-      sweepThroughProxy();
-      sweepTinyQueue();
+      sweep(
+          NodeSpec.builder().name("bench-sweep").heap("1g").build(),
+          List.of(SweepCondition.CLEAN, SweepCondition.ITEM_429));
+      sweep(TinyQueueNode.spec("bench-sweep-tiny"), List.of(SweepCondition.TINY_QUEUE));
     } finally {
       SweepReport.print(System.out, options, results);
       failures.print(System.out);
@@ -59,28 +61,19 @@ public final class SweepMain {
     return failures.none();
   }
 
-  /** Clean and 10% item 429s on one node, each cell's two loads back to back. */
-  private void sweepThroughProxy() throws InterruptedException {
-    NodeSpec spec = NodeSpec.builder().name("bench-sweep").heap("1g").build();
+  /**
+   * Each cell under each of {@code conditions} on a node of its own, a cell's loads back to back,
+   * after one untimed load: the first load of a fresh node and JVM is the slowest.
+   */
+  private void sweep(NodeSpec spec, List<SweepCondition> conditions) throws InterruptedException {
     LOG.info("starting {}", spec);
     try (LocalElasticsearch node = LocalElasticsearch.start(spec)) {
       CheckedLoads loads = new CheckedLoads(Loads.on(node), failures);
-      // Untimed: the first load of a fresh node and JVM is the slowest.
-      load(loads, node.httpUrl(), SweepCell.defaults(), SweepCondition.CLEAN);
+      load(loads, node.httpUrl(), SweepCell.defaults(), conditions.get(0));
       for (SweepCell cell : options.cells()) {
-        results.add(load(loads, node.httpUrl(), cell, SweepCondition.CLEAN));
-        results.add(load(loads, node.httpUrl(), cell, SweepCondition.ITEM_429));
-      }
-    }
-  }
-
-  private void sweepTinyQueue() throws InterruptedException {
-    NodeSpec spec = TinyQueueNode.spec("bench-sweep-tiny");
-    LOG.info("starting {}", spec);
-    try (LocalElasticsearch node = LocalElasticsearch.start(spec)) {
-      CheckedLoads loads = new CheckedLoads(Loads.on(node), failures);
-      for (SweepCell cell : options.cells()) {
-        results.add(load(loads, node.httpUrl(), cell, SweepCondition.TINY_QUEUE));
+        for (SweepCondition condition : conditions) {
+          results.add(load(loads, node.httpUrl(), cell, condition));
+        }
       }
     }
   }
