@@ -2,18 +2,25 @@ package dev.sluice.bench;
 
 /** Where {@code bin/bench-sweep} loads each cell. */
 enum SweepCondition {
-  CLEAN("clean"),
-  ITEM_429("10% items 429"),
-  TINY_QUEUE("tiny queue");
-
-  private final String label;
-
-  SweepCondition(String label) {
-    this.label = label;
-  }
+  CLEAN,
+  ITEM_429,
+  TINY_QUEUE;
 
   String label() {
-    return label;
+    return switch (this) {
+      case CLEAN -> "clean";
+      case ITEM_429 -> "10% items 429";
+      case TINY_QUEUE -> "tiny queue";
+    };
+  }
+
+  /** The table's column prefix. */
+  String shortLabel() {
+    return switch (this) {
+      case CLEAN -> "clean";
+      case ITEM_429 -> "10%429";
+      case TINY_QUEUE -> "tiny";
+    };
   }
 
   boolean throttled() {

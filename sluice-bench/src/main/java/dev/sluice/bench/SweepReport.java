@@ -24,7 +24,7 @@ final class SweepReport {
             + " answered 429; load = the highest 1-minute load average at the end of its loads");
     Table<SweepCell> printed = new Table<SweepCell>().left("cell", 11, SweepCell::label);
     for (SweepCondition condition : table.conditions()) {
-      String name = shortName(condition);
+      String name = condition.shortLabel();
       printed
           .number(name + " docs/s", name.length() + 7, 0, c -> docsPerSecond(table, c, condition))
           .number("x best", 6, 2, c -> table.ratio(c, condition))
@@ -38,14 +38,6 @@ final class SweepReport {
         .print(out, table.cells());
     out.println();
     out.println("Choice: " + choice.reason() + ".");
-  }
-
-  private static String shortName(SweepCondition condition) {
-    return switch (condition) {
-      case CLEAN -> "clean";
-      case ITEM_429 -> "10%429";
-      case TINY_QUEUE -> "tiny";
-    };
   }
 
   private static double docsPerSecond(SweepTable table, SweepCell cell, SweepCondition condition) {
