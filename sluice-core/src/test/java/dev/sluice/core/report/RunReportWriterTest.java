@@ -114,7 +114,7 @@ class RunReportWriterTest {
         new LocalFileStorage(), target.toString(), SampleReports.loaded(Map.of()).build());
 
     JsonNode json = JSON.readTree(target.toFile());
-    assertThat(json.get("schema_version").asInt()).isEqualTo(3);
+    assertThat(json.get("schema_version").asInt()).isEqualTo(4);
     JsonNode timeline = json.get("timeline");
     assertThat(timeline).hasSize(3);
     assertThat(timeline.findValuesAsText("partition")).containsExactly("0", "1", "2");
