@@ -25,27 +25,6 @@ record SluiceCommitMessage(
     implements WriterCommitMessage {
   private static final long serialVersionUID = 3L;
 
-  /** A task's message without a series or samples. */
-  SluiceCommitMessage(
-      int partitionId,
-      long taskId,
-      LoadCounters counters,
-      String deadLetterLocation,
-      int attempt,
-      Instant started,
-      Instant ended) {
-    this(
-        partitionId,
-        taskId,
-        counters,
-        deadLetterLocation,
-        attempt,
-        started,
-        ended,
-        TimeSeries.empty(),
-        DeadLetterSamples.empty());
-  }
-
   SluiceCommitMessage withDeadLetterLocation(String location) {
     return new SluiceCommitMessage(
         partitionId,

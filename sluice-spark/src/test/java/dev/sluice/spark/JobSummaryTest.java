@@ -15,6 +15,7 @@ import dev.sluice.core.report.Measure;
 import dev.sluice.core.report.RunEnding;
 import dev.sluice.core.report.RunReport;
 import dev.sluice.core.report.TaskRun;
+import dev.sluice.core.report.TimeSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,7 +54,9 @@ class JobSummaryTest {
         "/dl/p" + partition,
         0,
         START.plusSeconds(partition),
-        START.plusSeconds(2L * partition + 1));
+        START.plusSeconds(2L * partition + 1),
+        TimeSeries.empty(),
+        DeadLetterSamples.empty());
   }
 
   @Test
@@ -109,7 +112,9 @@ class JobSummaryTest {
             null,
             2,
             START.plusSeconds(3),
-            START.plusSeconds(6));
+            START.plusSeconds(6),
+            TimeSeries.empty(),
+            DeadLetterSamples.empty());
     JobSummary summary =
         JobSummary.of(conf(null), new WriterCommitMessage[] {task(2, 7, 7), null, retried});
 

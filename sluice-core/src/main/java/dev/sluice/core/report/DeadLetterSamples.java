@@ -124,16 +124,6 @@ public final class DeadLetterSamples implements Serializable {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof DeadLetterSamples other && byReason.equals(other.byReason);
-  }
-
-  @Override
-  public int hashCode() {
-    return byReason.hashCode();
-  }
-
-  @Override
   public String toString() {
     return "DeadLetterSamples" + byReason;
   }
