@@ -34,7 +34,7 @@ class ExactReplayIT {
 
   /** Rows 3, 8, 13 and 18 carry {@code extra} (if any), which the strict mapping does not know. */
   private Path input(String name, String row, String extra) throws Exception {
-    return CliFixtures.ndjson(
+    return CliFixtures.lines(
         dir.resolve(name),
         ROWS,
         i -> {
