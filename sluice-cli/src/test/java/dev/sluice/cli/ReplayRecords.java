@@ -12,8 +12,20 @@ final class ReplayRecords {
 
   static DeadLetterRecord of(
       String index, String op, String routing, Long version, String versionType, String params) {
+    return record(
+        DeadLetterRecord.FORMAT_VERSION, index, op, routing, version, versionType, params);
+  }
+
+  private static DeadLetterRecord record(
+      int format,
+      String index,
+      String op,
+      String routing,
+      Long version,
+      String versionType,
+      String params) {
     return new DeadLetterRecord(
-        DeadLetterRecord.FORMAT_VERSION,
+        format,
         index,
         "r1",
         op,
@@ -38,21 +50,7 @@ final class ReplayRecords {
 
   /** As Sluice wrote it before it kept routing, version and params. */
   static DeadLetterRecord formatOne(String index, String op) {
-    DeadLetterRecord r = plain(index, op);
-    return new DeadLetterRecord(
-        1,
-        r.index(),
-        r.id(),
-        r.op(),
-        r.status(),
-        r.errorType(),
-        r.reason(),
-        r.attempts(),
-        r.firstAttempt(),
-        r.lastAttempt(),
-        r.position(),
-        r.writerId(),
-        r.source());
+    return record(DeadLetterRecord.FIRST_FORMAT_VERSION, index, op, null, null, null, null);
   }
 
   static byte[] bytes(String text) {
