@@ -258,6 +258,12 @@ class StreamingSinkIT {
         .contains("runs it again");
     assertThat(sluiceEpochs()).isEmpty();
     assertThat(deadLetteredKeys()).isEmpty();
+    JsonNode report = report(checkpoint.resolve("sluice").resolve("report.json"));
+    assertThat(report.path("ended").asText()).isEqualTo("stopped_by_tolerance");
+    assertThat(report.path("cause").asText()).contains("epoch 0");
+    assertThat(report.path("counters").path("read").asLong())
+        .as("the stopped epoch is not counted")
+        .isZero();
   }
 
   @Test
