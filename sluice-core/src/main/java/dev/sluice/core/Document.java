@@ -12,8 +12,12 @@ import java.io.UncheckedIOException;
  * @param routing custom routing, or null
  * @param op operation; null means the configured {@code es.write.operation}
  * @param source the JSON body, serialised once by the caller; null only for DELETE
- * @param position opaque source position ("partition 3 row 1207", "file.json:12") carried into dead
- *     letters and errors
+ * @param positionPrefix the source position ("partition 3 row 1207", "file.json:12") carried into
+ *     dead letters and errors, or, when {@code positionNumber} is not negative, the text before
+ *     that number ("partition 3 row "): one string shared by a partition's documents, the number
+ *     turned into text only when {@link #position()} is asked (a dead letter, an error)
+ * @param positionNumber the row's number within {@code positionPrefix}, or -1 when the prefix is
+ *     the whole position
  * @param version the external version sent with the action ({@code es.mapping.version}), or null
  * @param scriptParams the {@code params} object of a scripted update, as JSON, or null
  */
@@ -23,14 +27,35 @@ public record Document(
     String routing,
     OpType op,
     byte[] source,
-    String position,
+    String positionPrefix,
+    long positionNumber,
     Long version,
     byte[] scriptParams) {
+
+  /** A document whose position is given whole. */
+  public Document(
+      String index,
+      String id,
+      String routing,
+      OpType op,
+      byte[] source,
+      String position,
+      Long version,
+      byte[] scriptParams) {
+    this(index, id, routing, op, source, position, -1, version, scriptParams);
+  }
 
   /** A document without a version or script params. */
   public Document(
       String index, String id, String routing, OpType op, byte[] source, String position) {
     this(index, id, routing, op, source, position, null, null);
+  }
+
+  /** Where the document came from, as dead letters and errors name it. */
+  public String position() {
+    return positionNumber < 0 || positionPrefix == null
+        ? positionPrefix
+        : positionPrefix + positionNumber;
   }
 
   /** A document for the configured index and operation. */

@@ -49,4 +49,21 @@ class DocumentTest {
         .hasMessageContaining("file.json:12")
         .hasMessageContaining("disk on fire");
   }
+
+  @Test
+  void aPositionPrefixAndNumberReadAsOnePositionAndEqualOnlyTheSame() {
+    byte[] source = {'{', '}'};
+    Document numbered =
+        new Document(null, "1", null, null, source, "partition 3 row ", 17, null, null);
+    Document whole = new Document(null, "1", null, null, source, "partition 3 row 17");
+
+    assertThat(numbered.position()).isEqualTo("partition 3 row 17");
+    assertThat(whole.position()).isEqualTo("partition 3 row 17");
+    assertThat(whole.positionNumber()).isEqualTo(-1);
+    assertThat(new Document(null, "1", null, null, source, null).position()).isNull();
+    assertThat(numbered)
+        .isEqualTo(new Document(null, "1", null, null, source, "partition 3 row ", 17, null, null))
+        .isNotEqualTo(
+            new Document(null, "1", null, null, source, "partition 3 row ", 18, null, null));
+  }
 }

@@ -4,13 +4,34 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 
-/** A row's document read from its columns: id and routing columns, the body from all of them. */
-record ColumnDocument(SparkWriteConf conf, InternalRow row) implements RowDocument {
+/**
+ * A row's document read from its columns: id and routing columns, the body from all of them. One
+ * per partition writer, pointed at each row in turn ({@link #of}), so that every body is written
+ * into the same buffer and only its final bytes are copied out.
+ */
+final class ColumnDocument implements RowDocument {
+  private final SparkWriteConf conf;
+  private final JsonBuffer body = new JsonBuffer();
+  private InternalRow row;
+
+  ColumnDocument(SparkWriteConf conf) {
+    this.conf = conf;
+  }
+
+  /** This reader, reading {@code row} until the next call. */
+  ColumnDocument of(InternalRow row) {
+    this.row = row;
+    return this;
+  }
 
   @Override
   public List<String> idValues() {
-    List<String> values = new ArrayList<>(conf.idColumns().size());
-    for (FieldPath column : conf.idColumns()) {
+    List<FieldPath> columns = conf.idColumns();
+    if (columns.isEmpty()) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>(columns.size());
+    for (FieldPath column : columns) {
       String value = column.textOf(row);
       if (value == null) {
         throw new RowConversionException(column.name(), "the document id is null");
@@ -27,6 +48,8 @@ record ColumnDocument(SparkWriteConf conf, InternalRow row) implements RowDocume
 
   @Override
   public byte[] source() {
-    return conf.json().toJson(row);
+    body.reset();
+    conf.json().write(body, row);
+    return body.toByteArray();
   }
 }

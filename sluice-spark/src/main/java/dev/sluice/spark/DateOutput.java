@@ -1,7 +1,5 @@
 package dev.sluice.spark;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,12 +48,12 @@ record DateOutput(Kind kind, String pattern) implements Serializable {
   /** Writes one value: microseconds since the epoch for timestamps, days for dates. */
   @FunctionalInterface
   interface Writer {
-    void write(JsonGenerator out, long value) throws IOException;
+    void write(JsonBuffer out, long value);
   }
 
   Writer timestamps() {
     return switch (kind) {
-      case ISO -> (out, micros) -> out.writeString(instantOfMicros(micros).toString());
+      case ISO -> IsoText::writeInstant;
       case EPOCH_MILLIS -> (out, micros) -> out.writeNumber(Math.floorDiv(micros, 1_000L));
       case EPOCH_SECOND -> (out, micros) -> out.writeNumber(Math.floorDiv(micros, 1_000_000L));
       case PATTERN -> {
@@ -67,7 +65,7 @@ record DateOutput(Kind kind, String pattern) implements Serializable {
 
   Writer dates(ZoneId zone) {
     return switch (kind) {
-      case ISO -> (out, days) -> out.writeString(LocalDate.ofEpochDay(days).toString());
+      case ISO -> IsoText::writeDate;
       case EPOCH_MILLIS -> (out, days) -> out.writeNumber(millisOfDate(days, zone));
       case EPOCH_SECOND ->
           (out, days) -> out.writeNumber(Math.floorDiv(millisOfDate(days, zone), 1_000L));

@@ -13,6 +13,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
  */
 final class RowConverter {
   private final SparkWriteConf conf;
+  private final ColumnDocument columns;
 
   /** A row made ready to send: a document, or a dead letter when it could not become one. */
   record Converted(Document document, String errorType, String reason) {
@@ -21,16 +22,26 @@ final class RowConverter {
     }
   }
 
+  /** One per partition writer: it reuses its buffers row after row. */
   RowConverter(SparkWriteConf conf) {
     this.conf = conf;
+    this.columns = conf.jsonInput() == null ? new ColumnDocument(conf) : null;
   }
 
   Converted convert(InternalRow row, String position) {
+    return convert(row, position, -1);
+  }
+
+  /**
+   * @param positionPrefix the partition's position text, shared by its rows ("partition 3 row ")
+   * @param rowNumber the row's number after it; the position's text is made only when needed
+   */
+  Converted convert(InternalRow row, String positionPrefix, long rowNumber) {
     IdStrategy ids = conf.idStrategy();
     String id = null;
     String routing = null;
     try {
-      RowDocument document = conf.documentOf(row);
+      RowDocument document = columns != null ? columns.of(row) : conf.jsonInput().read(row);
       List<String> values = document.idValues();
       // Strategies that read columns never read the body; the content hash needs it.
       boolean fromColumns = !values.isEmpty();
@@ -47,19 +58,35 @@ final class RowConverter {
       }
       return new Converted(
           new Document(
-              meta.index(), id, routing, null, source, position, meta.version(), meta.params()),
+              meta.index(),
+              id,
+              routing,
+              null,
+              source,
+              positionPrefix,
+              rowNumber,
+              meta.version(),
+              meta.params()),
           null,
           null);
     } catch (RowConversionException e) {
-      return deadLetter(row, id, routing, position, "row_conversion_exception", e.getMessage());
+      return deadLetter(row, id, routing, positionPrefix, rowNumber, "row_conversion_exception", e);
     } catch (InvalidIdException e) {
-      return deadLetter(row, id, routing, position, "invalid_id_exception", e.getMessage());
+      return deadLetter(row, id, routing, positionPrefix, rowNumber, "invalid_id_exception", e);
     }
   }
 
   private Converted deadLetter(
-      InternalRow row, String id, String routing, String position, String type, String reason) {
+      InternalRow row,
+      String id,
+      String routing,
+      String positionPrefix,
+      long rowNumber,
+      String type,
+      RuntimeException e) {
     byte[] lenient = conf.lenientSource(row);
-    return new Converted(new Document(null, id, routing, null, lenient, position), type, reason);
+    Document document =
+        new Document(null, id, routing, null, lenient, positionPrefix, rowNumber, null, null);
+    return new Converted(document, type, e.getMessage());
   }
 }

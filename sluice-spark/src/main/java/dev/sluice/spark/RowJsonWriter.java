@@ -1,11 +1,6 @@
 package dev.sluice.spark;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
 
@@ -20,7 +15,6 @@ import org.apache.spark.sql.types.StructType;
  */
 final class RowJsonWriter implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final JsonFactory JSON = new JsonFactory();
 
   private final StructType schema;
   private final RowShape shape;
@@ -43,10 +37,22 @@ final class RowJsonWriter implements Serializable {
   }
 
   byte[] toJson(InternalRow row) {
+    JsonBuffer out = new JsonBuffer(256);
+    write(out, row);
+    return out.toByteArray();
+  }
+
+  /**
+   * Appends the row's JSON to {@code out}, which a partition's writer reuses row after row.
+   *
+   * @throws RowConversionException naming the field when the row cannot become a document; what
+   *     {@code out} then holds past its former size is partial
+   */
+  void write(JsonBuffer out, InternalRow row) {
     if (rowWriter == null) { // after deserialisation on an executor
       rowWriter = new RowWriters(shape, true).struct(schema, "");
     }
-    return write(rowWriter, row);
+    rowWriter.write(out, row);
   }
 
   /**
@@ -57,16 +63,8 @@ final class RowJsonWriter implements Serializable {
     if (lenientWriter == null) {
       lenientWriter = new RowWriters(shape, false).struct(schema, "");
     }
-    return write(lenientWriter, row);
-  }
-
-  private static byte[] write(RowWriters.RowWriter writer, InternalRow row) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator generator = JSON.createGenerator(out)) {
-      writer.write(generator, row);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a row as JSON", e);
-    }
+    JsonBuffer out = new JsonBuffer(256);
+    lenientWriter.write(out, row);
     return out.toByteArray();
   }
 }

@@ -1,7 +1,5 @@
 package dev.sluice.spark;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -37,22 +35,26 @@ import org.apache.spark.sql.types.TimestampType;
  * field filter see it without {@code []}, as arrays are transparent in a mapping.
  */
 record RowWriters(RowShape shape, boolean strict) {
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
   @FunctionalInterface
   interface RowWriter {
-    void write(JsonGenerator out, InternalRow row) throws IOException;
+    void write(JsonBuffer out, InternalRow row);
   }
 
   /** Writes the value at {@code ordinal} of {@code data}, which is known not to be null. */
   @FunctionalInterface
   interface ValueWriter {
-    void write(JsonGenerator out, SpecializedGetters data, int ordinal) throws IOException;
+    void write(JsonBuffer out, SpecializedGetters data, int ordinal);
   }
 
   ValueWriter value(DataType type, String path) {
     if (type instanceof StringType) {
-      return (out, data, i) -> out.writeString(data.getUTF8String(i).toString());
+      return (out, data, i) -> out.writeString(data.getUTF8String(i));
     } else if (type instanceof BooleanType) {
-      return (out, data, i) -> out.writeBoolean(data.getBoolean(i));
+      return (out, data, i) -> out.write(data.getBoolean(i) ? TRUE : FALSE);
     } else if (type instanceof ByteType) {
       return (out, data, i) -> out.writeNumber(data.getByte(i));
     } else if (type instanceof ShortType) {
@@ -62,22 +64,25 @@ record RowWriters(RowShape shape, boolean strict) {
     } else if (type instanceof LongType) {
       return (out, data, i) -> out.writeNumber(data.getLong(i));
     } else if (type instanceof FloatType) {
-      // Jackson writes non-finite numbers as quoted strings, which the lenient form wants.
+      // Non-finite numbers are quoted strings (as Jackson writes them), as the lenient form wants.
       return strict
-          ? (out, data, i) -> out.writeNumber(finite(data.getFloat(i), path))
-          : (out, data, i) -> out.writeNumber(data.getFloat(i));
+          ? (out, data, i) -> out.writeAscii(Float.toString(finite(data.getFloat(i), path)))
+          : (out, data, i) -> writeLenient(out, Float.toString(data.getFloat(i)));
     } else if (type instanceof DoubleType) {
       return strict
-          ? (out, data, i) -> out.writeNumber(finite(data.getDouble(i), path))
-          : (out, data, i) -> out.writeNumber(data.getDouble(i));
+          ? (out, data, i) -> out.writeAscii(Double.toString(finite(data.getDouble(i), path)))
+          : (out, data, i) -> writeLenient(out, Double.toString(data.getDouble(i)));
     } else if (type instanceof DecimalType decimal) {
       int precision = decimal.precision();
       int scale = decimal.scale();
       return (out, data, i) ->
-          out.writeNumber(data.getDecimal(i, precision, scale).toJavaBigDecimal());
+          out.writeAscii(data.getDecimal(i, precision, scale).toJavaBigDecimal().toString());
     } else if (type instanceof BinaryType) {
-      return (out, data, i) ->
-          out.writeString(Base64.getEncoder().encodeToString(data.getBinary(i)));
+      return (out, data, i) -> {
+        out.write((byte) '"');
+        out.write(Base64.getEncoder().encode(data.getBinary(i)));
+        out.write((byte) '"');
+      };
     } else if (type instanceof DateType) {
       DateOutput.Writer dates = shape.dateAt(unindexed(path)).dates(shape.zoneId());
       return (out, data, i) -> dates.write(out, data.getInt(i));
@@ -98,7 +103,7 @@ record RowWriters(RowShape shape, boolean strict) {
     } else if (type instanceof MapType map) {
       return map(map, path);
     } else if (type instanceof NullType) {
-      return (out, data, i) -> out.writeNull();
+      return (out, data, i) -> out.write(NULL);
     }
     throw new UnsupportedSchemaException(
         "field '" + path + "' has type " + type.simpleString() + ", which Sluice cannot write");
@@ -115,25 +120,29 @@ record RowWriters(RowShape shape, boolean strict) {
       }
     }
     int[] ordinals = Arrays.copyOf(kept, count);
-    String[] names = new String[count];
+    byte[][] names = new byte[count][];
     ValueWriter[] writers = new ValueWriter[count];
     for (int k = 0; k < count; k++) {
-      names[k] = fields[ordinals[k]].name();
-      writers[k] = value(fields[ordinals[k]].dataType(), join(parent, names[k]));
+      String name = fields[ordinals[k]].name();
+      names[k] = JsonNames.fieldName(name);
+      writers[k] = value(fields[ordinals[k]].dataType(), join(parent, name));
     }
     boolean writeNull = shape.writeNull();
     return (out, row) -> {
-      out.writeStartObject();
+      out.write((byte) '{');
+      boolean first = true;
       for (int k = 0; k < writers.length; k++) {
         if (!row.isNullAt(ordinals[k])) {
-          out.writeFieldName(names[k]);
+          first = separate(out, first);
+          out.write(names[k]);
           writers[k].write(out, row, ordinals[k]);
         } else if (writeNull) {
-          out.writeFieldName(names[k]);
-          out.writeNull();
+          first = separate(out, first);
+          out.write(names[k]);
+          out.write(NULL);
         }
       }
-      out.writeEndObject();
+      out.write((byte) '}');
     };
   }
 
@@ -141,15 +150,18 @@ record RowWriters(RowShape shape, boolean strict) {
     ValueWriter element = value(type.elementType(), path + "[]");
     return (out, data, i) -> {
       ArrayData array = data.getArray(i);
-      out.writeStartArray();
+      out.write((byte) '[');
       for (int e = 0; e < array.numElements(); e++) {
+        if (e > 0) {
+          out.write((byte) ',');
+        }
         if (array.isNullAt(e)) {
-          out.writeNull();
+          out.write(NULL);
         } else {
           element.write(out, array, e);
         }
       }
-      out.writeEndArray();
+      out.write((byte) ']');
     };
   }
 
@@ -159,25 +171,47 @@ record RowWriters(RowShape shape, boolean strict) {
     DataType keyType = type.keyType();
     FieldFilter filter = shape.filter();
     String keyPrefix = unindexed(path) + ".";
+    boolean everyKey = filter.isEmpty();
     return (out, data, i) -> {
       MapData map = data.getMap(i);
       ArrayData keys = map.keyArray();
       ArrayData values = map.valueArray();
-      out.writeStartObject();
+      out.write((byte) '{');
+      boolean first = true;
       for (int e = 0; e < map.numElements(); e++) {
         String key = String.valueOf(keys.get(e, keyType));
-        if (!filter.keeps(keyPrefix + key)) {
+        if (!everyKey && !filter.keeps(keyPrefix + key)) {
           continue;
         }
-        out.writeFieldName(key);
+        first = separate(out, first);
+        out.writeString(key);
+        out.write((byte) ':');
         if (values.isNullAt(e)) {
-          out.writeNull();
+          out.write(NULL);
         } else {
           value.write(out, values, e);
         }
       }
-      out.writeEndObject();
+      out.write((byte) '}');
     };
+  }
+
+  /** A comma unless {@code first}; returns false, as nothing after it is first. */
+  private static boolean separate(JsonBuffer out, boolean first) {
+    if (!first) {
+      out.write((byte) ',');
+    }
+    return false;
+  }
+
+  /** Jackson writes non-finite numbers as quoted strings ("NaN"), finite ones as they are. */
+  private static void writeLenient(JsonBuffer out, String number) {
+    char last = number.charAt(number.length() - 1);
+    if (last == 'N' || last == 'y') {
+      out.writeString(number);
+    } else {
+      out.writeAscii(number);
+    }
   }
 
   /** The path as the mapping and the field filter name it: arrays add nothing. */

@@ -31,6 +31,7 @@ import org.apache.spark.sql.connector.write.WriterCommitMessage;
  */
 final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
   private final int partitionId;
+  private final String positionPrefix;
   private final long taskId;
   private final RowConverter converter;
   private final LoaderHeartbeat heartbeat;
@@ -48,6 +49,7 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
    */
   SluiceDataWriter(SparkWriteConf conf, int partitionId, long taskId, WriterStart start) {
     this.partitionId = partitionId;
+    this.positionPrefix = "partition " + partitionId + " row ";
     this.taskId = taskId;
     TaskContext task = TaskContext.get();
     this.attempt = task == null ? 0 : task.attemptNumber();
@@ -94,7 +96,7 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
 
   @Override
   public void write(InternalRow row) throws IOException {
-    Converted c = converter.convert(row, "partition " + partitionId + " row " + rowNumber++);
+    Converted c = converter.convert(row, positionPrefix, rowNumber++);
     try {
       checkpointing.write(new ConvertedRow(c.document(), c.errorType(), c.reason()), sink);
     } catch (InterruptedException e) {

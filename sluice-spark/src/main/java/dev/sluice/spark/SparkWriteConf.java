@@ -128,11 +128,6 @@ record SparkWriteConf(
         timestamp);
   }
 
-  /** The parts of {@code row}'s document: from its columns, or from the JSON it holds. */
-  RowDocument documentOf(InternalRow row) {
-    return jsonInput == null ? new ColumnDocument(this, row) : jsonInput.read(row);
-  }
-
   /** The row as faithfully as it can be kept, for the dead-letter store. */
   byte[] lenientSource(InternalRow row) {
     return jsonInput == null ? json.toLenientJson(row) : jsonInput.raw(row);

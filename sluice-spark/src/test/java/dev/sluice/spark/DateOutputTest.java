@@ -2,10 +2,7 @@ package dev.sluice.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,14 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each output, for timestamps and dates, against what elasticsearch-hadoop writes. */
 class DateOutputTest {
-  private static final JsonFactory JSON = new JsonFactory();
-
-  private static String write(DateOutput.Writer writer, long value) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator out = JSON.createGenerator(text)) {
-      writer.write(out, value);
-    }
-    return text.toString();
+  private static String write(DateOutput.Writer writer, long value) {
+    JsonBuffer out = new JsonBuffer();
+    writer.write(out, value);
+    return new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static DateOutput output(String name) {
