@@ -12,6 +12,7 @@ import dev.sluice.core.retry.FailureClass;
 import dev.sluice.core.retry.FailureClassifier;
 import dev.sluice.core.retry.FailureSignal;
 import dev.sluice.core.retry.RetryPolicy;
+import dev.sluice.core.retry.Scope;
 import dev.sluice.core.transport.HttpResult;
 import java.io.IOException;
 import java.time.Duration;
@@ -142,7 +143,7 @@ final class ResponseDecision {
         case SEND_ALONE -> outcomes.add(new Retry(Duration.ZERO, c));
         case THROTTLED, TRANSIENT -> {
           throttled += c.failureClass() == FailureClass.THROTTLED ? 1 : 0;
-          RetryPolicy.Decision d = retry(doc, c, now, unitRandom);
+          RetryPolicy.Decision d = retry(doc, c, Scope.ITEM, now, unitRandom);
           outcomes.add(
               d.retry()
                   ? new Retry(d.delay(), c)
@@ -207,7 +208,8 @@ final class ResponseDecision {
       }
       case THROTTLED, TRANSIENT -> {
         for (PendingDocument doc : batch.documents()) {
-          RetryPolicy.Decision d = retry(doc, c, now, unitRandom); // one draw: they go together
+          RetryPolicy.Decision d =
+              retry(doc, c, Scope.REQUEST, now, unitRandom); // one draw: they go together
           if (!d.retry()) {
             return BatchVerdict.stop(messages.requestsKeptFailing(c, detail, d.exhausted()));
           }
@@ -223,10 +225,16 @@ final class ResponseDecision {
 
   /** The policy's answer, counting this failure without recording it (the loop records it). */
   private RetryPolicy.Decision retry(
-      PendingDocument doc, Classification c, Instant now, double unitRandom) {
+      PendingDocument doc, Classification c, Scope scope, Instant now, double unitRandom) {
     int transientFailures =
         doc.transientFailures + (c.failureClass() == FailureClass.TRANSIENT ? 1 : 0);
     return policy.decide(
-        c.failureClass(), transientFailures, doc.sends - 1, doc.firstAttempt, now, unitRandom);
+        c.failureClass(),
+        scope,
+        transientFailures,
+        doc.sends - 1,
+        doc.firstAttempt,
+        now,
+        unitRandom);
   }
 }

@@ -95,10 +95,10 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
     if (hard) {
       return halve(measured, signal.requestFailed());
     }
-    if (share > 0) {
+    if (share > 0 && !s.slowStart()) {
       return grow(scale(measured, 1 - measured.alpha() / 2), share);
     }
-    return grow(measured, 0);
+    return grow(measured, share);
   }
 
   private boolean slow(FlowState s, FlowSignal signal) {
@@ -147,28 +147,38 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
     return s.cut(Math.max(floor, s.bytes() / 2), Math.max(1, s.concurrency() / 2), floor, gap);
   }
 
+  /**
+   * A soft cut. It lowers concurrency only once the rounded product drops; until then the healthy
+   * streak goes on, or a steady 1% share, cutting every response by a hair, kept one request in
+   * flight for the whole load.
+   */
   private FlowState scale(FlowState s, double factor) {
     long bytes = Math.max(s.floor(), Math.round(s.bytes() * factor));
     int concurrency = (int) Math.max(1, Math.round(s.concurrency() * factor));
-    return s.cut(bytes, concurrency, s.floor(), s.gapNanos());
+    FlowState cut = s.cut(bytes, concurrency, s.floor(), s.gapNanos());
+    return concurrency < s.concurrency()
+        ? cut
+        : cut.withWindow(bytes, concurrency, cut.floor(), s.healthyStreak(), cut.gapNanos());
   }
 
   /**
-   * Slow start doubles; after it, each response adds a sixteenth of the maximum times the share
-   * that went through. Concurrency grows by one per few healthy responses (one per response in slow
-   * start), and a healthy response halves the gap between requests. The floor comes back up as
-   * batches grow to four times it.
+   * Slow start multiplies by 2 minus the throttled share (doubling what went through): a few items
+   * throttled by a busy, healthy cluster do not end it, since ending it at the first response left
+   * a short load at a quarter of the maximum. After it, each response adds a sixteenth of the
+   * maximum times the share that went through. Concurrency grows by one per few responses that did
+   * not cut it (one per response in slow start); a response without throttled items halves the gap
+   * between requests. The floor comes back up as batches grow to four times it.
    */
   private FlowState grow(FlowState s, double share) {
     long bytes =
-        s.slowStart() && share == 0
-            ? Math.min(maxBytes, s.bytes() * 2)
+        s.slowStart()
+            ? Math.min(maxBytes, Math.round(s.bytes() * (2 - share)))
             : Math.min(maxBytes, s.bytes() + Math.round(step() * (1 - share)));
     long floor = Math.min(minBytes, Math.max(s.floor(), bytes / 4));
-    if (share > 0) {
-      return s.withWindow(bytes, s.concurrency(), floor, 0, s.gapNanos());
+    long gap = s.gapNanos();
+    if (share == 0) {
+      gap = gap / 2 < FIRST_GAP.toNanos() ? 0 : gap / 2;
     }
-    long gap = s.gapNanos() / 2 < FIRST_GAP.toNanos() ? 0 : s.gapNanos() / 2;
     int streak = s.healthyStreak() + 1;
     if (gap == 0 && (s.slowStart() || streak >= HEALTHY_RESPONSES_PER_EXTRA_REQUEST)) {
       return s.withWindow(bytes, Math.min(maxConcurrency, s.concurrency() + 1), floor, 0, gap);

@@ -30,13 +30,21 @@ public final class RetryPolicy {
   }
 
   /**
+   * The wait grows with the document's retries, except for an item throttled in a response that
+   * answered its other items: the flow control slows the writer as a whole for those, and growing
+   * each document's wait on top left the last documents of a load waiting out 8 and 16 s, with
+   * nothing else left to send. Such an item waits the first backoff, however often it was
+   * throttled.
+   *
    * @param failureClass THROTTLED or TRANSIENT
+   * @param scope whether the failure hit the item alone or the whole request
    * @param transientFailures transient failures so far, this one included
    * @param retries retries so far, before this one
    * @param firstAttempt when the document was first sent
    */
   public Decision decide(
       FailureClass failureClass,
+      Scope scope,
       int transientFailures,
       int retries,
       Instant firstAttempt,
@@ -48,7 +56,8 @@ public final class RetryPolicy {
     if (failureClass == FailureClass.TRANSIENT && transientFailures >= maxAttempts) {
       return new Decision(null, "failed " + transientFailures + " times");
     }
-    Duration delay = backoff.delay(retries + 1, unitRandom);
+    boolean itemThrottled = failureClass == FailureClass.THROTTLED && scope == Scope.ITEM;
+    Duration delay = backoff.delay(itemThrottled ? 1 : retries + 1, unitRandom);
     Duration spent = Duration.between(firstAttempt, now.plus(delay));
     if (spent.compareTo(budget) > 0) {
       return new Decision(null, "retry budget of " + budget + " used up");
