@@ -12,14 +12,26 @@ public final class RetryPolicy {
   private final int maxAttempts;
   private final Duration budget;
   private final Backoff backoff;
+  private final boolean flowPaces;
 
   public RetryPolicy(int maxAttempts, Duration budget, Backoff backoff) {
+    this(maxAttempts, budget, backoff, false);
+  }
+
+  /**
+   * @param flowPaces an adaptive flow control cuts the writer on every refused request and spaces
+   *     its requests once at its floor: then a refused request's documents too wait the first
+   *     backoff only. Growing each document's wait on top kept the last documents of a writer
+   *     waiting 13 s and more, alone, after the rest of its load was in.
+   */
+  public RetryPolicy(int maxAttempts, Duration budget, Backoff backoff, boolean flowPaces) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be >= 1");
     }
     this.maxAttempts = maxAttempts;
     this.budget = budget;
     this.backoff = backoff;
+    this.flowPaces = flowPaces;
   }
 
   /** The answer: retry after {@code delay}, or give up with {@code exhausted} saying why. */
@@ -56,8 +68,8 @@ public final class RetryPolicy {
     if (failureClass == FailureClass.TRANSIENT && transientFailures >= maxAttempts) {
       return new Decision(null, "failed " + transientFailures + " times");
     }
-    boolean itemThrottled = failureClass == FailureClass.THROTTLED && scope == Scope.ITEM;
-    Duration delay = backoff.delay(itemThrottled ? 1 : retries + 1, unitRandom);
+    boolean flat = failureClass == FailureClass.THROTTLED && (scope == Scope.ITEM || flowPaces);
+    Duration delay = backoff.delay(flat ? 1 : retries + 1, unitRandom);
     Duration spent = Duration.between(firstAttempt, now.plus(delay));
     if (spent.compareTo(budget) > 0) {
       return new Decision(null, "retry budget of " + budget + " used up");

@@ -64,4 +64,19 @@ class RetryPolicyTest {
     assertThat(policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 1, 2, start, start, 0.5).delay())
         .isEqualTo(Duration.ofSeconds(2));
   }
+
+  @Test
+  void underAnAdaptiveFlowRefusedRequestsTooWaitTheFirstBackoff() {
+    RetryPolicy paced =
+        new RetryPolicy(
+            3,
+            Duration.ofMinutes(1),
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)),
+            true);
+    assertThat(paced.decide(FailureClass.THROTTLED, Scope.REQUEST, 0, 5, start, start, 0.5).delay())
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(paced.decide(FailureClass.TRANSIENT, Scope.REQUEST, 1, 2, start, start, 0.5).delay())
+        .as("a 503 or a reset still backs off per document")
+        .isEqualTo(Duration.ofSeconds(2));
+  }
 }
