@@ -110,6 +110,7 @@ final class ResponseDecision {
       Batch batch, List<ItemResult> items, Instant now, double unitRandom) {
     List<ItemOutcome> outcomes = new ArrayList<>(items.size());
     int throttled = 0;
+    double failedShare = (double) items.stream().filter(ItemResult::failed).count() / items.size();
     for (int i = 0; i < items.size(); i++) {
       ItemResult item = items.get(i);
       PendingDocument doc = batch.documents().get(i);
@@ -143,7 +144,7 @@ final class ResponseDecision {
         case SEND_ALONE -> outcomes.add(new Retry(Duration.ZERO, c));
         case THROTTLED, TRANSIENT -> {
           throttled += c.failureClass() == FailureClass.THROTTLED ? 1 : 0;
-          RetryPolicy.Decision d = retry(doc, c, Scope.ITEM, now, unitRandom);
+          RetryPolicy.Decision d = retry(doc, c, Scope.ITEM, failedShare, now, unitRandom);
           outcomes.add(
               d.retry()
                   ? new Retry(d.delay(), c)
@@ -209,7 +210,7 @@ final class ResponseDecision {
       case THROTTLED, TRANSIENT -> {
         for (PendingDocument doc : batch.documents()) {
           RetryPolicy.Decision d =
-              retry(doc, c, Scope.REQUEST, now, unitRandom); // one draw: they go together
+              retry(doc, c, Scope.REQUEST, 1, now, unitRandom); // one draw: they go together
           if (!d.retry()) {
             return BatchVerdict.stop(messages.requestsKeptFailing(c, detail, d.exhausted()));
           }
@@ -225,12 +226,18 @@ final class ResponseDecision {
 
   /** The policy's answer, counting this failure without recording it (the loop records it). */
   private RetryPolicy.Decision retry(
-      PendingDocument doc, Classification c, Scope scope, Instant now, double unitRandom) {
+      PendingDocument doc,
+      Classification c,
+      Scope scope,
+      double failedShare,
+      Instant now,
+      double unitRandom) {
     int transientFailures =
         doc.transientFailures + (c.failureClass() == FailureClass.TRANSIENT ? 1 : 0);
     return policy.decide(
         c.failureClass(),
         scope,
+        failedShare,
         transientFailures,
         doc.sends - 1,
         doc.firstAttempt,

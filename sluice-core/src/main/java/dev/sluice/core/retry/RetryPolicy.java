@@ -9,6 +9,9 @@ import java.time.Instant;
  * alone. Transient faults use up attempts and the time budget.
  */
 public final class RetryPolicy {
+  /** A response with at least this share of its items failed is the cluster refusing, not busy. */
+  public static final double MOSTLY_FAILED = 0.5;
+
   private final int maxAttempts;
   private final Duration budget;
   private final Backoff backoff;
@@ -42,14 +45,17 @@ public final class RetryPolicy {
   }
 
   /**
-   * The wait grows with the document's retries, except for an item throttled in a response that
-   * answered its other items: the flow control slows the writer as a whole for those, and growing
-   * each document's wait on top left the last documents of a load waiting out 8 and 16 s, with
-   * nothing else left to send. Such an item waits the first backoff, however often it was
-   * throttled.
+   * The wait grows with the document's retries, except where the flow control already slows the
+   * writer as a whole: for an item throttled in a response that took most of its items (the flow's
+   * soft cut), and, under an adaptive flow, for a refused request (its hard cut, its floor and its
+   * gap). Growing each document's wait on top left the last documents of a load waiting out 8 and
+   * 16 s, with nothing else left to send. Items throttled in a response that took less than {@link
+   * #MOSTLY_FAILED} of them (a full write queue) keep growing: the flow does not space requests for
+   * those, and flat waits there only sent the rejected items straight back.
    *
    * @param failureClass THROTTLED or TRANSIENT
    * @param scope whether the failure hit the item alone or the whole request
+   * @param failedShare the share of the response's items that failed (1 for a refused request)
    * @param transientFailures transient failures so far, this one included
    * @param retries retries so far, before this one
    * @param firstAttempt when the document was first sent
@@ -57,6 +63,7 @@ public final class RetryPolicy {
   public Decision decide(
       FailureClass failureClass,
       Scope scope,
+      double failedShare,
       int transientFailures,
       int retries,
       Instant firstAttempt,
@@ -68,7 +75,9 @@ public final class RetryPolicy {
     if (failureClass == FailureClass.TRANSIENT && transientFailures >= maxAttempts) {
       return new Decision(null, "failed " + transientFailures + " times");
     }
-    boolean flat = failureClass == FailureClass.THROTTLED && (scope == Scope.ITEM || flowPaces);
+    boolean flat =
+        failureClass == FailureClass.THROTTLED
+            && (scope == Scope.ITEM ? failedShare < MOSTLY_FAILED : flowPaces);
     Duration delay = backoff.delay(flat ? 1 : retries + 1, unitRandom);
     Duration spent = Duration.between(firstAttempt, now.plus(delay));
     if (spent.compareTo(budget) > 0) {

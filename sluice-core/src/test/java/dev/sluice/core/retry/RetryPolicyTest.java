@@ -14,12 +14,14 @@ class RetryPolicyTest {
 
   @Test
   void transientFaultsUseUpAttempts() {
-    assertThat(policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 1, 0, start, start, 0.5).delay())
+    assertThat(
+            policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 0.1, 1, 0, start, start, 0.5).delay())
         .isEqualTo(Duration.ofMillis(500));
-    assertThat(policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 2, 1, start, start, 0.5).retry())
+    assertThat(
+            policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 0.1, 2, 1, start, start, 0.5).retry())
         .isTrue();
     RetryPolicy.Decision last =
-        policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 3, 2, start, start, 0.5);
+        policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 0.1, 3, 2, start, start, 0.5);
     assertThat(last.retry()).isFalse();
     assertThat(last.exhausted()).contains("3 times");
   }
@@ -29,12 +31,19 @@ class RetryPolicyTest {
     assertThat(
             policy
                 .decide(
-                    FailureClass.THROTTLED, Scope.REQUEST, 0, 50, start, start.plusSeconds(30), 0.5)
+                    FailureClass.THROTTLED,
+                    Scope.REQUEST,
+                    1,
+                    0,
+                    50,
+                    start,
+                    start.plusSeconds(30),
+                    0.5)
                 .retry())
         .isTrue();
     RetryPolicy.Decision late =
         policy.decide(
-            FailureClass.THROTTLED, Scope.REQUEST, 0, 50, start, start.plusSeconds(58), 0.5);
+            FailureClass.THROTTLED, Scope.REQUEST, 1, 0, 50, start, start.plusSeconds(58), 0.5);
     assertThat(late.retry()).isFalse();
     assertThat(late.exhausted()).contains("budget");
   }
@@ -49,7 +58,7 @@ class RetryPolicyTest {
     for (int retries : new int[] {0, 1, 5, 50}) {
       assertThat(
               policy
-                  .decide(FailureClass.THROTTLED, Scope.ITEM, 0, retries, start, start, 0.5)
+                  .decide(FailureClass.THROTTLED, Scope.ITEM, 0.1, 0, retries, start, start, 0.5)
                   .delay())
           .as("retries " + retries)
           .isEqualTo(Duration.ofMillis(500));
@@ -59,9 +68,12 @@ class RetryPolicyTest {
   @Test
   void refusedRequestsAndTransientItemsBackOffExponentially() {
     assertThat(
-            policy.decide(FailureClass.THROTTLED, Scope.REQUEST, 0, 2, start, start, 0.5).delay())
+            policy
+                .decide(FailureClass.THROTTLED, Scope.REQUEST, 1, 0, 2, start, start, 0.5)
+                .delay())
         .isEqualTo(Duration.ofSeconds(2));
-    assertThat(policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 1, 2, start, start, 0.5).delay())
+    assertThat(
+            policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 0.1, 1, 2, start, start, 0.5).delay())
         .isEqualTo(Duration.ofSeconds(2));
   }
 
@@ -73,10 +85,24 @@ class RetryPolicyTest {
             Duration.ofMinutes(1),
             new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)),
             true);
-    assertThat(paced.decide(FailureClass.THROTTLED, Scope.REQUEST, 0, 5, start, start, 0.5).delay())
+    assertThat(
+            paced.decide(FailureClass.THROTTLED, Scope.REQUEST, 1, 0, 5, start, start, 0.5).delay())
         .isEqualTo(Duration.ofMillis(500));
-    assertThat(paced.decide(FailureClass.TRANSIENT, Scope.REQUEST, 1, 2, start, start, 0.5).delay())
+    assertThat(
+            paced.decide(FailureClass.TRANSIENT, Scope.REQUEST, 1, 1, 2, start, start, 0.5).delay())
         .as("a 503 or a reset still backs off per document")
         .isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void itemsOfAMostlyRejectedResponseBackOffExponentially() {
+    assertThat(
+            policy.decide(FailureClass.THROTTLED, Scope.ITEM, 0.5, 0, 2, start, start, 0.5).delay())
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(
+            policy
+                .decide(FailureClass.THROTTLED, Scope.ITEM, 0.49, 0, 2, start, start, 0.5)
+                .delay())
+        .isEqualTo(Duration.ofMillis(500));
   }
 }
