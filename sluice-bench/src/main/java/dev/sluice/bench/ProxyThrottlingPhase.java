@@ -110,11 +110,6 @@ final class ProxyThrottlingPhase {
     }
   }
 
-  /**
-   * Prints the table. The median request latency of each load and of its clean load are there
-   * because the proxy parses and rewrites every body it throttles items of: that costs time per
-   * request that is neither the cluster's nor Sluice's.
-   */
   static void print(PrintStream out, List<Row> rows) {
     out.println();
     out.println(
@@ -130,8 +125,6 @@ final class ProxyThrottlingPhase {
         .right("429 items", 10, r -> r.proxy().item429Items())
         .right("429 reqs", 9, r -> r.proxy().statusBefore(429))
         .right("retried", 8, r -> r.run().counters().retriedItems())
-        .right("p50 ms", 7, r -> r.run().counters().latencyP50Millis())
-        .right("clean p50", 9, r -> r.clean().counters().latencyP50Millis())
         .number("docs/s", 9, 0, r -> r.run().docsPerSecond())
         .print(out, rows);
   }

@@ -110,7 +110,9 @@ final class ResponseDecision {
       Batch batch, List<ItemResult> items, Instant now, double unitRandom) {
     List<ItemOutcome> outcomes = new ArrayList<>(items.size());
     int throttled = 0;
-    double failedShare = (double) items.stream().filter(ItemResult::failed).count() / items.size();
+    double failedShare =
+        RetryPolicy.failedShare(
+            (int) items.stream().filter(ItemResult::failed).count(), items.size());
     for (int i = 0; i < items.size(); i++) {
       ItemResult item = items.get(i);
       PendingDocument doc = batch.documents().get(i);

@@ -12,6 +12,17 @@ public final class RetryPolicy {
   /** A response with at least this share of its items failed is the cluster refusing, not busy. */
   public static final double MOSTLY_FAILED = 0.5;
 
+  /**
+   * Fewer items than this say nothing about the cluster: the last few documents of a drain, one of
+   * them throttled, made a "mostly failed" response and waited out 6 s alone.
+   */
+  static final int FEWEST_ITEMS_TO_JUDGE = 16;
+
+  /** The failed share of a response's items, as {@link #decide} weighs it. */
+  public static double failedShare(int failed, int items) {
+    return items < FEWEST_ITEMS_TO_JUDGE ? 0 : (double) failed / items;
+  }
+
   private final int maxAttempts;
   private final Duration budget;
   private final Backoff backoff;
@@ -55,7 +66,8 @@ public final class RetryPolicy {
    *
    * @param failureClass THROTTLED or TRANSIENT
    * @param scope whether the failure hit the item alone or the whole request
-   * @param failedShare the share of the response's items that failed (1 for a refused request)
+   * @param failedShare the share of the response's items that failed ({@link #failedShare}; 1 for a
+   *     refused request)
    * @param transientFailures transient failures so far, this one included
    * @param retries retries so far, before this one
    * @param firstAttempt when the document was first sent

@@ -105,4 +105,11 @@ class RetryPolicyTest {
                 .delay())
         .isEqualTo(Duration.ofMillis(500));
   }
+
+  @Test
+  void aHandfulOfItemsIsNoEvidenceOfARefusal() {
+    assertThat(RetryPolicy.failedShare(1, 1)).isZero();
+    assertThat(RetryPolicy.failedShare(15, 15)).isZero();
+    assertThat(RetryPolicy.failedShare(8, 16)).isEqualTo(0.5);
+  }
 }
