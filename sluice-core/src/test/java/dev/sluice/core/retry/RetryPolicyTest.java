@@ -78,7 +78,7 @@ class RetryPolicyTest {
   }
 
   @Test
-  void underAnAdaptiveFlowRefusedRequestsTooWaitTheFirstBackoff() {
+  void underAnAdaptiveFlowEveryThrottledDocumentWaitsTheFirstBackoff() {
     RetryPolicy paced =
         new RetryPolicy(
             3,
@@ -88,6 +88,9 @@ class RetryPolicyTest {
     assertThat(
             paced.decide(FailureClass.THROTTLED, Scope.REQUEST, 1, 0, 5, start, start, 0.5).delay())
         .isEqualTo(Duration.ofMillis(500));
+    assertThat(paced.decide(FailureClass.THROTTLED, Scope.ITEM, 1, 0, 5, start, start, 0.5).delay())
+        .as("items of a mostly rejected response too: the flow halves for those")
+        .isEqualTo(Duration.ofMillis(500));
     assertThat(
             paced.decide(FailureClass.TRANSIENT, Scope.REQUEST, 1, 1, 2, start, start, 0.5).delay())
         .as("a 503 or a reset still backs off per document")
@@ -95,7 +98,7 @@ class RetryPolicyTest {
   }
 
   @Test
-  void itemsOfAMostlyRejectedResponseBackOffExponentially() {
+  void underAFixedFlowItemsOfAMostlyRejectedResponseBackOffExponentially() {
     assertThat(
             policy.decide(FailureClass.THROTTLED, Scope.ITEM, 0.5, 0, 2, start, start, 0.5).delay())
         .isEqualTo(Duration.ofSeconds(2));
