@@ -69,7 +69,10 @@ public final class BulkEngine {
             : FlowControl.fixed(batch.maxBytes(), batch.concurrency());
     RetryPolicy policy =
         new RetryPolicy(
-            retry.maxAttempts(), retry.budget(), new Backoff(retry.baseDelay(), retry.maxDelay()));
+            retry.maxAttempts(),
+            retry.budget(),
+            new Backoff(retry.baseDelay(), retry.maxDelay()),
+            batch.adaptive());
     var deadLetterSettings = config.deadLetter();
     DeadLetterSink deadLetters =
         new DeadLetterSink(

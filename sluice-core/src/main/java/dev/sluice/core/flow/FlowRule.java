@@ -48,7 +48,7 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
   /** The longest gap between requests. */
   static final Duration MAX_GAP = Duration.ofSeconds(2);
 
-  /** A new writer's first batch is the maximum divided by this and by the live writers. */
+  /** A job's first batch is the maximum divided by this; later writers split it. */
   static final int START_DIVISOR = 4;
 
   FlowRule {
@@ -58,47 +58,50 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
   }
 
   /**
-   * Where a new writer starts. With a recent cut by another writer of the job in this JVM, there:
-   * the cluster just said what it holds. Else at a moderate share of the maximum, one request in
-   * flight, doubling from there while healthy: writers starting together do not all open at the
-   * maximum.
-   *
-   * @param liveWriters writers of the job in this JVM, this one included
-   * @param recentCut another writer's state after its last cut, or null
+   * Where a job's first writer starts: a moderate share of the maximum, one request in flight,
+   * doubling from there while healthy (TCP's slow start). Writers joining later split that budget
+   * ({@link #rescale}), so writers starting together do not all open at the maximum.
    */
-  FlowState start(int liveWriters, FlowState recentCut) {
-    if (recentCut != null) {
-      return new FlowState(
-          clamp(recentCut.bytes(), recentCut.floor()),
-          Math.min(maxConcurrency, recentCut.concurrency()),
-          recentCut.floor(),
-          recentCut.alpha(),
-          0,
-          0,
-          0,
-          0,
-          false,
-          recentCut.gapNanos());
-    }
-    long share = maxBytes / ((long) START_DIVISOR * Math.max(1, liveWriters));
-    return new FlowState(clamp(share, minBytes), 1, minBytes, 0, 0, 0, 0, 0, true, 0);
+  FlowState start() {
+    return new FlowState(
+        clamp(maxBytes / START_DIVISOR, minBytes), 1, minBytes, 0, 0, 0, 0, 0, true, 0);
   }
 
+  /**
+   * The same budget split among {@code to} writers instead of {@code from}: each writer's batch
+   * bytes scale by {@code from / to}, within the floor and the maximum. Not a cut: nothing was
+   * refused.
+   */
+  FlowState rescale(FlowState s, int from, int to) {
+    long bytes = clamp(Math.round((double) s.bytes() * from / to), s.floor());
+    return s.withWindow(bytes, s.concurrency(), s.floor(), s.healthyStreak(), s.gapNanos());
+  }
+
+  /** One writer's response. */
   FlowState next(FlowState s, FlowSignal signal) {
+    return next(s, signal, 1);
+  }
+
+  /**
+   * One response to any of {@code writers} writers sharing {@code s}. A cut applies to all at once
+   * (and counts once, by the epoch); growth is divided among them, so the shared state grows per
+   * round of responses as one writer's does per response.
+   */
+  FlowState next(FlowState s, FlowSignal signal, int writers) {
     double share = signal.requestFailed() ? 1 : signal.throttledShare();
     boolean hard = signal.requestFailed() || share >= HARD_SHARE || slow(s, signal);
     FlowState measured = measure(s, signal, share);
     if (signal.sentEpoch() < s.epoch()) {
       // Sent before the last cut: says nothing against the current values, only for them.
-      return hard ? measured : grow(measured, share);
+      return hard ? measured : grow(measured, share, writers);
     }
     if (hard) {
       return halve(measured, signal.requestFailed());
     }
-    if (share > 0) {
-      return grow(scale(measured, 1 - measured.alpha() / 2), share);
+    if (share > 0 && !s.slowStart()) {
+      return grow(scale(measured, 1 - measured.alpha() / 2), share, writers);
     }
-    return grow(measured, 0);
+    return grow(measured, share, writers);
   }
 
   private boolean slow(FlowState s, FlowSignal signal) {
@@ -147,30 +150,43 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
     return s.cut(Math.max(floor, s.bytes() / 2), Math.max(1, s.concurrency() / 2), floor, gap);
   }
 
+  /**
+   * A soft cut. It lowers concurrency only once the rounded product drops; until then the healthy
+   * streak goes on, or a steady 1% share, cutting every response by a hair, kept one request in
+   * flight for the whole load.
+   */
   private FlowState scale(FlowState s, double factor) {
     long bytes = Math.max(s.floor(), Math.round(s.bytes() * factor));
     int concurrency = (int) Math.max(1, Math.round(s.concurrency() * factor));
-    return s.cut(bytes, concurrency, s.floor(), s.gapNanos());
+    FlowState cut = s.cut(bytes, concurrency, s.floor(), s.gapNanos());
+    return concurrency < s.concurrency()
+        ? cut
+        : cut.withWindow(bytes, concurrency, cut.floor(), s.healthyStreak(), cut.gapNanos());
   }
 
   /**
-   * Slow start doubles; after it, each response adds a sixteenth of the maximum times the share
-   * that went through. Concurrency grows by one per few healthy responses (one per response in slow
-   * start), and a healthy response halves the gap between requests. The floor comes back up as
-   * batches grow to four times it.
+   * Slow start multiplies by 2 minus the throttled share (doubling what went through): a few items
+   * throttled by a busy, healthy cluster do not end it, since ending it at the first response left
+   * a short load at a quarter of the maximum. After it, each response adds a sixteenth of the
+   * maximum times the share that went through. Concurrency grows by one per few responses that did
+   * not cut it (one per response in slow start); a response without throttled items halves the gap
+   * between requests. The floor comes back up as batches grow to four times it.
    */
-  private FlowState grow(FlowState s, double share) {
+  private FlowState grow(FlowState s, double share, int writers) {
+    double weight = 1.0 / writers;
     long bytes =
-        s.slowStart() && share == 0
-            ? Math.min(maxBytes, s.bytes() * 2)
-            : Math.min(maxBytes, s.bytes() + Math.round(step() * (1 - share)));
+        s.slowStart()
+            ? Math.min(maxBytes, Math.round(s.bytes() * Math.pow(2 - share, weight)))
+            : Math.min(maxBytes, s.bytes() + Math.round(step() * (1 - share) * weight));
     long floor = Math.min(minBytes, Math.max(s.floor(), bytes / 4));
-    if (share > 0) {
-      return s.withWindow(bytes, s.concurrency(), floor, 0, s.gapNanos());
+    long gap = s.gapNanos();
+    if (share == 0) {
+      long halved = Math.round(gap * Math.pow(0.5, weight));
+      gap = halved < FIRST_GAP.toNanos() ? 0 : halved;
     }
-    long gap = s.gapNanos() / 2 < FIRST_GAP.toNanos() ? 0 : s.gapNanos() / 2;
     int streak = s.healthyStreak() + 1;
-    if (gap == 0 && (s.slowStart() || streak >= HEALTHY_RESPONSES_PER_EXTRA_REQUEST)) {
+    int needed = (s.slowStart() ? 1 : HEALTHY_RESPONSES_PER_EXTRA_REQUEST) * writers;
+    if (gap == 0 && streak >= needed) {
       return s.withWindow(bytes, Math.min(maxConcurrency, s.concurrency() + 1), floor, 0, gap);
     }
     return s.withWindow(bytes, s.concurrency(), floor, streak, gap);

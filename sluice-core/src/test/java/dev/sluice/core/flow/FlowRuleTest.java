@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,6 +147,42 @@ class FlowRuleTest {
     assertThat(after.epoch()).as("epoch").isEqualTo(epoch);
   }
 
+  /**
+   * A healthy but busy cluster throttles a few items of every request. Each of those responses cut
+   * the writer softly and reset its healthy streak, so it stayed at one request in flight and left
+   * slow start at its first response: a 1% load ran at a quarter of the bytes, one at a time.
+   */
+  @Test
+  void aSmallSteadyShareReachesTheMaximumAsFastAsACleanStart() {
+    for (double share : new double[] {0, 0.01, 0.1}) {
+      FlowState s = RULE.start();
+      int responses = 0;
+      while (s.bytes() < MAX || s.concurrency() < 4) {
+        s = RULE.next(s, new FlowSignal(s.epoch(), s.bytes(), FAST, share, false));
+        assertThat(++responses).as("responses to the maximum at share " + share).isLessThan(8);
+      }
+    }
+  }
+
+  @Test
+  void aSmallShareInSlowStartKeepsDoublingForWhatWentThrough() {
+    FlowState s = new FlowState(4_000, 1, 1_600, 0, 0, 0, 0, 0, true, 0);
+    FlowState after = RULE.next(s, new FlowSignal(0, 4_000, FAST, 0.1, false));
+    assertThat(after.slowStart()).isTrue();
+    assertThat(after.bytes()).isEqualTo(7_600); // 4,000 x (2 - 0.1)
+    assertThat(after.concurrency()).isEqualTo(2);
+    assertThat(after.epoch()).isZero();
+  }
+
+  @Test
+  void aSteadySmallShareStillAddsRequestsInFlight() {
+    FlowState s = state(MAX, 2, 1_600, 0.01);
+    for (int i = 0; i < FlowRule.HEALTHY_RESPONSES_PER_EXTRA_REQUEST; i++) {
+      s = RULE.next(s, new FlowSignal(s.epoch(), s.bytes(), FAST, 0.01, false));
+    }
+    assertThat(s.concurrency()).isEqualTo(3);
+  }
+
   @Test
   void aSteadyShareOfThrottledItemsFindsABalanceAboveTheFloor() {
     for (double share : new double[] {0.01, 0.1}) {
@@ -211,17 +248,55 @@ class FlowRuleTest {
   }
 
   @Test
-  void aNewWriterStartsAtAShareAndAfterAnotherWritersFreshCut() {
-    FlowState alone = RULE.start(1, null);
-    assertThat(alone.bytes()).isEqualTo(MAX / 4);
-    assertThat(alone.concurrency()).isEqualTo(1);
-    assertThat(alone.slowStart()).isTrue();
-    assertThat(RULE.start(8, null).bytes()).isEqualTo(1_600); // MAX / 32 is below the floor
-    FlowState cut = state(3_000, 2, 800, 0.2);
-    FlowState joined = RULE.start(3, cut);
-    assertThat(joined.bytes()).isEqualTo(3_000);
-    assertThat(joined.concurrency()).isEqualTo(2);
-    assertThat(joined.floor()).isEqualTo(800);
-    assertThat(joined.slowStart()).isFalse();
+  void aJobStartsAtAQuarterOfTheMaximumInSlowStart() {
+    FlowState start = RULE.start();
+    assertThat(start.bytes()).isEqualTo(MAX / 4);
+    assertThat(start.concurrency()).isEqualTo(1);
+    assertThat(start.slowStart()).isTrue();
+  }
+
+  static Stream<Arguments> rescales() {
+    return Stream.of(
+        Arguments.of("a second writer halves the share", 8_000, 1, 2, 8_000 / 2),
+        Arguments.of("one leaves: the other takes its share", 4_000, 2, 1, 8_000),
+        Arguments.of("never below the floor", 4_000, 1, 16, 1_600),
+        Arguments.of("never above the maximum", 12_000, 2, 1, MAX));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rescales")
+  void writersJoiningOrLeavingSplitTheSameBudget(
+      String name, long bytes, int from, int to, long expected) {
+    FlowState after = RULE.rescale(state(bytes, 2, 1_600, 0.1), from, to);
+    assertThat(after.bytes()).isEqualTo(expected);
+    assertThat(after.concurrency()).isEqualTo(2);
+    assertThat(after.epoch()).as("not a cut").isEqualTo(5);
+  }
+
+  /**
+   * Writers sharing one state each answer once per round: the round grows the state as one response
+   * grows a lone writer's, in slow start and after; a cut by any of them counts once.
+   */
+  @Test
+  void aRoundOfSharedResponsesGrowsAsOneResponseOfALoneWriter() {
+    for (FlowState s :
+        List.of(
+            new FlowState(2_000, 1, 1_600, 0, 0, 0, 0, 0, true, 0), state(4_000, 2, 1_600, 0))) {
+      FlowState alone = RULE.next(s, new FlowSignal(s.epoch(), 4_000, FAST, 0, false));
+      FlowState shared = s;
+      for (int w = 0; w < 4; w++) {
+        shared = RULE.next(shared, new FlowSignal(s.epoch(), 4_000, FAST, 0, false), 4);
+      }
+      assertThat((double) shared.bytes()).isCloseTo(alone.bytes(), offset(2.0));
+      if (s.slowStart()) {
+        assertThat(shared.concurrency()).isEqualTo(alone.concurrency());
+      }
+    }
+    FlowState s = state(8_000, 4, 1_600, 0);
+    for (int w = 0; w < 4; w++) {
+      s = RULE.next(s, new FlowSignal(5, 8_000, FAST, 0, true), 4);
+    }
+    assertThat(s.bytes()).isEqualTo(4_000);
+    assertThat(s.concurrency()).isEqualTo(2);
   }
 }

@@ -34,22 +34,38 @@ class ProportionalFlowControlTest {
   }
 
   @Test
-  void aLaterWriterStartsWhereAnotherWasCutWhileThatIsFresh() {
+  void writersOfOneJobShareOneBudgetAndEveryCut() {
     FlowHints.Job job = new FlowHints.Job();
-    ProportionalFlowControl first = new ProportionalFlowControl(rule, job, at(T0));
-    refuse(first);
-    refuse(first);
+    FlowControl first = new ProportionalFlowControl(rule, job, at(T0));
+    assertThat(first.batchBytes()).isEqualTo(4_000);
+    FlowControl second = new ProportionalFlowControl(rule, job, at(T0));
+    assertThat(first.batchBytes()).isEqualTo(2_000);
+    assertThat(second.batchBytes()).isEqualTo(2_000);
+    long before = first.epoch();
+    refuse(second);
     assertThat(first.batchBytes()).isEqualTo(1_000);
-
-    Instant fresh = T0.plus(FlowHints.FRESH);
-    FlowControl second = new ProportionalFlowControl(rule, job, at(fresh));
-    assertThat(second.batchBytes()).isEqualTo(1_000);
-    assertThat(job.live()).isEqualTo(2);
-
+    // the first writer's answer to a request sent before that cut does not cut again
+    first.onResponse(new FlowSignal(before, 2_000, FAST, 0, true));
+    assertThat(first.batchBytes()).isEqualTo(1_000);
     second.close();
     second.close();
     assertThat(job.live()).isEqualTo(1);
-    FlowControl stale = new ProportionalFlowControl(rule, job, at(fresh.plusMillis(1)));
-    assertThat(stale.batchBytes()).isEqualTo(16_000 / 4 / 2); // a share among two live writers
+    assertThat(first.batchBytes()).isEqualTo(2_000);
+  }
+
+  @Test
+  void aJobUnusedForLongStartsAfresh() {
+    FlowHints.Job job = new FlowHints.Job();
+    FlowControl first = new ProportionalFlowControl(rule, job, at(T0));
+    refuse(first);
+    refuse(first);
+    first.close();
+    FlowControl fresh = new ProportionalFlowControl(rule, job, at(T0.plus(FlowHints.FRESH)));
+    assertThat(fresh.batchBytes()).isEqualTo(1_000);
+    fresh.close();
+    FlowControl stale =
+        new ProportionalFlowControl(
+            rule, job, at(T0.plus(FlowHints.FRESH).plus(FlowHints.FRESH).plusMillis(1)));
+    assertThat(stale.batchBytes()).isEqualTo(4_000);
   }
 }
