@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.testkit.EsTestClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * What the node did during one load, from its own statistics: garbage collection, merging and
@@ -31,26 +30,17 @@ record NodeActivity(
           + "nodes.*.indices.indexing.index_time_in_millis";
 
   static NodeActivity read(EsTestClient client) {
-    EsTestClient.Response response = client.get(PATH);
-    if (!response.isSuccess()) {
-      throw new IllegalStateException(
-          "GET node stats answered " + response.status() + ": " + response.body());
-    }
-    try {
-      JsonNode node = JSON.readTree(response.body()).path("nodes").elements().next();
-      JsonNode gc = node.path("jvm").path("gc").path("collectors");
-      JsonNode merges = node.path("indices").path("merges");
-      return new NodeActivity(
-          gc.path("young").path("collection_count").asLong(),
-          gc.path("young").path("collection_time_in_millis").asLong(),
-          gc.path("old").path("collection_count").asLong(),
-          gc.path("old").path("collection_time_in_millis").asLong(),
-          merges.path("total").asLong(),
-          merges.path("total_time_in_millis").asLong(),
-          node.path("indices").path("indexing").path("index_time_in_millis").asLong());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read node stats: " + response.body(), e);
-    }
+    JsonNode node = NodeStats.local(client, PATH);
+    JsonNode gc = node.path("jvm").path("gc").path("collectors");
+    JsonNode merges = node.path("indices").path("merges");
+    return new NodeActivity(
+        gc.path("young").path("collection_count").asLong(),
+        gc.path("young").path("collection_time_in_millis").asLong(),
+        gc.path("old").path("collection_count").asLong(),
+        gc.path("old").path("collection_time_in_millis").asLong(),
+        merges.path("total").asLong(),
+        merges.path("total_time_in_millis").asLong(),
+        node.path("indices").path("indexing").path("index_time_in_millis").asLong());
   }
 
   /** Merges running now, on any index of the node. */

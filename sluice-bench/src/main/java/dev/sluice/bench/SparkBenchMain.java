@@ -1,31 +1,27 @@
 package dev.sluice.bench;
 
-import dev.sluice.testkit.EsTestClient;
 import dev.sluice.testkit.LocalElasticsearch;
 import dev.sluice.testkit.NodeSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/bench-spark}: the Spark write path as users run it, Sluice against
- * elasticsearch-hadoop and a raw {@code _bulk} baseline, on one local node (see {@link
- * SparkBenchOptions#USAGE}). Runs on the Spark 3.5 build, the one elasticsearch-hadoop has.
+ * elasticsearch-hadoop and a raw {@code _bulk} baseline, on one local node, then Sluice under
+ * throttling (see {@link SparkBenchOptions#USAGE}). Runs on the Spark 3.5 build, the one
+ * elasticsearch-hadoop has.
  */
 public final class SparkBenchMain {
   private static final Logger LOG = LoggerFactory.getLogger(SparkBenchMain.class);
-  private static final String INDEX = "bench-spark";
   private static final String FILTER_PATH =
       "errors,items.*.status,items.*.result,items.*.error,error,status";
   private static final int RAW_DOCS_PER_BODY = 5000;
@@ -33,6 +29,7 @@ public final class SparkBenchMain {
 
   private final SparkBenchOptions options;
   private final List<SparkLoadRun> runs = new ArrayList<>();
+  private final List<SparkThrottlingPhase.Case> throttled = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
 
   private SparkBenchMain(SparkBenchOptions options) {
@@ -52,34 +49,52 @@ public final class SparkBenchMain {
     Path work = Files.createDirectories(Path.of("target", "bench-spark"));
     NodeSpec spec = NodeSpec.builder().name("bench-spark").heap("1g").build();
     try (LocalElasticsearch node = LocalElasticsearch.start(spec);
-        ShimProcess shim = ShimProcess.start(node.httpUrl());
         SparkSession spark = startSpark()) {
-      EsTestClient client = EsTestClient.forNode(node);
-      NodeSettler settler = new NodeSettler(client, node.processHandle(), Duration.ofSeconds(60));
-      ResourceMeter meter = new ResourceMeter(node.processHandle());
       Dataset<Row> events = LogEvents.read(spark, options.rows(), options.partitions(), work);
       Dataset<Row> warmUp = events.limit(options.warmUpRows());
-      BulkBodies bodies = options.loaders().contains(SparkLoader.RAW) ? rawBodies(events) : null;
-      LOG.info("warming up: {} rows through each loader, untimed", options.warmUpRows());
-      for (SparkLoader loader : options.loaders()) {
-        if (loader.throughSpark()) {
-          load(loader, 0, warmUp, options.warmUpRows(), null, shim, settler, meter, client);
+      if (options.throughput()) {
+        try (ShimProcess shim = ShimProcess.start(node.httpUrl())) {
+          compareLoaders(node, shim, events, warmUp);
         }
       }
-      List<SparkLoader> order = new ArrayList<>(options.loaders());
-      for (int round = 1; round <= options.rounds(); round++) {
-        for (SparkLoader loader : order) {
-          runs.add(
-              load(loader, round, events, options.rows(), bodies, shim, settler, meter, client));
-        }
-        // Rotate, so that each loader takes each place in the order over the rounds.
-        order.add(order.remove(0));
+      if (options.throttling()) {
+        SparkThrottlingPhase phase = new SparkThrottlingPhase(events, options.rows(), failures);
+        // After the loaders' rounds Spark is warm; alone, it needs the warm-up.
+        throttled.addAll(
+            phase.run(node, options.throughput() ? null : warmUp, options.warmUpRows()));
       }
     } finally {
-      SparkBenchReport.print(System.out, options, runs);
+      if (options.throughput()) {
+        SparkBenchReport.print(System.out, options, runs);
+      }
+      if (!throttled.isEmpty()) {
+        SparkThrottlingPhase.print(System.out, throttled);
+      }
       failures.forEach(f -> System.out.println("FAILED: " + f));
     }
     return failures.isEmpty();
+  }
+
+  private void compareLoaders(
+      LocalElasticsearch node, ShimProcess shim, Dataset<Row> events, Dataset<Row> warmUp)
+      throws InterruptedException {
+    SparkTarget target = new SparkTarget(node);
+    ResourceMeter meter = new ResourceMeter(node.processHandle());
+    BulkBodies bodies = options.loaders().contains(SparkLoader.RAW) ? rawBodies(events) : null;
+    LOG.info("warming up: {} rows through each loader, untimed", options.warmUpRows());
+    for (SparkLoader loader : options.loaders()) {
+      if (loader.throughSpark()) {
+        load(loader, 0, warmUp, options.warmUpRows(), null, shim, target, meter);
+      }
+    }
+    List<SparkLoader> order = new ArrayList<>(options.loaders());
+    for (int round = 1; round <= options.rounds(); round++) {
+      for (SparkLoader loader : order) {
+        runs.add(load(loader, round, events, options.rows(), bodies, shim, target, meter));
+      }
+      // Rotate, so that each loader takes each place in the order over the rounds.
+      order.add(order.remove(0));
+    }
   }
 
   private SparkLoadRun load(
@@ -89,19 +104,10 @@ public final class SparkBenchMain {
       long rows,
       BulkBodies bodies,
       ShimProcess shim,
-      NodeSettler settler,
-      ResourceMeter meter,
-      EsTestClient client)
+      SparkTarget target,
+      ResourceMeter meter)
       throws InterruptedException {
-    settler.settle(INDEX);
-    require(
-        client.createIndex(
-            INDEX,
-            "{\"settings\":{\"index\":{\"number_of_shards\":1,\"number_of_replicas\":0,"
-                + "\"refresh_interval\":\"-1\"}},\"mappings\":"
-                + LogEvents.MAPPING
-                + "}"),
-        "create " + INDEX);
+    target.prepare();
     String what = (round == 0 ? "warm-up " : "round " + round + " ") + loader.label();
     LOG.info("{}: {} rows", what, rows);
     long shimCpu = shim.cpuNanos();
@@ -109,9 +115,10 @@ public final class SparkBenchMain {
     long start = System.nanoTime();
     try {
       if (loader.throughSpark()) {
-        writer(loader, events, shim).save();
+        loader.writer(events, shim.hostAndPort(), SparkTarget.INDEX).save();
       } else {
-        new RawBulkClient(client.baseUrl(), FILTER_PATH).sendAll(bodies.bodies(), RAW_CONNECTIONS);
+        new RawBulkClient(target.client().baseUrl(), FILTER_PATH)
+            .sendAll(bodies.bodies(), RAW_CONNECTIONS);
       }
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
       failures.add(what + ": " + e);
@@ -120,10 +127,7 @@ public final class SparkBenchMain {
     long nanos = System.nanoTime() - start;
     ResourceMeter.Usage usage = meter.stop();
     long shimNanos = shim.cpuNanos() - shimCpu;
-    require(
-        client.put("/" + INDEX + "/_settings", "{\"index\":{\"refresh_interval\":null}}"), what);
-    require(client.refresh(INDEX), "refresh after " + what);
-    long count = client.count(INDEX);
+    long count = target.count(what);
     if (count != rows) {
       failures.add(what + ": expected " + rows + " documents, found " + count);
     }
@@ -134,22 +138,6 @@ public final class SparkBenchMain {
     return run;
   }
 
-  private static DataFrameWriter<Row> writer(
-      SparkLoader loader, Dataset<Row> events, ShimProcess shim) {
-    DataFrameWriter<Row> writer =
-        events
-            .write()
-            .mode(SaveMode.Append)
-            .option("es.nodes", shim.hostAndPort())
-            .option("es.resource", INDEX);
-    if (loader.elasticsearchHadoop()) {
-      writer = writer.format("org.elasticsearch.spark.sql").option("es.nodes.wan.only", "true");
-    } else {
-      writer = writer.format("sluice");
-    }
-    return loader.withIdColumn() ? writer.option("es.mapping.id", "id") : writer;
-  }
-
   /** The rows as {@code _bulk} bodies with sequential ids, read once, before any timing. */
   private BulkBodies rawBodies(Dataset<Row> events) {
     LOG.info("building the raw baseline's bodies");
@@ -158,7 +146,7 @@ public final class SparkBenchMain {
     for (int n = 0; n < sources.length; n++) {
       sources[n] = json.next().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
-    return BulkBodies.build(INDEX, sources, RAW_DOCS_PER_BODY, Long.MAX_VALUE);
+    return BulkBodies.build(SparkTarget.INDEX, sources, RAW_DOCS_PER_BODY, Long.MAX_VALUE);
   }
 
   /** Spark in local mode as users run it on one machine: all cores, no web UI, loopback only. */
@@ -170,12 +158,5 @@ public final class SparkBenchMain {
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate();
-  }
-
-  private static void require(EsTestClient.Response response, String what) {
-    if (!response.isSuccess()) {
-      throw new IllegalStateException(
-          what + " failed: " + response.status() + " " + response.body());
-    }
   }
 }

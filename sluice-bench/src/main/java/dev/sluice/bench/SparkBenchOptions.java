@@ -3,13 +3,24 @@ package dev.sluice.bench;
 import java.util.List;
 import java.util.Set;
 
-/** What {@code bin/bench-spark} is asked to do. */
+/**
+ * What {@code bin/bench-spark} is asked to do.
+ *
+ * @param throughput compare the loaders (not {@code --skip-throughput})
+ * @param throttling then Sluice under throttling ({@code --throttling})
+ */
 record SparkBenchOptions(
-    int rows, int rounds, int partitions, int warmUpRows, List<SparkLoader> loaders) {
+    int rows,
+    int rounds,
+    int partitions,
+    int warmUpRows,
+    List<SparkLoader> loaders,
+    boolean throughput,
+    boolean throttling) {
   static final String USAGE =
       """
       usage: bin/bench-spark [--rows N] [--rounds N] [--partitions N] [--warm-up-rows N]
-                             [--loader NAME]...
+                             [--loader NAME]... [--throttling] [--skip-throughput]
 
       Writes one DataFrame of log events (~520 bytes of JSON per row, read from a Parquet copy made
       once under target/bench-spark) into a local Elasticsearch node through Spark 3.5 in local
@@ -32,6 +43,11 @@ record SparkBenchOptions(
         --partitions N     input partitions (default 4)
         --warm-up-rows N   rows of each loader's untimed warm-up (default 200,000)
         --loader NAME      only these loaders (repeatable; default all five)
+        --throttling       then the throttling rows: Sluice (defaults) through a fault proxy,
+                           clean, 1% and 10% of items 429, 10% of requests 429, every response
+                           2 s late, each after a clean load; then into a tiny-queue node (write
+                           pool 1, queue 1, 2mb indexing pressure); time x clean against targets
+        --skip-throughput  skip the loaders' comparison (with --throttling only)
       """;
 
   static SparkBenchOptions parse(String[] args) {
@@ -39,7 +55,11 @@ record SparkBenchOptions(
         CommandLine.parse(
             args,
             Set.of("--rows", "--rounds", "--partitions", "--warm-up-rows", "--loader"),
-            Set.of());
+            Set.of("--throttling", "--skip-throughput"));
+    if (line.has("--skip-throughput") && !line.has("--throttling")) {
+      throw new IllegalArgumentException(
+          "--skip-throughput leaves nothing to run without --throttling");
+    }
     List<SparkLoader> loaders =
         line.all("--loader").isEmpty()
             ? List.of(SparkLoader.values())
@@ -50,6 +70,8 @@ record SparkBenchOptions(
         line.positive("--rounds", 2),
         line.positive("--partitions", 4),
         Math.min(rows, line.positive("--warm-up-rows", 200_000)),
-        loaders);
+        loaders,
+        !line.has("--skip-throughput"),
+        line.has("--throttling"));
   }
 }

@@ -2,6 +2,10 @@ package dev.sluice.bench;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 
 /** The loaders {@code bin/bench-spark} compares. */
 enum SparkLoader {
@@ -31,6 +35,21 @@ enum SparkLoader {
 
   boolean withIdColumn() {
     return this == ES_HADOOP_ID || this == SLUICE_ID;
+  }
+
+  /**
+   * How this connector writes {@code events} into {@code index} on {@code node} ({@code
+   * host:port}), with its defaults; not for {@link #RAW}.
+   */
+  DataFrameWriter<Row> writer(Dataset<Row> events, String node, String index) {
+    DataFrameWriter<Row> writer =
+        events.write().mode(SaveMode.Append).option("es.nodes", node).option("es.resource", index);
+    if (elasticsearchHadoop()) {
+      writer = writer.format("org.elasticsearch.spark.sql").option("es.nodes.wan.only", "true");
+    } else {
+      writer = writer.format("sluice");
+    }
+    return withIdColumn() ? writer.option("es.mapping.id", "id") : writer;
   }
 
   static SparkLoader named(String name) {
