@@ -128,7 +128,9 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
         result.deadLetterLocation(),
         attempt,
         started,
-        Instant.now());
+        Instant.now(),
+        result.series(),
+        result.deadLetterSamples());
   }
 
   /**

@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.LoadCounters;
+import dev.sluice.core.LoadResult;
+import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.report.Counter;
+import dev.sluice.core.report.Counters;
+import dev.sluice.core.report.DeadLetterSamples;
+import dev.sluice.core.report.Measure;
 import dev.sluice.core.report.RunEnding;
 import dev.sluice.core.report.RunReport;
 import dev.sluice.core.report.TaskRun;
+import dev.sluice.core.report.TimeSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,7 +54,9 @@ class JobSummaryTest {
         "/dl/p" + partition,
         0,
         START.plusSeconds(partition),
-        START.plusSeconds(2L * partition + 1));
+        START.plusSeconds(2L * partition + 1),
+        TimeSeries.empty(),
+        DeadLetterSamples.empty());
   }
 
   @Test
@@ -104,7 +112,9 @@ class JobSummaryTest {
             null,
             2,
             START.plusSeconds(3),
-            START.plusSeconds(6));
+            START.plusSeconds(6),
+            TimeSeries.empty(),
+            DeadLetterSamples.empty());
     JobSummary summary =
         JobSummary.of(conf(null), new WriterCommitMessage[] {task(2, 7, 7), null, retried});
 
@@ -124,5 +134,102 @@ class JobSummaryTest {
     SluiceCommitMessage moved = task(3, 1, 1).withDeadLetterLocation("/dl/final/p3");
     assertThat(moved.deadLetterLocation()).isEqualTo("/dl/final/p3");
     assertThat(moved.run()).isEqualTo(task(3, 1, 1).run());
+  }
+
+  /** A clock the test sets, in seconds since START. */
+  private static final class SetClock extends java.time.Clock {
+    private Instant now = START;
+
+    SetClock at(double seconds) {
+      now = START.plusMillis(Math.round(seconds * 1000));
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  /** A task whose writer indexed {@code perSecond} documents in each of the given seconds. */
+  private static SluiceCommitMessage sampled(int partition, long perSecond, int... seconds) {
+    SetClock clock = new SetClock();
+    Counters counters = new Counters(clock);
+    for (int second : seconds) {
+      clock.at(second + 0.2);
+      counters.requestSent(100 * perSecond, 1);
+      clock.at(second + 0.7);
+      counters.inFlight(0);
+      counters.latency(500);
+      for (int i = 0; i < perSecond; i++) {
+        counters.increment(Counter.READ);
+        counters.indexed("created", "idx");
+      }
+    }
+    counters.increment(Counter.READ);
+    counters.deadLettered(
+        new DeadLetterRecord(
+            DeadLetterRecord.FORMAT_VERSION,
+            "idx",
+            "k-" + partition,
+            "index",
+            400,
+            "mapper_parsing_exception",
+            "failed to parse [code]",
+            1,
+            START,
+            START,
+            "partition " + partition + " row 3",
+            "w",
+            "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    LoadResult r =
+        new LoadResult(counters.snapshot(0), null, counters.series(), counters.deadLetterSamples());
+    return new SluiceCommitMessage(
+        partition,
+        partition,
+        r.counters(),
+        null,
+        0,
+        START,
+        START.plusSeconds(4),
+        r.series(),
+        r.deadLetterSamples());
+  }
+
+  @Test
+  void theTasksSeriesAreMergedByWallClockSecondAndTheirSamplesInPartitionOrder(@TempDir Path dir)
+      throws Exception {
+    Path path = dir.resolve("report.json");
+    JobSummary summary =
+        JobSummary.of(
+            conf(path),
+            new WriterCommitMessage[] {sampled(0, 10, 0, 1, 2), null, sampled(2, 5, 1, 3)});
+
+    summary.writeIfAsked(
+        summary.report(RunEnding.FINISHED, null, START, START.plusSeconds(4), null));
+
+    JsonNode buckets = new ObjectMapper().readTree(path.toFile()).at("/series/buckets");
+    assertThat(buckets)
+        .extracting(b -> b.get("seconds").asDouble(), b -> b.get("settled").asLong())
+        // the dead letters settled at the last event of each task: 2.7 s and 3.7 s
+        .containsExactly(tuple(0.0, 10L), tuple(1.0, 15L), tuple(2.0, 11L), tuple(3.0, 6L));
+    assertThat(buckets)
+        .extracting(b -> b.get("requests_sent").asLong(), b -> b.get("mean_in_flight").asDouble())
+        .containsExactly(tuple(1L, 0.5), tuple(2L, 1.0), tuple(1L, 0.5), tuple(1L, 0.5));
+    assertThat(summary.series().total(Measure.SETTLED))
+        .isEqualTo(summary.totals().indexed() + summary.totals().deadLettered());
+    assertThat(summary.deadLetterSamples().byReason().get("mapper_parsing_exception"))
+        .extracting(DeadLetterSamples.Sample::position)
+        .containsExactly("partition 0 row 3", "partition 2 row 3");
   }
 }

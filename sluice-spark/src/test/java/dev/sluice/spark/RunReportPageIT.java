@@ -90,7 +90,7 @@ class RunReportPageIT {
     assertThat(html).doesNotContain("page-secret-41").contains("Finished with 45 dead letters");
     JsonNode report = dataBlock(html, "sluice-report");
     assertThat(report).isEqualTo(JSON.readTree(out.resolve("run/report.json").toFile()));
-    assertThat(report.get("schema_version").asInt()).isEqualTo(3);
+    assertThat(report.get("schema_version").asInt()).isEqualTo(4);
 
     JsonNode timeline = report.get("timeline");
     TreeSet<Integer> partitions = new TreeSet<>();
@@ -113,8 +113,42 @@ class RunReportPageIT {
     assertThat(settled).isEqualTo(900);
     assertThat(report.at("/counters/deadLettered").asLong()).isEqualTo(45);
 
+    // What the load did over time: every settled document in some bucket, every byte sent.
+    JsonNode buckets = report.at("/series/buckets");
+    assertThat(buckets).isNotEmpty();
+    long docs = 0;
+    long bytes = 0;
+    long requests = 0;
+    long responses = 0;
+    for (JsonNode b : buckets) {
+      Instant start = Instant.parse(b.get("start_at").asText());
+      assertThat(start).isBetween(runStart.minusSeconds(1), runEnd);
+      docs += b.get("settled").asLong();
+      bytes += b.get("bytes_sent").asLong();
+      requests += b.get("requests_sent").asLong();
+      responses += b.get("responses").asLong();
+      assertThat(b.get("max_in_flight").asLong()).isLessThanOrEqualTo(64);
+    }
+    assertThat(docs)
+        .isEqualTo(
+            report.at("/counters/indexed").asLong() + report.at("/counters/deadLettered").asLong())
+        .isEqualTo(900);
+    assertThat(bytes).isEqualTo(report.at("/counters/bytesSent").asLong()).isPositive();
+    assertThat(requests)
+        .isEqualTo(responses)
+        .isEqualTo(report.at("/counters/bulkRequests").asLong());
+    // one reason (the server's name for a value its mapping refuses), a few samples of it
+    String reason = report.at("/counters/deadLetteredByReason").fieldNames().next();
+    assertThat(report.get("dead_letter_samples").size()).isEqualTo(1);
+    JsonNode samples = report.get("dead_letter_samples").get(reason);
+    assertThat(samples).hasSize(5);
+    assertThat(samples.get(0).get("position").asText()).startsWith("partition ");
+    assertThat(samples.get(0).get("source").asText()).contains("not-a-number");
+    assertThat(html).contains("<h3>Sample dead letters</h3>");
+
     JsonNode charts = dataBlock(html, "sluice-charts").get("charts");
-    assertThat(charts.findValuesAsText("id")).contains("throughput", "partition-speed");
+    assertThat(charts.findValuesAsText("id"))
+        .contains("throughput", "partition-speed", "docs-over-time", "in-flight", "retries");
     assertThat(charts.get(1).get("labels")).hasSize(PARTITIONS);
   }
 }

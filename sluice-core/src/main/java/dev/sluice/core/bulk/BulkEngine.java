@@ -52,7 +52,7 @@ public final class BulkEngine {
     this.writerId = writerId;
     this.encoder =
         new DocumentEncoder(config.defaultIndex(), config.defaultOp(), config.write().actions());
-    this.counters = new Counters();
+    this.counters = new Counters(ctx.clock());
     BatchSettings batch = config.batch();
     RetrySettings retry = config.retry();
     BulkTransport transport =
@@ -200,7 +200,9 @@ public final class BulkEngine {
                   + done.deadLettered());
       throw closeFailure;
     }
-    result = new LoadResult(done, loop.deadLetterLocation());
+    result =
+        new LoadResult(
+            done, loop.deadLetterLocation(), counters.series(), counters.deadLetterSamples());
     return result;
   }
 

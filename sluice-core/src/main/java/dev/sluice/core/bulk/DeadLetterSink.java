@@ -52,7 +52,7 @@ final class DeadLetterSink {
     } catch (IOException e) {
       throw writeFailed(e);
     }
-    counters.deadLettered(outcome.errorType(), doc.index);
+    counters.deadLettered(record);
   }
 
   /** Throws DeadLetterToleranceException when too many documents were rejected. */

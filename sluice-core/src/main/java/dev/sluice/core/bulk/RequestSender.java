@@ -1,6 +1,5 @@
 package dev.sluice.core.bulk;
 
-import dev.sluice.core.report.Counter;
 import dev.sluice.core.report.Counters;
 import dev.sluice.core.transport.BulkTransport;
 import dev.sluice.core.transport.HttpResult;
@@ -38,7 +37,7 @@ final class RequestSender {
   }
 
   void send(Batch batch, Instant now) {
-    counters.add(Counter.BYTES_SENT, batch.bytes());
+    counters.requestSent(batch.bytes(), inFlight.size() + 1);
     LOG.debug(
         "writer={} batch={} sending docs={} bytes={} inFlight={}",
         writerId,
@@ -56,7 +55,9 @@ final class RequestSender {
 
   /** Forgets a finished request; null if it was cancelled already. */
   InFlight complete(Batch batch) {
-    return inFlight.remove(batch.id());
+    InFlight done = inFlight.remove(batch.id());
+    counters.inFlight(inFlight.size());
+    return done;
   }
 
   int inFlight() {
@@ -66,6 +67,7 @@ final class RequestSender {
   void cancelAll() {
     inFlight.values().forEach(f -> f.cancel().run());
     inFlight.clear();
+    counters.inFlight(0);
   }
 
   void close() {

@@ -1,6 +1,8 @@
 package dev.sluice.core.report;
 
 import dev.sluice.core.LoadCounters;
+import dev.sluice.core.deadletter.DeadLetterRecord;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Live counters of one loader, written by the engine where things happen ({@link #increment},
  * {@link #add}, {@link #indexed}, {@link #deadLettered}). Thread-safe; {@link #snapshot} gives the
- * immutable {@link LoadCounters} everything else reads.
+ * immutable {@link LoadCounters} everything else reads. Also keeps what happened over time ({@link
+ * #series}) and a few dead letters of each reason ({@link #deadLetterSamples}).
  */
 public final class Counters {
   /** What the engine counts as it goes; the rest of the table is derived in {@link #snapshot}. */
@@ -37,6 +40,8 @@ public final class Counters {
   private final LatencyHistogram latency = new LatencyHistogram();
   // Per target index (es.resource patterns write many): [indexed, dead-lettered].
   private final Map<String, LongAdder[]> byIndex = new ConcurrentHashMap<>();
+  private final Sampler sampler;
+  private final DeadLetterSamples.Collector samples = new DeadLetterSamples.Collector();
 
   /**
    * The result of a {@code create} that Elasticsearch refused with a version conflict on a replay:
@@ -48,17 +53,45 @@ public final class Counters {
   public static final String SUPERSEDED = "superseded";
 
   public Counters() {
+    this(Clock.systemUTC());
+  }
+
+  /** With the clock that dates what happens, for the {@link #series}. */
+  public Counters(Clock clock) {
+    this.sampler = new Sampler(clock);
     for (Counter c : COUNTED) {
       counted.put(c, new LongAdder());
     }
   }
 
   public void increment(Counter counter) {
-    adder(counter).increment();
+    add(counter, 1);
   }
 
   public void add(Counter counter, long amount) {
     adder(counter).add(amount);
+    Measure measure =
+        switch (counter) {
+          case MERGED -> Measure.SETTLED;
+          case RETRIED_ITEMS -> Measure.RETRIED_ITEMS;
+          case RETRIED_REQUESTS -> Measure.RETRIED_REQUESTS;
+          case THROTTLED -> Measure.THROTTLED;
+          default -> null; // the rest is not drawn over time, or is sampled where it happens
+        };
+    if (measure != null) {
+      sampler.count(measure, amount);
+    }
+  }
+
+  /** A bulk request of {@code bytes} was sent; {@code inFlight} are in flight with it. */
+  public void requestSent(long bytes, int inFlight) {
+    adder(Counter.BYTES_SENT).add(bytes);
+    sampler.sent(bytes, inFlight);
+  }
+
+  /** Requests in flight went down to {@code inFlight} (answered or cancelled). */
+  public void inFlight(int inFlight) {
+    sampler.inFlight(inFlight);
   }
 
   private LongAdder adder(Counter counter) {
@@ -83,10 +116,19 @@ public final class Counters {
       case SUPERSEDED -> increment(Counter.SUPERSEDED);
       default -> otherSuccess.increment();
     }
+    sampler.count(Measure.SETTLED, 1);
   }
 
   public void deadLettered(String reason) {
     deadLetteredByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    sampler.count(Measure.SETTLED, 1);
+    sampler.count(Measure.DEAD_LETTERED, 1);
+  }
+
+  /** As {@link #deadLettered(String, String)}, keeping the record as a sample of its reason. */
+  public void deadLettered(DeadLetterRecord record) {
+    deadLettered(record.errorType(), record.index());
+    samples.offer(record.errorType(), record);
   }
 
   /** As {@link #indexed(String)}, also counted for {@code index} (null: no index to count). */
@@ -129,6 +171,17 @@ public final class Counters {
 
   public void latency(long millis) {
     latency.record(millis);
+    sampler.responded(millis);
+  }
+
+  /** What happened over time so far. */
+  public TimeSeries series() {
+    return sampler.series();
+  }
+
+  /** The first dead letters of each reason so far. */
+  public DeadLetterSamples deadLetterSamples() {
+    return samples.snapshot();
   }
 
   /** What the loader did so far, with the peak bytes held (which the memory budget knows). */

@@ -23,6 +23,7 @@ final class ReportBody {
     banner();
     counts();
     speed();
+    overTime();
     deadLetters();
     breakdowns();
     options();
@@ -81,6 +82,21 @@ final class ReportBody {
     out.append("</section>\n");
   }
 
+  private void overTime() {
+    out.append("<section id=\"over-time\"><h2>Over time</h2>");
+    if (page.buckets().isEmpty()) {
+      out.append("<p>This report has no series (schema ")
+          .append(page.schemaVersion())
+          .append(", or nothing was sampled).</p>");
+    } else {
+      out.append("<p>All writers together, in buckets of ")
+          .append(number(page.bucketSeconds()))
+          .append(" s from the run's start.</p>");
+    }
+    charts(ReportCharts.Section.OVER_TIME);
+    out.append("</section>\n");
+  }
+
   private void timeline(List<ReportPage.Task> tasks) {
     Set<String> figures = new LinkedHashSet<>();
     for (ReportPage.Task t : tasks) {
@@ -130,7 +146,31 @@ final class ReportBody {
                 table(List.of("", "documents"), values);
               }
             });
+    samples();
     out.append("</section>\n");
+  }
+
+  private void samples() {
+    Map<String, List<Map<String, String>>> samples = page.deadLetterSamples();
+    if (samples.isEmpty()) {
+      return;
+    }
+    out.append("<h3>Sample dead letters</h3><p>The first of each reason; the files hold all.</p>");
+    List<String> columns = SampleRows.COLUMNS;
+    samples.forEach(
+        (reason, rows) -> {
+          out.append("<h4>")
+              .append(text(reason))
+              .append("</h4><table class=\"samples\"><thead><tr>");
+          columns.forEach(c -> out.append("<th>").append(c).append("</th>"));
+          out.append("</tr></thead><tbody>");
+          for (Map<String, String> row : rows) {
+            out.append("<tr>");
+            columns.forEach(c -> cell(row.get(c)));
+            out.append("</tr>");
+          }
+          out.append("</tbody></table>");
+        });
   }
 
   private void breakdowns() {

@@ -16,6 +16,7 @@ final class ReportCharts {
   /** Where a chart goes on the page. */
   enum Section {
     SPEED,
+    OVER_TIME,
     DEAD_LETTERS,
     BREAKDOWNS
   }
@@ -26,6 +27,8 @@ final class ReportCharts {
   /**
    * One chart: {@code steps} plots series over x (seconds since the run started), {@code bars}
    * plots one bar per label (x is the label's position).
+   *
+   * @param sameScale the series share one y axis (counts of one kind), else each has its own
    */
   record Chart(
       String id,
@@ -35,7 +38,8 @@ final class ReportCharts {
       String xLabel,
       List<Double> x,
       List<String> labels,
-      List<Series> series) {}
+      List<Series> series,
+      boolean sameScale) {}
 
   private ReportCharts() {}
 
@@ -53,6 +57,7 @@ final class ReportCharts {
               "docs/s",
               tasks.stream().map(ReportPage.Task::docsPerSecond).toList()));
     }
+    charts.addAll(SeriesCharts.of(page.buckets(), page.bucketSeconds()));
     int n = 0;
     for (Map.Entry<String, Map<String, Long>> b : page.breakdowns().entrySet()) {
       if (b.getValue().isEmpty()) {
@@ -109,7 +114,8 @@ final class ReportCharts {
         "seconds since the run started",
         x,
         List.of(),
-        List.of(new Series("docs/s", rate), new Series("tasks running", running)));
+        List.of(new Series("docs/s", rate), new Series("tasks running", running)),
+        false);
   }
 
   private static Chart bars(
@@ -124,7 +130,7 @@ final class ReportCharts {
       x.add((double) i);
     }
     return new Chart(
-        id, section, title, "bars", "", x, labels, List.of(new Series(seriesLabel, values)));
+        id, section, title, "bars", "", x, labels, List.of(new Series(seriesLabel, values)), false);
   }
 
   private static double seconds(Instant origin, Instant at) {

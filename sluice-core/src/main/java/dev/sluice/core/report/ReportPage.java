@@ -201,6 +201,22 @@ final class ReportPage {
     return files;
   }
 
+  /** The series' buckets (schema 4 and later; none before), each a JSON object of measures. */
+  List<JsonNode> buckets() {
+    List<JsonNode> buckets = new ArrayList<>();
+    tree.path("series").path("buckets").forEach(buckets::add);
+    return buckets;
+  }
+
+  double bucketSeconds() {
+    return tree.path("series").path("bucket_seconds").asDouble();
+  }
+
+  /** Error type → its sample dead letters, each field → text ("" for none). */
+  Map<String, List<Map<String, String>>> deadLetterSamples() {
+    return SampleRows.of(tree.path("dead_letter_samples"));
+  }
+
   List<ReportCharts.Chart> charts() {
     return ReportCharts.of(this);
   }

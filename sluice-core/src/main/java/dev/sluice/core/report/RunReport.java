@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +20,8 @@ import java.util.TreeMap;
  * @param options the redacted options ({@code SluiceConfig.toRedactedMap()}), never clear secrets
  * @param timeline one entry per task that reported, by partition and start: when it ran and what it
  *     did; empty when the runner does not know its tasks' times
+ * @param series what the run did over time, all its writers merged; empty when none was sampled
+ * @param deadLetterSamples the first few dead letters of each reason
  */
 public record RunReport(
     String job,
@@ -32,7 +35,9 @@ public record RunReport(
     List<String> deadLetterFiles,
     String checkpoint,
     Map<String, String> options,
-    List<TaskRun> timeline) {
+    List<TaskRun> timeline,
+    TimeSeries series,
+    DeadLetterSamples deadLetterSamples) {
   private static final Comparator<TaskRun> BY_PARTITION_AND_START =
       Comparator.comparingInt(TaskRun::partition).thenComparing(TaskRun::started);
 
@@ -40,6 +45,8 @@ public record RunReport(
     deadLetterFiles = List.copyOf(deadLetterFiles);
     options = new TreeMap<>(options);
     timeline = timeline.stream().sorted(BY_PARTITION_AND_START).toList();
+    Objects.requireNonNull(series, "series");
+    Objects.requireNonNull(deadLetterSamples, "deadLetterSamples");
   }
 
   public static Builder builder(String job, String index) {
@@ -96,6 +103,8 @@ public record RunReport(
     private String checkpoint;
     private Map<String, String> options = Map.of();
     private List<TaskRun> timeline = List.of();
+    private TimeSeries series = TimeSeries.empty();
+    private DeadLetterSamples deadLetterSamples = DeadLetterSamples.empty();
 
     private Builder(String job, String index) {
       this.job = job;
@@ -140,6 +149,17 @@ public record RunReport(
       return this;
     }
 
+    /** What the run did over time: one writer's series, or all of a job's merged. */
+    public Builder series(TimeSeries series) {
+      this.series = series;
+      return this;
+    }
+
+    public Builder deadLetterSamples(DeadLetterSamples samples) {
+      this.deadLetterSamples = samples;
+      return this;
+    }
+
     public RunReport build() {
       if (started == null || ended == null || reconciliation == null) {
         throw new IllegalStateException("a run report needs its start, end and counters");
@@ -156,7 +176,9 @@ public record RunReport(
           deadLetterFiles,
           checkpoint,
           options,
-          timeline);
+          timeline,
+          series,
+          deadLetterSamples);
     }
   }
 }

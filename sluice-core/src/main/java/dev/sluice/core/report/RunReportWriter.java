@@ -23,9 +23,11 @@ public final class RunReportWriter {
   /**
    * 1 was the engine's draft and the Spark job's "sluice-spark-report/1"; 2 says how it ended; 3
    * adds {@code timeline}, one entry per task that reported (partition, attempt, start, end,
-   * settled, docs/s, its counters). Nothing of 2 changed, so a reader of 2 reads 3.
+   * settled, docs/s, its counters). Nothing of 2 changed, so a reader of 2 reads 3. 4 adds {@code
+   * series} (what the run did over time, in buckets: {@link SeriesTree}) and {@code
+   * dead_letter_samples} (a few dead letters per reason); nothing of 3 changed.
    */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -103,6 +105,8 @@ public final class RunReportWriter {
     putIfKnown(tree, "checkpoint", r.checkpoint());
     tree.put("options", r.options());
     tree.put("timeline", r.timeline().stream().map(RunReportWriter::entry).toList());
+    tree.put("series", SeriesTree.of(r.series(), r.started(), r.ended()));
+    tree.put("dead_letter_samples", SeriesTree.samples(r.deadLetterSamples()));
     return tree;
   }
 

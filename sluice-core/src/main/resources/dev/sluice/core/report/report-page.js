@@ -17,13 +17,15 @@
         label: s.label,
         stroke: COLORS[i % COLORS.length],
         width: 2,
-        scale: i === 0 ? "y" : "y" + i,
+        scale: chart.sameScale || i === 0 ? "y" : "y" + i,
         paths: uPlot.paths.stepped({ align: 1 })
       });
     });
     var axes = [{ label: chart.xLabel }];
     chart.series.forEach(function (s, i) {
-      axes.push({ scale: i === 0 ? "y" : "y" + i, label: s.label, side: i === 0 ? 3 : 1, grid: { show: i === 0 } });
+      if (i === 0 || !chart.sameScale) {
+        axes.push({ scale: i === 0 ? "y" : "y" + i, label: chart.sameScale ? "" : s.label, side: i === 0 ? 3 : 1, grid: { show: i === 0 } });
+      }
     });
     return new uPlot({
       width: width(holder), height: 280,

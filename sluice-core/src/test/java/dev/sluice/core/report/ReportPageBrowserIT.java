@@ -57,10 +57,24 @@ class ReportPageBrowserIT {
     assertThat(body.group(1))
         .contains("data-rendered=\"true\"")
         .contains("data-charts-drawn=\"" + charts + "\"");
-    assertThat(charts).isGreaterThanOrEqualTo(3); // throughput, per partition, dead letters
+    // throughput, per partition, five over time, dead letters
+    assertThat(charts).isGreaterThanOrEqualTo(8);
     // uPlot draws each chart on a canvas of its own.
     assertThat(dom.stdout().split("<canvas", -1)).hasSize(charts + 1);
     assertThat(dom.stdout()).contains("data-points=\"6\""); // the throughput steps
+    for (String overTime : List.of("docs-over-time", "batch-bytes", "in-flight", "retries")) {
+      // six 1 s buckets and the last one's end, drawn on a canvas
+      assertThat(dom.stdout())
+          .containsPattern(
+              "id=\"chart-"
+                  + overTime
+                  + "\"[^>]*data-points=\"7\"|data-points=\"7\"[^>]*id=\"chart-"
+                  + overTime
+                  + "\"");
+    }
+    assertThat(dom.stdout())
+        .contains("<h3>Sample dead letters</h3>")
+        .contains("<td>{\"price\":\"abc\"}</td>");
     assertThat(Files.size(screenshot)).as("the screenshot").isGreaterThan(10_000);
   }
 

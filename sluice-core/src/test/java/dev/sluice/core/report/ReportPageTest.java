@@ -61,6 +61,59 @@ class ReportPageTest {
   }
 
   @Test
+  void theSeriesGivesChartsOverTimeOfThroughputBatchBytesInFlightRetriesAndLatency()
+      throws Exception {
+    ReportPage page = page(SampleReports.loaded(Map.of()).build());
+
+    assertThat(page.charts())
+        .filteredOn(c -> c.section() == ReportCharts.Section.OVER_TIME)
+        .extracting(ReportCharts.Chart::id)
+        .containsExactly("docs-over-time", "batch-bytes", "in-flight", "retries", "latency");
+    ReportCharts.Chart docs = chart(page, "docs-over-time");
+    // six 1 s buckets from the run's start, and the end of the last
+    assertThat(docs.x()).containsExactly(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
+    assertThat(series(docs, "docs/s")).containsOnly(100.0);
+    assertThat(series(chart(page, "batch-bytes"), "mean batch bytes")).containsOnly(1000.0);
+    assertThat(series(chart(page, "in-flight"), "max in flight"))
+        .containsExactly(1.0, 1.0, 2.0, 2.0, 1.0, 1.0, 1.0);
+    assertThat(series(chart(page, "in-flight"), "mean in flight"))
+        .containsExactly(0.5, 0.5, 1.0, 1.0, 0.5, 0.5, 0.5);
+    ReportCharts.Chart retries = chart(page, "retries");
+    assertThat(retries.sameScale()).isTrue();
+    assertThat(series(retries, "429s")).containsExactly(0.0, 0.0, 5.0, 0.0, 0.0, 0.0, 0.0);
+    assertThat(series(retries, "whole requests refused"))
+        .containsExactly(0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0);
+    assertThat(series(chart(page, "latency"), "mean ms")).containsOnly(50.0);
+    assertThat(series(chart(page, "latency"), "max ms")).containsOnly(50.0);
+    assertThat(page.html()).contains("in buckets of 1 s");
+  }
+
+  @Test
+  void deadLettersHaveATableOfSamplesPerReason() throws Exception {
+    String html = page(SampleReports.loaded(Map.of()).build()).html();
+
+    assertThat(html)
+        .contains("<h4>mapper_parsing_exception</h4><table class=\"samples\">")
+        .contains(
+            "<tr><td>partition 0 row 7</td><td>orders</td><td>id-1</td>"
+                + "<td>failed to parse field [price]</td><td>{&quot;price&quot;:&quot;abc&quot;}</td></tr>");
+  }
+
+  @Test
+  void aSchema3ReportWithoutASeriesStillMakesAPage() throws Exception {
+    ObjectNode tree = (ObjectNode) tree(SampleReports.loaded(Map.of()).build());
+    tree.put("schema_version", 3).remove(List.of("series", "dead_letter_samples"));
+
+    ReportPage page = ReportPage.of(tree);
+
+    assertThat(page.charts()).extracting(ReportCharts.Chart::id).contains("throughput");
+    assertThat(page.charts()).noneMatch(c -> c.section() == ReportCharts.Section.OVER_TIME);
+    assertThat(page.html())
+        .contains("This report has no series (schema 3")
+        .doesNotContain("Sample dead letters");
+  }
+
+  @Test
   void eachPartitionHasItsSpeedAndTheRunItsOverallSpeed() throws Exception {
     ReportPage page = page(SampleReports.loaded(Map.of()).build());
 

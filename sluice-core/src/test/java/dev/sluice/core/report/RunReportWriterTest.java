@@ -114,7 +114,7 @@ class RunReportWriterTest {
         new LocalFileStorage(), target.toString(), SampleReports.loaded(Map.of()).build());
 
     JsonNode json = JSON.readTree(target.toFile());
-    assertThat(json.get("schema_version").asInt()).isEqualTo(3);
+    assertThat(json.get("schema_version").asInt()).isEqualTo(4);
     JsonNode timeline = json.get("timeline");
     assertThat(timeline).hasSize(3);
     assertThat(timeline.findValuesAsText("partition")).containsExactly("0", "1", "2");
@@ -262,5 +262,60 @@ class RunReportWriterTest {
     public void delete(String location) {
       files.remove(location);
     }
+  }
+
+  @Test
+  void theSeriesAndTheDeadLetterSamplesAreInTheReport(@TempDir Path dir) throws Exception {
+    Path target = dir.resolve("report.json");
+
+    RunReportWriter.write(
+        new LocalFileStorage(), target.toString(), SampleReports.loaded(Map.of()).build());
+
+    JsonNode json = JSON.readTree(target.toFile());
+    assertThat(json.at("/series/bucket_seconds").asDouble()).isEqualTo(1.0);
+    JsonNode buckets = json.at("/series/buckets");
+    assertThat(buckets).hasSize(6);
+    JsonNode third = buckets.get(2);
+    assertThat(third.get("start_at").asText()).isEqualTo("2026-01-01T00:00:02Z");
+    assertThat(third.get("seconds").asDouble()).isEqualTo(2.0);
+    assertThat(third.get("settled").asLong()).isEqualTo(100);
+    assertThat(third.get("docs_per_second").asDouble()).isEqualTo(100.0);
+    assertThat(third.get("bytes_sent").asLong()).isEqualTo(1000);
+    assertThat(third.get("requests_sent").asLong()).isEqualTo(1);
+    assertThat(third.get("mean_batch_bytes").asDouble()).isEqualTo(1000.0);
+    assertThat(third.get("max_in_flight").asLong()).isEqualTo(2);
+    assertThat(third.get("mean_in_flight").asDouble()).isEqualTo(1.0);
+    assertThat(third.get("mean_latency_millis").asDouble()).isEqualTo(50.0);
+    assertThat(third.get("latency_max_millis").asLong()).isEqualTo(50);
+    assertThat(third.get("retried_items").asLong()).isEqualTo(5);
+    assertThat(third.get("throttled").asLong()).isEqualTo(5);
+    assertThat(third.get("retried_requests").asLong()).isEqualTo(1);
+    long settled = 0;
+    for (JsonNode b : buckets) {
+      settled += b.get("settled").asLong();
+    }
+    assertThat(settled).isEqualTo(600);
+    JsonNode samples = json.get("dead_letter_samples");
+    assertThat(samples.get("mapper_parsing_exception")).hasSize(2);
+    assertThat(samples.at("/mapper_parsing_exception/0/position").asText())
+        .isEqualTo("partition 0 row 7");
+    assertThat(samples.at("/mapper_parsing_exception/0/source").asText())
+        .isEqualTo("{\"price\":\"abc\"}");
+    assertThat(samples.at("/mapper_parsing_exception/0/source_truncated").asBoolean()).isFalse();
+  }
+
+  @Test
+  void theLastBucketsRateCountsOnlyTheTimeTheRunRan(@TempDir Path dir) throws Exception {
+    Path target = dir.resolve("report.json");
+    RunReport report =
+        SampleReports.loaded(Map.of())
+            .between(SampleReports.START, SampleReports.START.plusMillis(5_500))
+            .build();
+
+    RunReportWriter.write(new LocalFileStorage(), target.toString(), report);
+
+    JsonNode last = JSON.readTree(target.toFile()).at("/series/buckets/5");
+    assertThat(last.get("settled").asLong()).isEqualTo(100);
+    assertThat(last.get("docs_per_second").asDouble()).isEqualTo(200.0); // 100 docs in 0.5 s
   }
 }

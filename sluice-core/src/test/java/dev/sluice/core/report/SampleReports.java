@@ -45,6 +45,42 @@ final class SampleReports {
         .counters(total, 3, 3)
         .deadLetters("/data/dl/" + HOSTILE, List.of("/data/dl/p1.ndjson"))
         .options(options)
-        .timeline(timeline());
+        .timeline(timeline())
+        .series(series())
+        .deadLetterSamples(samples());
+  }
+
+  /**
+   * One writer's 6 s: a request a second (1000 bytes, 100 docs, 50 ms), two in flight during
+   * seconds 2 and 3, which saw 5 items refused with 429 and one whole request refused.
+   */
+  static TimeSeries series() {
+    TestClock clock = new TestClock();
+    Counters c = new Counters(clock);
+    for (int second = 0; second < 6; second++) {
+      clock.at(second + 0.1);
+      c.requestSent(1000, second == 2 || second == 3 ? 2 : 1);
+      clock.at(second + 0.6);
+      c.latency(50);
+      c.inFlight(0);
+      for (int i = 0; i < 100; i++) {
+        c.indexed("created", "orders");
+      }
+      if (second == 2) {
+        c.add(Counter.RETRIED_ITEMS, 5);
+        c.add(Counter.THROTTLED, 5);
+        c.increment(Counter.RETRIED_REQUESTS);
+      }
+    }
+    return c.series();
+  }
+
+  /** Two dead letters of a reason, one of a hostile reason with a hostile source. */
+  static DeadLetterSamples samples() {
+    Counters c = new Counters(new TestClock());
+    c.deadLettered(SamplerTest.record("mapper_parsing_exception", "{\"price\":\"abc\"}"));
+    c.deadLettered(SamplerTest.record("mapper_parsing_exception", "{\"price\":\"x\"}"));
+    c.deadLettered(SamplerTest.record(HOSTILE, "{\"note\":\"" + HOSTILE + "\"}"));
+    return c.deadLetterSamples();
   }
 }
