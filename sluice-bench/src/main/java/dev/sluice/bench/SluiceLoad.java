@@ -69,19 +69,12 @@ final class SluiceLoad {
       int from,
       int to)
       throws InterruptedException {
-    BulkLoader loader = BulkLoader.open(config, writerId);
-    boolean closed = false;
-    try {
-      for (int n = from; n < to; n++) {
-        loader.add(Document.of(idOf.apply(n), sources[n], null));
-      }
-      LoadResult result = loader.close();
-      closed = true;
-      return result;
-    } finally {
-      if (!closed) {
-        loader.abort();
-      }
-    }
+    return BulkLoader.open(config, writerId)
+        .closeAfter(
+            loader -> {
+              for (int n = from; n < to; n++) {
+                loader.add(Document.of(idOf.apply(n), sources[n], null));
+              }
+            });
   }
 }

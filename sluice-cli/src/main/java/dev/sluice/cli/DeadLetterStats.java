@@ -25,6 +25,7 @@ final class DeadLetterStats {
   private final int sampleLimit;
   private final Predicate<DeadLetterRecord> filter;
   private long total;
+  private long olderFormat;
 
   DeadLetterStats(int sampleLimit, Predicate<DeadLetterRecord> filter) {
     this.sampleLimit = sampleLimit;
@@ -68,6 +69,9 @@ final class DeadLetterStats {
       return;
     }
     total++;
+    if (!record.keepsWholeAction()) {
+      olderFormat++;
+    }
     byIndex.merge(String.valueOf(record.index()), 1L, Long::sum);
     byReason.merge(reason(record), 1L, Long::sum);
     if (samples.size() < sampleLimit) {
@@ -81,6 +85,11 @@ final class DeadLetterStats {
 
   long total() {
     return total;
+  }
+
+  /** Records of format 1, which kept no routing, version or script params. */
+  long olderFormat() {
+    return olderFormat;
   }
 
   Map<String, Long> byIndex() {

@@ -54,13 +54,21 @@ final class InspectCommand implements Callable<Integer> {
     print("by reason", stats.byReason());
     for (DeadLetterRecord r : stats.samples()) {
       System.out.printf(
-          "%n  %s  id=%s  %s (status %d): %s%n    %s%n",
+          "%n  %s  %s id=%s%s  %s (status %d): %s%n    %s%n",
           r.position(),
+          r.op(),
           r.id(),
+          action(r),
           DeadLetterStats.reason(r),
           r.status(),
           r.reason(),
           source(r.source()));
+    }
+    if (stats.olderFormat() > 0) {
+      System.out.printf(
+          "%n%,d of them were written before Sluice kept routing, version and script params"
+              + " (format 1): a replay sends their documents without these, as it did then.%n",
+          stats.olderFormat());
     }
     DeadLetterStats staged = DeadLetterStats.staged(dir);
     if (staged.total() > 0) {
@@ -76,6 +84,13 @@ final class InspectCommand implements Callable<Integer> {
 
   private static void print(String heading, Map<String, Long> counts) {
     System.out.println("  " + heading + ": " + DeadLetterStats.counts(counts));
+  }
+
+  /** What the action carried beyond id and source, as a replay sends it again. */
+  private static String action(DeadLetterRecord r) {
+    return (r.routing() == null ? "" : " routing=" + r.routing())
+        + (r.version() == null ? "" : " version=" + r.version() + " (" + r.versionType() + ")")
+        + (r.scriptParams() == null ? "" : " script params=" + source(r.scriptParams()));
   }
 
   private static String source(byte[] source) {

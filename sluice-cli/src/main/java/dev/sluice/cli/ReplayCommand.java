@@ -4,6 +4,7 @@ import dev.sluice.core.LoadCounters;
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.config.ConfigKeys;
+import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.transport.RestClientTransport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +38,17 @@ import picocli.CommandLine.Parameters;
           + "), and replaying it again sends nothing"
           + " unless --force. Malformed input records cannot be sent: they are carried into the"
           + " new set. Connection and credentials come from the run that wrote DIR, or --es/-o.",
+      "",
+      "Each action is repeated as it was: its index (the one a {field} pattern chose; --index"
+          + " sends every record to one index instead), routing, version and version type, and"
+          + " operation. index and create send the document again (create fails again if it"
+          + " exists by now); update and upsert apply the same partial document, or the same"
+          + " script with the record's own params (the script itself comes from the load's"
+          + " options or -o; a replay whose script does not match the records is refused);"
+          + " delete deletes the id again. An externally versioned document that is older than"
+          + " what the index holds by now fails again with a version conflict, as it should."
+          + " Records written before Sluice kept routing, version and params (format 1;"
+          + " inspect says so) are sent without them.",
       "",
       "Examples:",
       "  sluice dead-letters replay sluice-out/orders-20261130-101500/deadletter",
@@ -88,13 +102,16 @@ final class ReplayCommand implements Callable<Integer> {
     }
     Instant now = Instant.now();
     Path into = from.resolveSibling(from.getFileName() + "-replay-" + NAME_TIME.format(now));
-    SluiceConfig config = SluiceConfig.fromOptions(options(from, into));
+    List<DeadLetterRecord> records = Replayer.read(from);
+    SluiceConfig config =
+        SluiceConfig.fromOptions(options(from, into, ReplayRules.versionType(records)));
+    ReplayRules.checkScript(records, config.write().actions().script() != null);
     Preflight.reach(config, Math.max(1, nodes.size()));
-    LoadResult result = new Replayer(config, index, idField).replay(from, "replay");
+    LoadResult result = new Replayer(config, index, idField).replay(records, "replay");
     LoadCounters c = result.counters();
     new ReplayMarker(now.toString(), into.toString(), c.read(), c.indexed(), c.deadLettered())
         .write(from);
-    refresh(config);
+    refresh(config, ReplayRules.targets(records, index));
     System.out.printf(
         "replayed %s: %,d sent, %,d indexed, %,d dead-lettered again%s%n",
         from,
@@ -105,7 +122,10 @@ final class ReplayCommand implements Callable<Integer> {
     return c.deadLettered() > 0 ? ExitCode.DEAD_LETTERS : ExitCode.INDEXED;
   }
 
-  private Map<String, String> options(Path from, Path into) {
+  /**
+   * @param versionType the version type the records' versions were sent with, or null
+   */
+  private Map<String, String> options(Path from, Path into, String versionType) {
     Optional<LoadSettings> load = DeadLetterDirectory.settingsOf(from);
     Map<String, String> all = new LinkedHashMap<>();
     // Every failure of a replay is worth keeping: no tolerance stops it half way.
@@ -120,6 +140,9 @@ final class ReplayCommand implements Callable<Integer> {
     if (target != null) {
       all.put(ConfigKeys.RESOURCE.name(), target);
     }
+    if (versionType != null) {
+      all.put(ConfigKeys.MAPPING_VERSION_TYPE.name(), versionType);
+    }
     all.putAll(options);
     all.put(ConfigKeys.DEADLETTER_PATH.name(), into.toString());
     all.remove(ConfigKeys.CHECKPOINT_PATH.name());
@@ -128,14 +151,16 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   /** So that a search right after the replay sees its documents, as after a load. */
-  private static void refresh(SluiceConfig config) {
-    String target = config.defaultIndex();
-    if (target == null || !config.write().refresh()) {
+  private static void refresh(SluiceConfig config, Set<String> targets) {
+    if (targets.isEmpty() || !config.write().refresh()) {
       return;
     }
+    String indices =
+        targets.stream()
+            .map(t -> URLEncoder.encode(t, StandardCharsets.UTF_8))
+            .collect(Collectors.joining(","));
     try (RestClientTransport transport = RestClientTransport.create(config.connection())) {
-      transport.request(
-          "POST", "/" + URLEncoder.encode(target, StandardCharsets.UTF_8) + "/_refresh");
+      transport.request("POST", "/" + indices + "/_refresh");
     }
   }
 }

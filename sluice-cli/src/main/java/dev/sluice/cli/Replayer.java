@@ -13,14 +13,15 @@ import dev.sluice.core.storage.LocalFileStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Sends a dead-letter set's original documents again through the engine ({@link BulkLoader}, no
- * Spark): each record's source as it was, with its id (so nothing is duplicated), index and
- * operation. Records that never were documents (malformed input, no source) cannot be sent: they
- * are carried into the new set as they are. What fails again lands in the new set.
+ * Spark): each record's action as it was — source, id (so nothing is duplicated), index (the one a
+ * pattern chose), operation, routing, version and script params. A record of format 1 kept no
+ * routing, version or params: its document is sent without them. Records that never were documents
+ * (malformed input, no source) cannot be sent: they are carried into the new set as they are. What
+ * fails again lands in the new set.
  */
 final class Replayer {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,6 +31,8 @@ final class Replayer {
   private final String idField;
 
   /**
+   * @param config the replay's options; its version type and script must be those the records were
+   *     sent with ({@link ReplayRules})
    * @param index the index to send to instead of each record's, or null
    * @param idField a source field giving the id of records that have none, or null
    */
@@ -39,27 +42,19 @@ final class Replayer {
     this.idField = idField;
   }
 
-  LoadResult replay(Path from, String writerId) throws InterruptedException {
-    List<DeadLetterRecord> records = read(from);
-    BulkLoader loader = BulkLoader.open(config, writerId);
-    boolean closed = false;
-    try {
-      for (DeadLetterRecord r : records) {
-        Document document = document(r);
-        if (sendable(r)) {
-          loader.add(document);
-        } else {
-          loader.deadLetter(document, DeadLetterStats.reason(r), r.reason());
-        }
-      }
-      LoadResult result = loader.close();
-      closed = true;
-      return result;
-    } finally {
-      if (!closed) {
-        loader.abort();
-      }
-    }
+  LoadResult replay(List<DeadLetterRecord> records, String writerId) throws InterruptedException {
+    return BulkLoader.open(config, writerId)
+        .closeAfter(
+            loader -> {
+              for (DeadLetterRecord r : records) {
+                Document document = document(r);
+                if (sendable(r)) {
+                  loader.add(document);
+                } else {
+                  loader.deadLetter(document, DeadLetterStats.reason(r), r.reason());
+                }
+              }
+            });
   }
 
   static boolean sendable(DeadLetterRecord r) {
@@ -67,11 +62,19 @@ final class Replayer {
     return !MalformedRecords.ERROR_TYPE.equals(r.errorType()) && (delete || r.source() != null);
   }
 
-  private Document document(DeadLetterRecord r) {
+  /** The document whose action is the record's: everything the record kept, as it was. */
+  Document document(DeadLetterRecord r) {
     String id = r.id() != null ? r.id() : idFromSource(r);
     OpType op = r.op() == null ? null : OpType.parse(r.op());
     return new Document(
-        index != null ? index : r.index(), id, null, op, r.source(), "replay of " + r.position());
+        index != null ? index : r.index(),
+        id,
+        r.routing(),
+        op,
+        r.source(),
+        "replay of " + r.position(),
+        r.version(),
+        r.scriptParams());
   }
 
   private String idFromSource(DeadLetterRecord r) {
@@ -86,13 +89,11 @@ final class Replayer {
     }
   }
 
-  private static List<DeadLetterRecord> read(Path from) {
-    List<DeadLetterRecord> records = new ArrayList<>();
+  static List<DeadLetterRecord> read(Path from) {
     try {
-      new DeadLetterReader(new LocalFileStorage()).forEach(from.toString(), records::add);
+      return new DeadLetterReader(new LocalFileStorage()).readAll(from.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the dead letters in " + from, e);
     }
-    return records;
   }
 }

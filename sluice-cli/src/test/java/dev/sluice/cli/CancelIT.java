@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.testkit.ElasticsearchExtension;
 import dev.sluice.testkit.EsHandle;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,39 +26,32 @@ class CancelIT {
       "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
           + " os.execv(sys.argv[1], sys.argv[1:])";
 
+  /** Options of a load that is still going when it is stopped, with some of it recorded. */
+  static final String[] SLOW_LOAD = {
+    "-o",
+    "es.batch.size.entries=200",
+    "-o",
+    "sluice.bulk.concurrency=1",
+    "-o",
+    "sluice.checkpoint.every=1s"
+  };
+
   @TempDir Path dir;
 
   @Test
   void cancelledWithCtrlCThenResumedEndsExact(EsHandle es) throws Exception {
-    Path input = dir.resolve("rows.json");
-    try (BufferedWriter out = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < ROWS; i++) {
-        out.write("{\"id\":\"r" + i + "\",\"n\":" + i + ",\"pad\":\"" + "x".repeat(100) + "\"}\n");
-      }
-    }
+    Path input = CliFixtures.lines(dir.resolve("rows.json"), ROWS, CancelIT::paddedRow);
     String index = es.newIndexName();
-    Path out = dir.resolve("out");
     Process load =
         launcher(
-                "load",
-                "--input",
-                input.toString(),
-                "--index",
-                index,
-                "--id-field",
-                "id",
-                "--es",
-                es.url(),
-                "--out",
-                out.toString(),
-                // Small, single requests and frequent progress: the load is still going when
-                // the interrupt comes, and has recorded some of it.
-                "-o",
-                "es.batch.size.entries=200",
-                "-o",
-                "sluice.bulk.concurrency=1",
-                "-o",
-                "sluice.checkpoint.every=1s")
+                CliFixtures.loadArgs(
+                    es.url(),
+                    input,
+                    index,
+                    dir.resolve("out"),
+                    // Small, single requests and frequent progress: the load is still going when
+                    // the interrupt comes, and has recorded some of it.
+                    SLOW_LOAD))
             .redirectOutput(dir.resolve("load.out").toFile())
             .redirectError(dir.resolve("load.err").toFile())
             .start();
@@ -81,8 +72,12 @@ class CancelIT {
     CliRun resumed = CliRun.of("resume", run.toString(), "--quiet");
     assertThat(resumed.exit()).as(resumed.toString()).isZero();
     assertThat(resumed.out()).containsPattern("skipped by the checkpoint [1-9]");
-    es.client().refresh(index);
-    assertThat(es.client().count(index)).isEqualTo(ROWS);
+    assertThat(CliFixtures.count(es, index)).isEqualTo(ROWS);
+  }
+
+  /** Row {@code i} of a load big enough to be caught half way: about 130 bytes. */
+  static String paddedRow(int i) {
+    return "{\"id\":\"r" + i + "\",\"n\":" + i + ",\"pad\":\"" + "x".repeat(100) + "\"}";
   }
 
   static Path awaitRunDirectory(Path out, Process load) throws Exception {

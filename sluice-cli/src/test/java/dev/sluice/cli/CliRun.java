@@ -39,9 +39,14 @@ record CliRun(int exit, String out, String err) {
 
   /** The run directory the command printed first. */
   Path runDirectory() {
-    Matcher m = RUN_DIRECTORY.matcher(out);
+    return runDirectoryIn(out + err);
+  }
+
+  /** The run directory a {@code sluice load} printed first, in everything it printed. */
+  static Path runDirectoryIn(String printed) {
+    Matcher m = RUN_DIRECTORY.matcher(printed);
     if (!m.find()) {
-      throw new AssertionError("no run directory printed:\n" + out + err);
+      throw new AssertionError("no run directory printed:\n" + printed);
     }
     return Path.of(m.group(1));
   }

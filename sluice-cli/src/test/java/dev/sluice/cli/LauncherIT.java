@@ -2,16 +2,17 @@ package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.testkit.ElasticsearchExtension;
 import dev.sluice.testkit.EsHandle;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real {@code bin/sluice} launcher, run from the project root as a user would: NDJSON, CSV and
- * Parquet loads end exact, and a load killed with SIGKILL half way is finished by {@code sluice
- * resume} without a lost or duplicated document.
+ * Parquet loads end exact; a load killed with SIGKILL half way is finished by {@code sluice resume}
+ * without a lost or duplicated document; bad rows are inspected, the mapping fixed and the rows
+ * replayed into an exact index; and every exit code but 130 ({@link CancelIT}) comes out of it.
  */
 @ExtendWith(ElasticsearchExtension.class)
 class LauncherIT {
@@ -29,30 +31,30 @@ class LauncherIT {
 
   private static final int ROWS = 500;
   private static final int KILLED_ROWS = 200_000;
+  private static final String INTEGER_N =
+      """
+      {"mappings":{"properties":{"id":{"type":"keyword"},"n":{"type":"integer"}}},
+       "settings":{"number_of_shards":1,"number_of_replicas":0}}
+      """;
 
   @TempDir Path dir;
   private int launches;
 
   @Test
   void ndjsonLoadsExactly(EsHandle es) throws Exception {
-    Path input = dir.resolve("rows.json");
-    try (BufferedWriter out = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < ROWS; i++) {
-        out.write("{\"id\":\"j" + i + "\",\"n\":" + i + "}\n");
-      }
-    }
+    Path input =
+        CliFixtures.lines(
+            dir.resolve("rows.json"), ROWS, i -> "{\"id\":\"j" + i + "\",\"n\":" + i + "}");
     assertLoadsExactly(es, input, ROWS);
   }
 
   @Test
   void csvLoadsExactly(EsHandle es) throws Exception {
-    Path input = dir.resolve("rows.csv");
-    try (BufferedWriter out = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
-      out.write("id,n,name\n");
-      for (int i = 0; i < ROWS; i++) {
-        out.write("c" + i + "," + i + ",name " + i + "\n");
-      }
-    }
+    Path input =
+        CliFixtures.lines(
+            dir.resolve("rows.csv"),
+            ROWS + 1,
+            i -> i == 0 ? "id,n,name" : "c" + i + "," + i + ",name " + i);
     assertLoadsExactly(es, input, ROWS);
   }
 
@@ -75,27 +77,11 @@ class LauncherIT {
 
   @Test
   void killedWithSigkillHalfWayThenResumedEndsExact(EsHandle es) throws Exception {
-    Path input = dir.resolve("many.json");
-    try (BufferedWriter out = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < KILLED_ROWS; i++) {
-        out.write("{\"id\":\"k" + i + "\",\"n\":" + i + ",\"pad\":\"" + "x".repeat(100) + "\"}\n");
-      }
-    }
+    Path input = CliFixtures.lines(dir.resolve("many.json"), KILLED_ROWS, CancelIT::paddedRow);
     String index = es.newIndexName();
     Path log = dir.resolve("load.out");
     Process load =
-        load(
-                es.url(),
-                index,
-                input,
-                // Small single requests and frequent progress: the load is still going when it
-                // is killed, and has recorded some of it.
-                "-o",
-                "es.batch.size.entries=200",
-                "-o",
-                "sluice.bulk.concurrency=1",
-                "-o",
-                "sluice.checkpoint.every=1s")
+        load(es.url(), index, input, CancelIT.SLOW_LOAD)
             .redirectOutput(log.toFile())
             .redirectError(dir.resolve("load.err").toFile())
             .start();
@@ -127,8 +113,65 @@ class LauncherIT {
             dir.resolve("resume"));
     assertThat(resumed.exit()).as(resumed.printed()).isZero();
     assertThat(resumed.printed()).containsPattern("skipped by the checkpoint [1-9]");
-    es.client().refresh(index);
-    assertThat(es.client().count(index)).isEqualTo(KILLED_ROWS);
+    assertThat(CliFixtures.count(es, index)).isEqualTo(KILLED_ROWS);
+  }
+
+  @Test
+  void badRowsAreInspectedThenTheMappingFixedAndTheReplayEndsExact(EsHandle es) throws Exception {
+    String index = es.newIndexName();
+    assertThat(es.client().createIndex(index, INTEGER_N).isSuccess()).isTrue();
+    // Every 50th row has a number the integer field refuses.
+    Path input =
+        CliFixtures.lines(
+            dir.resolve("conflict.json"),
+            ROWS,
+            i -> "{\"id\":\"m" + i + "\",\"n\":" + (i % 50 == 7 ? "\"n/a\"" : i) + "}");
+    Ended load = Ended.of(load(es.url(), index, input, "--quiet"), dir.resolve("conflict"));
+    assertThat(load.exit()).as(load.printed()).isEqualTo(3);
+    Path deadLetters = CliRun.runDirectoryIn(load.printed()).resolve("deadletter");
+
+    Ended inspect =
+        Ended.of(sluice("dead-letters", "inspect", deadLetters.toString()), dir.resolve("inspect"));
+    assertThat(inspect.exit()).as(inspect.printed()).isZero();
+    assertThat(inspect.printed())
+        .contains("10 dead letters in " + deadLetters)
+        .contains("by index: " + index + " 10")
+        .containsPattern("by reason: \\w+_exception 10")
+        .contains("\"n\":\"n/a\"");
+
+    // The fix a user can make in place: the field keeps what it can index, ignores the rest.
+    CliFixtures.putMapping(
+        es, index, "{\"properties\":{\"n\":{\"type\":\"integer\",\"ignore_malformed\":true}}}");
+    Ended replay =
+        Ended.of(sluice("dead-letters", "replay", deadLetters.toString()), dir.resolve("replay"));
+    assertThat(replay.exit()).as(replay.printed()).isZero();
+    assertThat(replay.printed()).contains("10 sent, 10 indexed, 0 dead-lettered again");
+    assertThat(CliFixtures.count(es, index)).isEqualTo(ROWS);
+    assertThat(ids(es, index))
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(0, ROWS).mapToObj(i -> "m" + i).toList());
+    assertThat(CliFixtures.deadLetters(deadLetters)).hasSize(10); // kept, marked replayed
+    assertThat(deadLetters.resolve(ReplayMarker.FILE)).exists();
+
+    Ended again =
+        Ended.of(sluice("dead-letters", "replay", deadLetters.toString()), dir.resolve("again"));
+    assertThat(again.exit()).as(again.printed()).isZero();
+    assertThat(again.printed()).contains("Nothing sent");
+    assertThat(CliFixtures.count(es, index)).isEqualTo(ROWS);
+  }
+
+  private static List<String> ids(EsHandle es, String index) throws Exception {
+    JsonNode hits =
+        new ObjectMapper()
+            .readTree(
+                es.client()
+                    .get("/" + index + "/_search?size=" + (ROWS + 1) + "&_source=false")
+                    .body())
+            .path("hits")
+            .path("hits");
+    List<String> ids = new ArrayList<>();
+    hits.forEach(hit -> ids.add(hit.path("_id").asText()));
+    return ids;
   }
 
   @Test
@@ -172,22 +215,7 @@ class LauncherIT {
 
   /** {@code sluice load} of {@code input} into {@code index}, ids from the id field. */
   private ProcessBuilder load(String url, String index, Path input, String... options) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "load",
-                "--input",
-                input.toString(),
-                "--index",
-                index,
-                "--id-field",
-                "id",
-                "--es",
-                url,
-                "--out",
-                dir.resolve("out").toString()));
-    args.addAll(List.of(options));
-    return sluice(args.toArray(String[]::new));
+    return sluice(CliFixtures.loadArgs(url, input, index, dir.resolve("out"), options));
   }
 
   private void assertLoadsExactly(EsHandle es, Path input, long rows) throws Exception {
@@ -198,8 +226,7 @@ class LauncherIT {
         .containsPattern("read " + String.format("%,d", rows) + ", indexed ")
         .contains("report.html")
         .contains("exit 0");
-    es.client().refresh(index);
-    assertThat(es.client().count(index)).isEqualTo(rows);
+    assertThat(CliFixtures.count(es, index)).isEqualTo(rows);
   }
 
   /** {@code bin/sluice ARGS} started from the project root. */

@@ -2,9 +2,7 @@ package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.deadletter.DeadLetterReader;
 import dev.sluice.core.deadletter.DeadLetterRecord;
-import dev.sluice.core.storage.LocalFileStorage;
 import dev.sluice.testkit.ElasticsearchExtension;
 import dev.sluice.testkit.EsHandle;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +19,7 @@ class LoadCommandIT {
   @TempDir Path dir;
 
   private static List<DeadLetterRecord> deadLetters(Path run) throws Exception {
-    return new DeadLetterReader(new LocalFileStorage())
-        .readAll(run.resolve("deadletter").toString());
+    return CliFixtures.deadLetters(run.resolve("deadletter"));
   }
 
   @Test
@@ -38,24 +35,10 @@ class LoadCommandIT {
         {"id":"d","n":4}
         """);
     String index = es.newIndexName();
-    CliRun run =
-        CliRun.of(
-            "load",
-            "--input",
-            input.toString(),
-            "--index",
-            index,
-            "--id-field",
-            "id",
-            "--es",
-            es.url(),
-            "--out",
-            dir.resolve("out").toString(),
-            "--quiet");
+    CliRun run = CliFixtures.load(es, input, index, dir.resolve("out"));
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(3);
-    es.client().refresh(index);
-    assertThat(es.client().count(index)).isEqualTo(3);
+    assertThat(CliFixtures.count(es, index)).isEqualTo(3);
     List<DeadLetterRecord> dead = deadLetters(run.runDirectory());
     assertThat(dead).hasSize(1);
     assertThat(dead.get(0).position()).isEqualTo(input + ":3");
@@ -71,24 +54,10 @@ class LoadCommandIT {
     Path input = dir.resolve("sales.csv");
     Files.writeString(input, "id,amount,name\n1,10,a\n2,20,b\n3,twelve,c\n4,40,d\n5,50,e\n");
     String index = es.newIndexName();
-    CliRun run =
-        CliRun.of(
-            "load",
-            "--input",
-            input.toString(),
-            "--index",
-            index,
-            "--id-field",
-            "id",
-            "--es",
-            es.url(),
-            "--out",
-            dir.resolve("out").toString(),
-            "--quiet");
+    CliRun run = CliFixtures.load(es, input, index, dir.resolve("out"));
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(3);
-    es.client().refresh(index);
-    assertThat(es.client().count(index)).isEqualTo(4);
+    assertThat(CliFixtures.count(es, index)).isEqualTo(4);
     assertThat(es.client().get("/" + index + "/_doc/2").body()).contains("\"amount\":20");
     List<DeadLetterRecord> dead = deadLetters(run.runDirectory());
     assertThat(dead).extracting(DeadLetterRecord::position).containsExactly(input + ":4");
@@ -100,18 +69,7 @@ class LoadCommandIT {
     Path input = dir.resolve("clean.json");
     Files.writeString(input, "{\"id\":\"a\"}\n{\"id\":\"b\"}\n");
     String index = es.newIndexName();
-    CliRun run =
-        CliRun.of(
-            "load",
-            "--input",
-            input.toString(),
-            "--index",
-            index,
-            "--es",
-            es.url(),
-            "--out",
-            dir.resolve("out").toString(),
-            "--quiet");
+    CliRun run = CliFixtures.load(es, input, index, dir.resolve("out"));
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(Files.readString(run.runDirectory().resolve("run.json"))).contains(index);
     Path page = run.runDirectory().resolve("report.html");
@@ -126,52 +84,17 @@ class LoadCommandIT {
       throws Exception {
     Path input = dir.resolve("one.json");
     Files.writeString(input, "{\"id\":\"a\"}\n");
-    String out = dir.resolve("out").toString();
+    Path out = dir.resolve("out");
 
-    CliRun badOption =
-        CliRun.of(
-            "load",
-            "--input",
-            input.toString(),
-            "--index",
-            "x",
-            "--es",
-            es.url(),
-            "--out",
-            out,
-            "-o",
-            "es.batch.size.entries=lots");
+    CliRun badOption = CliFixtures.load(es, input, "x", out, "-o", "es.batch.size.entries=lots");
     assertThat(badOption.exit()).as(badOption.toString()).isEqualTo(2);
     assertThat(badOption.err()).contains("es.batch.size.entries").doesNotContain("\tat ");
 
-    CliRun missing =
-        CliRun.of(
-            "load",
-            "--input",
-            dir.resolve("nope.json").toString(),
-            "--index",
-            "x",
-            "--es",
-            es.url(),
-            "--out",
-            out);
+    CliRun missing = CliFixtures.load(es, dir.resolve("nope.json"), "x", out);
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("Input " + dir.resolve("nope.json") + " does not exist");
 
-    CliRun notParquet =
-        CliRun.of(
-            "load",
-            "--input",
-            input.toString(),
-            "--format",
-            "parquet",
-            "--index",
-            "x",
-            "--es",
-            es.url(),
-            "--out",
-            out,
-            "--quiet");
+    CliRun notParquet = CliFixtures.load(es, input, "x", out, "--format", "parquet");
     assertThat(notParquet.exit()).as(notParquet.toString()).isEqualTo(2);
     assertThat(notParquet.err())
         .contains("Cannot read " + input + " as parquet")
@@ -179,19 +102,7 @@ class LoadCommandIT {
         .doesNotContain("\tat ");
 
     CliRun noIndex =
-        CliRun.of(
-            "load",
-            "--input",
-            input.toString(),
-            "--index",
-            es.newIndexName(),
-            "--es",
-            es.url(),
-            "--out",
-            out,
-            "--quiet",
-            "-o",
-            "es.index.auto.create=false");
+        CliFixtures.load(es, input, es.newIndexName(), out, "-o", "es.index.auto.create=false");
     assertThat(noIndex.exit()).as(noIndex.toString()).isEqualTo(2);
     assertThat(noIndex.err()).contains("does not exist and es.index.auto.create=false");
   }
@@ -200,17 +111,7 @@ class LoadCommandIT {
   void anUnreachableClusterIsExitCodeOneNamingTheUrl() throws Exception {
     Path input = dir.resolve("one.json");
     Files.writeString(input, "{\"id\":\"a\"}\n");
-    CliRun run =
-        CliRun.of(
-            "load",
-            "--input",
-            input.toString(),
-            "--index",
-            "x",
-            "--es",
-            "http://127.0.0.1:1",
-            "--out",
-            dir.resolve("out").toString());
+    CliRun run = CliFixtures.load("http://127.0.0.1:1", input, "x", dir.resolve("out"));
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err())
         .contains("Cannot reach Elasticsearch at http://127.0.0.1:1")

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.testkit.ElasticsearchExtension;
 import dev.sluice.testkit.EsHandle;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,37 +21,27 @@ class QuickstartIT {
   void loadsTheSampleOrdersAndReportsWhereEverythingIs(EsHandle es) throws Exception {
     String index = es.newIndexName();
     long rows = 12_000;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    PrintStream console = System.out;
-    int exit;
-    try {
-      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      exit =
-          Main.commandLine()
-              .execute(
-                  "quickstart",
-                  "--es",
-                  es.url(),
-                  "--index",
-                  index,
-                  "--rows",
-                  String.valueOf(rows),
-                  "--partitions",
-                  "2",
-                  "--out",
-                  out.toString());
-    } finally {
-      System.setOut(console);
-    }
+    CliRun run =
+        CliRun.of(
+            "quickstart",
+            "--es",
+            es.url(),
+            "--index",
+            index,
+            "--rows",
+            String.valueOf(rows),
+            "--partitions",
+            "2",
+            "--out",
+            out.toString());
 
-    String text = printed.toString(StandardCharsets.UTF_8);
+    String text = run.out();
     long bad = SampleOrders.expectedBad(rows);
-    assertThat(exit).as(text).isZero();
+    assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(text).contains(index + ": " + (rows - bad) + " documents");
     assertThat(text).contains("dead letters      " + bad + " (expected " + bad);
     assertThat(text).contains("reconciles        yes");
-    es.client().refresh(index);
-    assertThat(es.client().count(index)).isEqualTo(rows - bad);
+    assertThat(CliFixtures.count(es, index)).isEqualTo(rows - bad);
     Path page = out.resolve("report.html").toAbsolutePath();
     assertThat(text).contains("report page       " + page);
     assertThat(page).isRegularFile();

@@ -2,14 +2,10 @@ package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.deadletter.DeadLetterReader;
 import dev.sluice.core.deadletter.DeadLetterRecord;
-import dev.sluice.core.storage.LocalFileStorage;
 import dev.sluice.testkit.ElasticsearchExtension;
 import dev.sluice.testkit.EsHandle;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,20 +29,13 @@ class ResumeAndReplayIT {
 
   /** Every 10th row has a field "color" the strict mapping rejects. */
   private Path input() throws Exception {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < ROWS; i++) {
-      text.append(
-          i % 10 == 3
-              ? String.format("{\"id\":\"r%02d\",\"n\":%d,\"color\":\"red\"}%n", i, i)
-              : String.format("{\"id\":\"r%02d\",\"n\":%d}%n", i, i));
-    }
-    Path input = dir.resolve("rows.json");
-    Files.writeString(input, text);
-    return input;
-  }
-
-  private static List<DeadLetterRecord> published(Path deadLetters) throws Exception {
-    return new DeadLetterReader(new LocalFileStorage()).readAll(deadLetters.toString());
+    return CliFixtures.lines(
+        dir.resolve("rows.json"),
+        ROWS,
+        i ->
+            i % 10 == 3
+                ? String.format("{\"id\":\"r%02d\",\"n\":%d,\"color\":\"red\"}", i, i)
+                : String.format("{\"id\":\"r%02d\",\"n\":%d}", i, i));
   }
 
   @Test
@@ -54,19 +43,11 @@ class ResumeAndReplayIT {
     String index = es.newIndexName();
     assertThat(es.client().createIndex(index, STRICT).isSuccess()).isTrue();
     CliRun first =
-        CliRun.of(
-            "load",
-            "--input",
-            input().toString(),
-            "--index",
+        CliFixtures.load(
+            es,
+            input(),
             index,
-            "--id-field",
-            "id",
-            "--es",
-            es.url(),
-            "--out",
-            dir.resolve("out").toString(),
-            "--quiet",
+            dir.resolve("out"),
             "-o",
             "sluice.deadletter.max.count=1",
             "-o",
@@ -82,9 +63,8 @@ class ResumeAndReplayIT {
     CliRun resumed =
         CliRun.of("resume", run.toString(), "--quiet", "-o", "sluice.deadletter.max.count=10");
     assertThat(resumed.exit()).as(resumed.toString()).isEqualTo(3);
-    es.client().refresh(index);
-    assertThat(es.client().count(index)).isEqualTo(ROWS - 4);
-    assertThat(published(run.resolve("deadletter")))
+    assertThat(CliFixtures.count(es, index)).isEqualTo(ROWS - 4);
+    assertThat(CliFixtures.deadLetters(run.resolve("deadletter")))
         .extracting(DeadLetterRecord::id)
         .containsExactlyInAnyOrder("r03", "r13", "r23", "r33");
 
@@ -102,20 +82,7 @@ class ResumeAndReplayIT {
       throws Exception {
     String index = es.newIndexName();
     assertThat(es.client().createIndex(index, STRICT).isSuccess()).isTrue();
-    CliRun load =
-        CliRun.of(
-            "load",
-            "--input",
-            input().toString(),
-            "--index",
-            index,
-            "--id-field",
-            "id",
-            "--es",
-            es.url(),
-            "--out",
-            dir.resolve("out").toString(),
-            "--quiet");
+    CliRun load = CliFixtures.load(es, input(), index, dir.resolve("out"));
     assertThat(load.exit()).as(load.toString()).isEqualTo(3);
     Path deadLetters = load.runDirectory().resolve("deadletter");
 
@@ -127,26 +94,18 @@ class ResumeAndReplayIT {
         .contains("by reason: strict_dynamic_mapping_exception 4")
         .contains("\"color\":\"red\"");
 
-    assertThat(
-            es.client()
-                .put(
-                    "/" + index + "/_mapping",
-                    "{\"properties\":{\"color\":{\"type\":\"keyword\"}}}")
-                .isSuccess())
-        .isTrue();
+    CliFixtures.addKeyword(es, index, "color");
     CliRun replay = CliRun.of("dead-letters", "replay", deadLetters.toString());
     assertThat(replay.exit()).as(replay.toString()).isZero();
     assertThat(replay.out()).contains("4 sent, 4 indexed, 0 dead-lettered again");
-    es.client().refresh(index);
-    assertThat(es.client().count(index)).isEqualTo(ROWS);
+    assertThat(CliFixtures.count(es, index)).isEqualTo(ROWS);
     assertThat(es.client().get("/" + index + "/_doc/r13").body()).contains("\"color\":\"red\"");
-    assertThat(published(deadLetters)).hasSize(4); // kept, marked replayed
+    assertThat(CliFixtures.deadLetters(deadLetters)).hasSize(4); // kept, marked replayed
     assertThat(deadLetters.resolve(ReplayMarker.FILE)).exists();
 
     CliRun again = CliRun.of("dead-letters", "replay", deadLetters.toString());
     assertThat(again.exit()).isZero();
     assertThat(again.out()).contains("Nothing sent").contains("--force");
-    es.client().refresh(index);
-    assertThat(es.client().count(index)).isEqualTo(ROWS);
+    assertThat(CliFixtures.count(es, index)).isEqualTo(ROWS);
   }
 }

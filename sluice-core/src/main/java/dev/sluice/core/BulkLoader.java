@@ -79,6 +79,30 @@ public final class BulkLoader {
     return engine.close();
   }
 
+  /** What {@link #closeAfter} runs: adds documents to the loader. */
+  @FunctionalInterface
+  public interface Feed {
+    void addTo(BulkLoader loader) throws InterruptedException;
+  }
+
+  /**
+   * Runs {@code feed}, then {@link #close()}s and returns the result; when the feed or the close
+   * fails, {@link #abort()}s instead, so no request is left running behind the exception.
+   */
+  public LoadResult closeAfter(Feed feed) throws InterruptedException {
+    boolean closed = false;
+    try {
+      feed.addTo(this);
+      LoadResult result = close();
+      closed = true;
+      return result;
+    } finally {
+      if (!closed) {
+        abort();
+      }
+    }
+  }
+
   /**
    * Stops without draining (Spark abort): in-flight requests are cancelled, dead letters flushed.
    */

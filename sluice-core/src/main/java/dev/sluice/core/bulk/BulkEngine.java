@@ -83,7 +83,8 @@ public final class BulkEngine {
                 deadLetterSettings.maxRatio(),
                 deadLetterSettings.ratioMinDocs()),
             counters,
-            deadLetterSettings.path());
+            deadLetterSettings.path(),
+            config.write().actions());
     Mailbox mailbox = new Mailbox(); // first: the parts below post into it
     this.mailbox = mailbox;
     this.budget = new ByteBudget(batch.memoryMaxBytes(), mailbox::wake);

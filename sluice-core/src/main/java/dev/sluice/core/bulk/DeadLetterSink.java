@@ -1,13 +1,18 @@
 package dev.sluice.core.bulk;
 
+import dev.sluice.core.Document;
+import dev.sluice.core.OpType;
 import dev.sluice.core.SluiceException;
 import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
+import dev.sluice.core.config.ActionOptions;
 import dev.sluice.core.config.ConfigKeys;
+import dev.sluice.core.config.UpdateScript;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.deadletter.DeadLetterStore;
 import dev.sluice.core.deadletter.DeadLetterTolerance;
 import dev.sluice.core.report.Counters;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Writes rejected documents to the store, counts them, and stops the load past the tolerance. */
@@ -17,14 +22,21 @@ final class DeadLetterSink {
   private final DeadLetterTolerance tolerance;
   private final Counters counters;
   private final String path;
+  private final ActionOptions actions;
 
+  /**
+   * @param actions what the actions carried beyond the document: its version type and script are
+   *     kept in each record, so that a replay does what the action did
+   */
   DeadLetterSink(
       String writerId,
       DeadLetterStore store,
       DeadLetterTolerance tolerance,
       Counters counters,
-      String path) {
+      String path,
+      ActionOptions actions) {
     this.writerId = writerId;
+    this.actions = actions;
     this.store = store;
     this.tolerance = tolerance;
     this.counters = counters;
@@ -32,6 +44,7 @@ final class DeadLetterSink {
   }
 
   void accept(PendingDocument doc, DeadLetter outcome) {
+    Document d = doc.document;
     DeadLetterRecord record =
         new DeadLetterRecord(
             DeadLetterRecord.FORMAT_VERSION,
@@ -44,15 +57,32 @@ final class DeadLetterSink {
             doc.sends,
             doc.firstAttempt,
             doc.lastAttempt,
-            doc.document.position(),
+            d.position(),
             writerId,
-            doc.document.source());
+            d.source(),
+            d.routing(),
+            d.version(),
+            d.version() == null ? null : actions.versionType(),
+            scriptParams(doc));
     try {
       store.write(record);
     } catch (IOException e) {
       throw writeFailed(e);
     }
     counters.deadLettered(record);
+  }
+
+  /** The params a scripted update or upsert ran with ({@code {}} for none); null without script. */
+  private byte[] scriptParams(PendingDocument doc) {
+    UpdateScript script = actions.script();
+    if (script == null || (doc.op != OpType.UPDATE && doc.op != OpType.UPSERT)) {
+      return null;
+    }
+    if (doc.document.scriptParams() != null) {
+      return doc.document.scriptParams();
+    }
+    return (script.paramsJson() == null ? "{}" : script.paramsJson())
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Throws DeadLetterToleranceException when too many documents were rejected. */

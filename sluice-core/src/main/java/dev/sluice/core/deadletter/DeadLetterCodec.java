@@ -16,6 +16,7 @@ import java.util.Base64;
 final class DeadLetterCodec {
   private static final JsonFactory JSON = new JsonFactory();
   private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+  private static final String BASE64 = "_base64";
 
   private DeadLetterCodec() {}
 
@@ -37,12 +38,18 @@ final class DeadLetterCodec {
       g.writeStringField("writer_id", r.writerId());
       if (r.source() == null) {
         g.writeNullField("source");
-      } else if (isSingleJsonValue(r.source())) {
-        g.writeFieldName("source");
-        g.writeRawValue(
-            new String(r.source(), StandardCharsets.UTF_8).replace('\n', ' ').replace('\r', ' '));
       } else {
-        g.writeStringField("source_base64", Base64.getEncoder().encodeToString(r.source()));
+        writeBytes(g, "source", r.source());
+      }
+      if (r.routing() != null) {
+        g.writeStringField("routing", r.routing());
+      }
+      if (r.version() != null) {
+        g.writeNumberField("version", r.version());
+        g.writeStringField("version_type", r.versionType());
+      }
+      if (r.scriptParams() != null) {
+        writeBytes(g, "script_params", r.scriptParams());
       }
       g.writeEndObject();
     }
@@ -50,17 +57,31 @@ final class DeadLetterCodec {
     line.writeTo(out);
   }
 
+  /** A JSON value as it is; anything else (e.g. CSV text) in base64, under {@code name_base64}. */
+  private static void writeBytes(JsonGenerator g, String name, byte[] bytes) throws IOException {
+    if (isSingleJsonValue(bytes)) {
+      g.writeFieldName(name);
+      g.writeRawValue(
+          new String(bytes, StandardCharsets.UTF_8).replace('\n', ' ').replace('\r', ' '));
+    } else {
+      g.writeStringField(name + BASE64, Base64.getEncoder().encodeToString(bytes));
+    }
+  }
+
+  /** Reads every format from {@link DeadLetterRecord#FIRST_FORMAT_VERSION} on. */
   static DeadLetterRecord readLine(String line) throws IOException {
     JsonNode n = MAPPER.readTree(line);
     int version = n.path("v").asInt(-1);
-    if (version != DeadLetterRecord.FORMAT_VERSION) {
-      throw new IOException("unsupported dead-letter format version " + version);
-    }
-    byte[] source = null;
-    if (n.hasNonNull("source")) {
-      source = MAPPER.writeValueAsBytes(n.get("source"));
-    } else if (n.hasNonNull("source_base64")) {
-      source = Base64.getDecoder().decode(n.get("source_base64").asText());
+    if (version < DeadLetterRecord.FIRST_FORMAT_VERSION
+        || version > DeadLetterRecord.FORMAT_VERSION) {
+      throw new IOException(
+          "unsupported dead-letter format version "
+              + version
+              + " (this Sluice reads "
+              + DeadLetterRecord.FIRST_FORMAT_VERSION
+              + " to "
+              + DeadLetterRecord.FORMAT_VERSION
+              + ")");
     }
     return new DeadLetterRecord(
         version,
@@ -75,7 +96,21 @@ final class DeadLetterCodec {
         instant(textOrNull(n, "last_attempt")),
         textOrNull(n, "position"),
         textOrNull(n, "writer_id"),
-        source);
+        bytes(n, "source"),
+        textOrNull(n, "routing"),
+        n.hasNonNull("version") ? n.get("version").asLong() : null,
+        textOrNull(n, "version_type"),
+        bytes(n, "script_params"));
+  }
+
+  private static byte[] bytes(JsonNode n, String name) throws IOException {
+    if (n.hasNonNull(name)) {
+      return MAPPER.writeValueAsBytes(n.get(name));
+    }
+    if (n.hasNonNull(name + BASE64)) {
+      return Base64.getDecoder().decode(n.get(name + BASE64).asText());
+    }
+    return null;
   }
 
   /** True when the bytes are exactly one JSON value, so they can be embedded as they are. */

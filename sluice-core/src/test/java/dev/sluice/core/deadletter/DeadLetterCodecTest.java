@@ -1,0 +1,105 @@
+package dev.sluice.core.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterCodecTest {
+  private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static DeadLetterRecord roundTrip(DeadLetterRecord r) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DeadLetterCodec.writeLine(r, out);
+    return DeadLetterCodec.readLine(out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void routingVersionAndScriptParamsComeBack() throws Exception {
+    DeadLetterRecord back =
+        roundTrip(
+            new DeadLetterRecord(
+                DeadLetterRecord.FORMAT_VERSION,
+                "logs-b",
+                "r13",
+                "update",
+                400,
+                "strict_dynamic_mapping_exception",
+                "no color",
+                1,
+                AT,
+                AT,
+                "partition 0 row 13",
+                "w1",
+                utf8("{\"id\":\"r13\"}"),
+                "s1",
+                113L,
+                "external_gte",
+                utf8("{\"inc\":13,\"tag\":\"red\"}")));
+    assertThat(back.keepsWholeAction()).isTrue();
+    assertThat(back.index()).isEqualTo("logs-b");
+    assertThat(back.op()).isEqualTo("update");
+    assertThat(back.routing()).isEqualTo("s1");
+    assertThat(back.version()).isEqualTo(113L);
+    assertThat(back.versionType()).isEqualTo("external_gte");
+    assertThat(new String(back.scriptParams(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"inc\":13,\"tag\":\"red\"}");
+  }
+
+  @Test
+  void aPlainActionWritesNoneOfThem() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DeadLetterCodec.writeLine(
+        new DeadLetterRecord(
+            DeadLetterRecord.FORMAT_VERSION,
+            "i",
+            "1",
+            "index",
+            400,
+            "t",
+            "r",
+            1,
+            AT,
+            AT,
+            "p",
+            "w",
+            utf8("a,b")),
+        out);
+    String line = out.toString(StandardCharsets.UTF_8);
+    assertThat(line).doesNotContain("routing").doesNotContain("version\"").contains("base64");
+    DeadLetterRecord back = DeadLetterCodec.readLine(line);
+    assertThat(back.routing()).isNull();
+    assertThat(back.version()).isNull();
+    assertThat(back.scriptParams()).isNull();
+    assertThat(back.source()).isEqualTo(utf8("a,b"));
+  }
+
+  @Test
+  void aRecordOfFormatOneIsStillReadAndSaysItKeptLess() throws Exception {
+    DeadLetterRecord old =
+        DeadLetterCodec.readLine(
+            "{\"v\":1,\"index\":\"i\",\"id\":\"1\",\"op\":\"index\",\"status\":400,"
+                + "\"error_type\":\"t\",\"reason\":\"r\",\"attempts\":1,"
+                + "\"first_attempt\":\"2026-01-01T00:00:00Z\","
+                + "\"last_attempt\":\"2026-01-01T00:00:00Z\",\"position\":\"p\","
+                + "\"writer_id\":\"w\",\"source\":{\"a\":1}}");
+    assertThat(old.keepsWholeAction()).isFalse();
+    assertThat(old.routing()).isNull();
+    assertThat(old.source()).isEqualTo(utf8("{\"a\":1}"));
+  }
+
+  @Test
+  void aNewerFormatIsRefusedNamingWhatIsRead() {
+    assertThatThrownBy(() -> DeadLetterCodec.readLine("{\"v\":3}"))
+        .hasMessageContaining("format version 3")
+        .hasMessageContaining("reads 1 to 2");
+  }
+}
