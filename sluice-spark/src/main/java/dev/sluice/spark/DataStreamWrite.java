@@ -2,6 +2,7 @@ package dev.sluice.spark;
 
 import dev.sluice.core.ConfigException;
 import dev.sluice.core.OpType;
+import dev.sluice.core.SluiceException;
 import dev.sluice.core.config.ConfigKeys;
 import java.util.HashMap;
 import java.util.Locale;
@@ -65,5 +66,24 @@ final class DataStreamWrite {
                       + " or update the backing indices (.ds-%s-*) by name",
                   dataStream, option, asked.name().toLowerCase(Locale.ROOT), option, dataStream));
     };
+  }
+
+  /**
+   * Overwrite (mode("overwrite"), SQL {@code INSERT OVERWRITE}) would delete a data stream's
+   * documents before writing: refused on the driver, before anything is deleted or sent.
+   *
+   * @param dataStream the target if it is a data stream, else null (nothing to refuse)
+   */
+  static void refuseOverwrite(String dataStream) {
+    if (dataStream != null) {
+      throw new SluiceException(
+          String.format(
+              "'%s' is a data stream, and data streams are append-only: mode(\"overwrite\") and"
+                  + " INSERT OVERWRITE would delete its documents, which Sluice does not do to a"
+                  + " data stream. Use mode(\"append\") (INSERT INTO) to add to it; to start"
+                  + " afresh, roll it over (POST /%s/_rollover) or delete the data stream"
+                  + " (DELETE /_data_stream/%s) first, then append",
+              dataStream, dataStream, dataStream));
+    }
   }
 }

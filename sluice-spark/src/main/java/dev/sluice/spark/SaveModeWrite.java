@@ -41,6 +41,9 @@ final class SaveModeWrite {
     SluiceConfig config =
         SluiceConfig.fromOptions(OptionSources.resolve(SparkWriteConf.sessionConf(), options));
     String index = fixedIndex(config, mode);
+    if (mode == SaveMode.Overwrite) {
+      DataStreamWrite.refuseOverwrite(DataStreamCheck.dataStream(config));
+    }
     if (mode == SaveMode.Overwrite && config.checkpoint().path() != null) {
       throw new ConfigException(
           ConfigKeys.CHECKPOINT_PATH.name(),

@@ -40,32 +40,28 @@ final class StreamingWriteSetup {
             info.queryId(),
             RowShapes::readTarget,
             DataStreamCheck::dataStream);
-    refuse(conf.engine().checkpoint().path() != null, ConfigKeys.CHECKPOINT_PATH.name(), "");
-    refuse(
-        conf.reportPath() != null,
-        ConfigKeys.REPORT_PATH.name(),
-        " Each epoch's counts are in the log and in StreamingQueryProgress (sink metrics).");
+    refuse(conf.engine().checkpoint().path() != null, ConfigKeys.CHECKPOINT_PATH.name());
     TargetIndexCheck.run(conf.engine());
     StreamingEpochs epochs = StreamingEpochs.beside(location);
+    StreamingReport report = StreamingReport.of(conf, location);
     LOG.info(
-        "Sluice streaming query {} into {}, epochs recorded in {}, options {}",
+        "Sluice streaming query {} into {}, epochs recorded in {}, report in {}, options {}",
         conf.queryId(),
         conf.engine().defaultIndex(),
         epochs.directory(),
+        report.location(),
         conf.engine().toRedactedMap());
-    return new SluiceStreamingWrite(conf, epochs, progress);
+    return new SluiceStreamingWrite(conf, epochs, progress, report);
   }
 
-  private static void refuse(boolean given, String option, String more) {
+  private static void refuse(boolean given, String option) {
     if (given) {
       throw new ConfigException(
           option,
           "Option "
               + option
               + " is for batch loads; a streaming query keeps its progress in its"
-              + " checkpointLocation, which Spark and Sluice share."
-              + more
-              + " Remove it.");
+              + " checkpointLocation, which Spark and Sluice share. Remove it.");
     }
   }
 }

@@ -16,9 +16,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +47,20 @@ class DataStreamIT {
   static void startSpark() {
     spark = LocalSpark.session("sluice-data-stream-it", "local[2,2]"); // a failed task runs again
     FailOnce.register(spark);
+    // Counts the rows tasks read: a write refused on the driver reads none.
+    spark
+        .udf()
+        .register(
+            "read_by_task",
+            (UDF1<Long, Long>)
+                id -> {
+                  ROWS_READ_BY_TASKS.incrementAndGet();
+                  return id;
+                },
+            DataTypes.LongType);
   }
+
+  private static final AtomicLong ROWS_READ_BY_TASKS = new AtomicLong();
 
   @AfterAll
   static void stopSpark() {
@@ -225,5 +241,81 @@ class DataStreamIT {
     assertThat(es.client().get("/_resolve/index/" + stream).status())
         .as("nothing was written")
         .isEqualTo(404);
+  }
+
+  /** A data stream holding 100 documents, appended by a first load. */
+  private String streamOfOneHundred(EsHandle es, String suffix) {
+    String stream = dataStreamTemplate(es) + suffix;
+    spark
+        .range(0, 100, 1, 2)
+        .selectExpr("id AS key", "timestamp_millis(1764000000000 + id) AS `@timestamp`")
+        .write()
+        .format("sluice")
+        .mode("append")
+        .options(options(es, stream))
+        .save();
+    es.client().refresh(stream);
+    assertThat(es.client().count(stream)).isEqualTo(100);
+    return stream;
+  }
+
+  private static Dataset<Row> newRowsCountedByTasks() {
+    ROWS_READ_BY_TASKS.set(0);
+    return spark
+        .range(1000, 1010, 1, 2)
+        .selectExpr(
+            "read_by_task(id) AS key", "timestamp_millis(1764000000000 + id) AS `@timestamp`");
+  }
+
+  @Test
+  void anOverwriteIntoADataStreamIsRefusedBeforeAnyTaskAndItsDocumentsStay(EsHandle es) {
+    String stream = streamOfOneHundred(es, "-overwrite");
+
+    assertThatThrownBy(
+            () ->
+                newRowsCountedByTasks()
+                    .write()
+                    .format("sluice")
+                    .mode("overwrite")
+                    .options(options(es, stream))
+                    .save())
+        .hasStackTraceContaining("'" + stream + "' is a data stream")
+        .hasStackTraceContaining("append-only")
+        .hasStackTraceContaining("roll")
+        .hasStackTraceContaining("mode(\"append\")");
+    assertThat(ROWS_READ_BY_TASKS.get()).as("rows read by a task").isZero();
+    es.client().refresh(stream);
+    assertThat(es.client().count(stream)).as("the stream's documents").isEqualTo(100);
+  }
+
+  @Test
+  void sqlInsertOverwriteAndAnUpdateIntoADataStreamAreRefusedBeforeAnyTask(EsHandle es) {
+    String stream = streamOfOneHundred(es, "-sql");
+    spark.sql(
+        "CREATE OR REPLACE TEMPORARY VIEW v_stream (key BIGINT, `@timestamp` TIMESTAMP)"
+            + " USING sluice OPTIONS (resource '"
+            + stream
+            + "', nodes '"
+            + es.url()
+            + "')");
+    spark.sql(
+        "CREATE OR REPLACE TEMPORARY VIEW v_stream_update (key BIGINT, `@timestamp` TIMESTAMP)"
+            + " USING sluice OPTIONS (resource '"
+            + stream
+            + "', nodes '"
+            + es.url()
+            + "', es_write_operation 'update', es_mapping_id 'key')");
+    newRowsCountedByTasks().createOrReplaceTempView("new_rows");
+
+    assertThatThrownBy(() -> spark.sql("INSERT OVERWRITE TABLE v_stream SELECT * FROM new_rows"))
+        .hasStackTraceContaining("'" + stream + "' is a data stream")
+        .hasStackTraceContaining("append-only");
+    assertThat(ROWS_READ_BY_TASKS.get()).as("rows read by a task").isZero();
+    assertThatThrownBy(() -> spark.sql("INSERT INTO v_stream_update SELECT * FROM new_rows"))
+        .hasStackTraceContaining("es.write.operation=update")
+        .hasStackTraceContaining("append-only");
+    assertThat(ROWS_READ_BY_TASKS.get()).as("rows read by a task").isZero();
+    es.client().refresh(stream);
+    assertThat(es.client().count(stream)).as("the stream's documents").isEqualTo(100);
   }
 }

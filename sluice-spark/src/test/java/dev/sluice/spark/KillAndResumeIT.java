@@ -12,13 +12,11 @@ import dev.sluice.testkit.EsHandle;
 import dev.sluice.testkit.EsTestClient;
 import dev.sluice.testkit.TinyWriteQueue;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,7 +41,7 @@ class KillAndResumeIT {
   @Test
   void killedEarlyThenInTheMiddleThenResumedToTheEnd(EsHandle es) throws Exception {
     String index = createIndex(es);
-    ChildLoad load = new ChildLoad(es, index, "killed-early-and-middle");
+    ChildJvm load = childLoad(es, index, "killed-early-and-middle");
 
     long early = load.runAndKillWhen(() -> es.client().count(index) >= ROWS * 3 / 100, () -> "");
     assertThat(early).as("documents when killed early").isLessThan(ROWS / 2);
@@ -62,7 +60,7 @@ class KillAndResumeIT {
   @Test
   void killedDuringARetryStormThenResumedToTheEnd(@TinyWriteQueue EsHandle es) throws Exception {
     String index = createIndex(es);
-    ChildLoad load = new ChildLoad(es, index, "killed-during-retry-storm");
+    ChildJvm load = childLoad(es, index, "killed-during-retry-storm");
     RejectionWatch storm = new RejectionWatch(es.client());
 
     // Killed while Elasticsearch is rejecting writes right now, once a tenth of the rows is in.
@@ -216,100 +214,18 @@ class KillAndResumeIT {
     }
   }
 
-  /** Runs of one job, each in a new JVM, with the same work directory. */
-  private final class ChildLoad {
-    private final EsHandle es;
-    private final String index;
-    private final String name;
-    private int runs;
-
-    ChildLoad(EsHandle es, String index, String name) {
-      this.es = es;
-      this.index = index;
-      this.name = name;
-    }
-
-    /**
-     * Starts a run and kills it with SIGKILL as soon as {@code condition} holds.
-     *
-     * @return the documents in the index at the kill
-     * @throws AssertionError when the run ended before the condition held
-     */
-    long runAndKillWhen(KillCondition condition, Supplier<String> state) throws Exception {
-      Process child = start();
-      try {
-        while (child.isAlive()) {
-          if (condition.holds()) {
-            child.destroyForcibly(); // SIGKILL on Linux and macOS
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("killed child exits").isTrue();
-            assertThat(child.exitValue()).as("exit status of a SIGKILL").isEqualTo(137);
-            es.client().refresh(index);
-            return es.client().count(index);
-          }
-          Thread.sleep(100);
-        }
-        throw new AssertionError(
-            "run "
-                + runs
-                + " ended ("
-                + child.exitValue()
-                + ") before it was killed; "
-                + state.get()
-                + "\n"
-                + logTail());
-      } finally {
-        child.destroyForcibly();
-      }
-    }
-
-    void runToTheEnd() throws Exception {
-      Process child = start();
-      try {
-        assertThat(child.waitFor(8, TimeUnit.MINUTES)).as("run finishes").isTrue();
-        assertThat(child.exitValue()).as("exit status\n" + logTail()).isZero();
-        assertThat(Files.readString(log())).contains(ResumableLoadMain.DONE);
-      } finally {
-        child.destroyForcibly();
-      }
-    }
-
-    private Process start() throws IOException {
-      runs++;
-      String classpath = System.getProperty("surefire.test.class.path");
-      if (classpath == null) {
-        classpath = System.getProperty("java.class.path");
-      }
-      ProcessBuilder builder =
-          new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-Xmx1g",
-              "-cp",
-              classpath,
-              ResumableLoadMain.class.getName(),
-              es.url(),
-              index,
-              String.valueOf(ROWS),
-              String.valueOf(PARTITIONS),
-              work.toString());
-      builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      builder.redirectErrorStream(true);
-      builder.redirectOutput(log().toFile());
-      return builder.start();
-    }
-
-    private Path log() {
-      return work.resolve(name + "-run-" + runs + ".log");
-    }
-
-    private String logTail() throws IOException {
-      List<String> lines = Files.readAllLines(log(), StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-  }
-
-  /** A condition polled while a child runs. */
-  @FunctionalInterface
-  private interface KillCondition {
-    boolean holds() throws Exception;
+  private ChildJvm childLoad(EsHandle es, String index, String name) {
+    return new ChildJvm(
+        es,
+        index,
+        work,
+        name,
+        ResumableLoadMain.DONE,
+        ResumableLoadMain.class,
+        es.url(),
+        index,
+        String.valueOf(ROWS),
+        String.valueOf(PARTITIONS),
+        work.toString());
   }
 }

@@ -2,13 +2,14 @@ package dev.sluice.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.deadletter.DeadLetterReader;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.storage.LocalFileStorage;
 import dev.sluice.testkit.ElasticsearchExtension;
 import dev.sluice.testkit.EsHandle;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,9 +69,25 @@ class StreamingKillIT {
     long first = good * (5 + random.nextInt(30)) / 100;
     long second = good * (45 + random.nextInt(35)) / 100;
 
-    ChildQuery query = new ChildQuery(es, index, input, dataStream);
-    assertThat(query.runAndKillAt(first)).as("documents at the first kill").isLessThan(good);
-    assertThat(query.runAndKillAt(second)).as("documents at the second kill").isLessThan(good);
+    ChildJvm query =
+        new ChildJvm(
+            es,
+            index,
+            work,
+            "query",
+            StreamingLoadMain.DONE,
+            StreamingLoadMain.class,
+            es.url(),
+            index,
+            input.toString(),
+            work.toString(),
+            dataStream ? "data-stream" : "index");
+    assertThat(query.runAndKillWhen(() -> documentsSoFar(es, index) >= first, () -> ""))
+        .as("documents at the first kill")
+        .isLessThan(good);
+    assertThat(query.runAndKillWhen(() -> documentsSoFar(es, index) >= second, () -> ""))
+        .as("documents at the second kill")
+        .isLessThan(good);
     query.runToTheEnd();
 
     es.client().refresh(index);
@@ -89,6 +106,28 @@ class StreamingKillIT {
           .as("epochs Sluice recorded")
           .isEqualTo(FILES);
     }
+    assertTheReportReconcilesWithTheIndex(good);
+  }
+
+  /**
+   * The query's report, rewritten by each epoch of the three runs, counts each row once: every
+   * document in the index as indexed, every bad row as dead-lettered, whatever the kills replayed.
+   */
+  private void assertTheReportReconcilesWithTheIndex(long good) throws IOException {
+    JsonNode report =
+        new ObjectMapper()
+            .readTree(work.resolve("checkpoint").resolve("sluice").resolve("report.json").toFile());
+    JsonNode counters = report.path("counters");
+    assertThat(report.path("reconciles").asBoolean()).as(report.path("summary").asText()).isTrue();
+    assertThat(counters.path("read").asLong()).as("rows read").isEqualTo(ROWS);
+    assertThat(counters.path("indexed").asLong()).as("indexed = documents").isEqualTo(good);
+    assertThat(counters.path("deadLettered").asLong()).isEqualTo(ROWS - good);
+    long perIndex = 0;
+    for (JsonNode one : counters.path("byIndex")) {
+      perIndex += one.path("indexed").asLong();
+    }
+    assertThat(perIndex).as("indexed per index, summed").isEqualTo(good);
+    assertThat(report.path("checkpoint").asText()).contains(FILES + " epochs committed");
   }
 
   private static String key(int row) {
@@ -105,96 +144,15 @@ class StreamingKillIT {
     Files.writeString(input.resolve(String.format("part-%03d.json", f)), lines);
   }
 
-  /** Runs of one query, each in a new JVM, with the same checkpoint location. */
-  private final class ChildQuery {
-    private final EsHandle es;
-    private final String index;
-    private final Path input;
-    private final boolean dataStream;
-    private int runs;
-
-    ChildQuery(EsHandle es, String index, Path input, boolean dataStream) {
-      this.es = es;
-      this.index = index;
-      this.input = input;
-      this.dataStream = dataStream;
-    }
-
-    /** Starts a run and kills it with SIGKILL once the index holds {@code documents}. */
-    long runAndKillAt(long documents) throws Exception {
-      Process child = start();
-      try {
-        while (child.isAlive()) {
-          if (documentsSoFar() >= documents) {
-            child.destroyForcibly(); // SIGKILL on Linux and macOS
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("killed child exits").isTrue();
-            assertThat(child.exitValue()).as("exit status of a SIGKILL").isEqualTo(137);
-            es.client().refresh(index);
-            return es.client().count(index);
-          }
-          Thread.sleep(50);
-        }
-        throw new AssertionError(
-            "run " + runs + " ended (" + child.exitValue() + ") before the kill\n" + logTail());
-      } finally {
-        child.destroyForcibly();
-      }
-    }
-
-    /**
-     * The documents written so far; 0 while a data stream does not exist yet or its first backing
-     * index has no shard ready (a 404 or 503 to the count).
-     */
-    private long documentsSoFar() {
-      try {
-        return es.client().count(index);
-      } catch (IllegalStateException notYet) {
-        return 0;
-      }
-    }
-
-    void runToTheEnd() throws Exception {
-      Process child = start();
-      try {
-        assertThat(child.waitFor(8, TimeUnit.MINUTES)).as("run finishes").isTrue();
-        assertThat(child.exitValue()).as("exit status\n" + logTail()).isZero();
-        assertThat(Files.readString(log())).contains(StreamingLoadMain.DONE);
-      } finally {
-        child.destroyForcibly();
-      }
-    }
-
-    private Process start() throws IOException {
-      runs++;
-      String classpath = System.getProperty("surefire.test.class.path");
-      if (classpath == null) {
-        classpath = System.getProperty("java.class.path");
-      }
-      ProcessBuilder builder =
-          new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-Xmx1g",
-              "-cp",
-              classpath,
-              StreamingLoadMain.class.getName(),
-              es.url(),
-              index,
-              input.toString(),
-              work.toString(),
-              dataStream ? "data-stream" : "index");
-      builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      builder.redirectErrorStream(true);
-      builder.redirectOutput(log().toFile());
-      return builder.start();
-    }
-
-    private Path log() {
-      return work.resolve("run-" + runs + ".log");
-    }
-
-    private String logTail() throws IOException {
-      List<String> lines = Files.readAllLines(log(), StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  /**
+   * The documents written so far; 0 while a data stream does not exist yet or its first backing
+   * index has no shard ready (a 404 or 503 to the count).
+   */
+  private static long documentsSoFar(EsHandle es, String index) {
+    try {
+      return es.client().count(index);
+    } catch (IllegalStateException notYet) {
+      return 0;
     }
   }
 }

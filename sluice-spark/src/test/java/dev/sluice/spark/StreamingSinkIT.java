@@ -3,6 +3,8 @@ package dev.sluice.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.deadletter.DeadLetterReader;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.storage.LocalFileStorage;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.SparkSession;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +105,42 @@ class StreamingSinkIT {
     assertThat(withSinkMetrics(query)).hasSize(4);
   }
 
+  /**
+   * Epochs of one row each, with batches of 1,000 documents and a flush interval of an hour: each
+   * epoch's writer sends its one document in one request when the epoch ends, so the query goes on
+   * (were it waiting for a full batch or the interval, processAllAvailable would not return).
+   */
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void epochsOfOneRowEachSendOneRequestEachWithoutWaitingForAFullBatch(EsHandle es)
+      throws Exception {
+    String index = newIndex(es);
+    Map<String, String> batching =
+        Map.of("es.batch.size.entries", "1000", "sluice.batch.flush.interval", "1h");
+    StreamingQuery query = start(index, Trigger.ProcessingTime(50), batching);
+    int epochs = 5;
+    try {
+      for (int row = 1; row <= epochs; row++) {
+        writeOneRowFile(row);
+        query.processAllAvailable();
+        es.client().refresh(index);
+        assertThat(es.client().count(index)).as("documents after epoch " + row).isEqualTo(row);
+      }
+    } finally {
+      query.stop();
+    }
+    assertThat(query.exception().isEmpty()).isTrue();
+    for (StreamingQueryProgress p : withSinkMetrics(query)) {
+      assertThat(p.sink().metrics().get("sluiceDocumentsIndexed")).isEqualTo("1");
+    }
+    JsonNode counters =
+        report(checkpoint.resolve("sluice").resolve("report.json")).path("counters");
+    assertThat(counters.path("indexed").asLong()).isEqualTo(epochs);
+    assertThat(counters.path("bulkRequests").asLong())
+        .as("one request per epoch")
+        .isEqualTo(epochs);
+  }
+
   /** Trigger.Once is deprecated for availableNow, but pipelines still use it. */
   @Test
   @SuppressWarnings("deprecation")
@@ -108,12 +148,41 @@ class StreamingSinkIT {
     String index = newIndex(es);
     writeFile(0);
     writeFile(1);
-    StreamingQuery query = start(index, Trigger.Once(), Map.of());
+    Path reportPath = out.resolve("reports").resolve("query.json");
+    StreamingQuery query =
+        start(index, Trigger.Once(), Map.of("sluice.report.path", reportPath.toString()));
     query.awaitTermination();
 
     assertThat(query.exception().isEmpty()).isTrue();
     assertExact(es, index, 2);
     assertThat(withSinkMetrics(query)).hasSize(1);
+    assertReportIsExact(report(reportPath), index, 2);
+  }
+
+  @Test
+  void theQuerysReportAddsEachEpochOfBothRunsOnce(EsHandle es) throws Exception {
+    String index = newIndex(es);
+    writeFile(0);
+    writeFile(1);
+    start(index, Trigger.AvailableNow(), Map.of()).awaitTermination();
+    JsonNode first = report(checkpoint.resolve("sluice").resolve("report.json"));
+    assertThat(first.path("counters").path("read").asLong()).isEqualTo(2 * ROWS_PER_FILE);
+
+    writeFile(2);
+    writeFile(3);
+    StreamingQuery second = start(index, Trigger.AvailableNow(), Map.of());
+    second.awaitTermination();
+
+    assertThat(second.exception().isEmpty()).isTrue();
+    assertExact(es, index, 4);
+    JsonNode report = report(checkpoint.resolve("sluice").resolve("report.json"));
+    assertReportIsExact(report, index, 4);
+    assertThat(report.path("checkpoint").asText()).contains("4 epochs committed (0 to 3)");
+    assertThat(report.path("started_at").asText())
+        .as("the query's start, in its first run")
+        .isEqualTo(first.path("started_at").asText());
+    assertThat(report.path("counters").path("skippedByCheckpoint").asLong()).isZero();
+    assertThat(checkpoint.resolve("sluice").resolve("report.html")).isRegularFile();
   }
 
   @Test
@@ -132,6 +201,11 @@ class StreamingSinkIT {
     assertThat(m.get("sluiceDocumentsSkipped")).isEqualTo(Integer.toString(ROWS_PER_FILE));
     assertThat(m.get("sluiceDocumentsIndexed")).isEqualTo("0");
     assertThat(m.get("sluiceDocumentsDeadLettered")).isEqualTo("0");
+    // The replayed epoch adds nothing to the query's totals: its rows were counted once.
+    JsonNode report = report(checkpoint.resolve("sluice").resolve("report.json"));
+    assertReportIsExact(report, index, 3);
+    assertThat(report.path("counters").path("skippedByCheckpoint").asLong()).isZero();
+    assertThat(report.path("checkpoint").asText()).contains("3 epochs committed (0 to 2)");
   }
 
   @Test
@@ -184,6 +258,12 @@ class StreamingSinkIT {
         .contains("runs it again");
     assertThat(sluiceEpochs()).isEmpty();
     assertThat(deadLetteredKeys()).isEmpty();
+    JsonNode report = report(checkpoint.resolve("sluice").resolve("report.json"));
+    assertThat(report.path("ended").asText()).isEqualTo("stopped_by_tolerance");
+    assertThat(report.path("cause").asText()).contains("epoch 0");
+    assertThat(report.path("counters").path("read").asLong())
+        .as("the stopped epoch is not counted")
+        .isZero();
   }
 
   @Test
@@ -314,6 +394,13 @@ class StreamingSinkIT {
     Files.move(tmp, input.resolve("part-" + f + ".json"));
   }
 
+  /** One good row, {@code k-1<row>}, in a file of its own. */
+  private void writeOneRowFile(int row) throws IOException {
+    Path tmp = out.resolve("one-" + row + ".json.tmp");
+    Files.writeString(tmp, String.format("{\"key\":\"k-1%04d\",\"code\":\"%d\"}%n", row, row));
+    Files.move(tmp, input.resolve("one-" + row + ".json"));
+  }
+
   private static long badRowsIn(int file) {
     return IntStream.range(file * ROWS_PER_FILE, (file + 1) * ROWS_PER_FILE)
         .filter(i -> i % 7 == 0)
@@ -332,6 +419,26 @@ class StreamingSinkIT {
     }
     assertThat(es.client().count(index)).isEqualTo(files * ROWS_PER_FILE - bad);
     assertThat(deadLetteredKeys()).isEqualTo(badKeys);
+  }
+
+  private static JsonNode report(Path file) throws IOException {
+    return new ObjectMapper().readTree(file.toFile());
+  }
+
+  /** The query's report counts every row of the first {@code files} files once. */
+  private static void assertReportIsExact(JsonNode report, String index, int files) {
+    long rows = (long) files * ROWS_PER_FILE;
+    long bad = IntStream.range(0, files).mapToLong(StreamingSinkIT::badRowsIn).sum();
+    JsonNode counters = report.path("counters");
+    assertThat(report.path("reconciles").asBoolean()).as(report.toString()).isTrue();
+    assertThat(counters.path("read").asLong()).isEqualTo(rows);
+    assertThat(counters.path("indexed").asLong()).isEqualTo(rows - bad);
+    assertThat(counters.path("deadLettered").asLong()).isEqualTo(bad);
+    assertThat(counters.path("deadLetteredByReason").path("document_parsing_exception").asLong())
+        .as(counters.toString())
+        .isEqualTo(bad);
+    assertThat(counters.path("byIndex").path(index).path("indexed").asLong()).isEqualTo(rows - bad);
+    assertThat(counters.path("byIndex").path(index).path("deadLettered").asLong()).isEqualTo(bad);
   }
 
   private List<String> deadLetteredKeys() throws IOException {
