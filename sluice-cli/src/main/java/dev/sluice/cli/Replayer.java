@@ -7,6 +7,7 @@ import dev.sluice.core.Document;
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.OpType;
 import dev.sluice.core.SluiceConfig;
+import dev.sluice.core.config.IndexNames;
 import dev.sluice.core.deadletter.DeadLetterReader;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.core.storage.LocalFileStorage;
@@ -29,6 +30,7 @@ final class Replayer {
   private final SluiceConfig config;
   private final String index;
   private final String idField;
+  private final boolean fixedIndex;
 
   /**
    * @param config the replay's options; its version type and script must be those the records were
@@ -40,6 +42,8 @@ final class Replayer {
     this.config = config;
     this.index = index;
     this.idField = idField;
+    String configured = config.defaultIndex();
+    this.fixedIndex = configured != null && !IndexNames.isPattern(configured);
   }
 
   LoadResult replay(List<DeadLetterRecord> records, String writerId) throws InterruptedException {
@@ -48,13 +52,22 @@ final class Replayer {
             loader -> {
               for (DeadLetterRecord r : records) {
                 Document document = document(r);
-                if (sendable(r)) {
+                if (sends(r)) {
                   loader.add(document);
                 } else {
                   loader.deadLetter(document, DeadLetterStats.reason(r), r.reason());
                 }
               }
             });
+  }
+
+  /**
+   * Whether the record's document is sent: it was one, and it has an index to go to. A row that a
+   * pattern-indexed load dead-lettered before the pattern chose its index has none unless {@code
+   * --index} gives one: it is carried, not sent to the pattern's literal name.
+   */
+  boolean sends(DeadLetterRecord r) {
+    return sendable(r) && (index != null || r.index() != null || fixedIndex);
   }
 
   static boolean sendable(DeadLetterRecord r) {
