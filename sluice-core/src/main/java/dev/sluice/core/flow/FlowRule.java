@@ -27,6 +27,13 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
   /** How fast the latency baseline follows the latencies seen. */
   static final double BASELINE_GAIN = 1.0 / 8;
 
+  /**
+   * A share up to this is a busy, healthy cluster (a hot shard, a merge): it neither ends slow
+   * start nor holds back concurrency. Above it the cluster says it is full: growing concurrency
+   * through a third of the items rejected sent 4 requests at a write queue of 2.
+   */
+  static final double BUSY_SHARE = 1.0 / 8;
+
   /** A response with at least this share throttled is a refusal in all but name. */
   static final double HARD_SHARE = 0.5;
 
@@ -98,7 +105,7 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
     if (hard) {
       return halve(measured, signal.requestFailed());
     }
-    if (share > 0 && !s.slowStart()) {
+    if (share > BUSY_SHARE || (share > 0 && !s.slowStart())) {
       return grow(scale(measured, 1 - measured.alpha() / 2), share, writers);
     }
     return grow(measured, share, writers);
@@ -168,9 +175,10 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
    * Slow start multiplies by 2 minus the throttled share (doubling what went through): a few items
    * throttled by a busy, healthy cluster do not end it, since ending it at the first response left
    * a short load at a quarter of the maximum. After it, each response adds a sixteenth of the
-   * maximum times the share that went through. Concurrency grows by one per few responses that did
-   * not cut it (one per response in slow start); a response without throttled items halves the gap
-   * between requests. The floor comes back up as batches grow to four times it.
+   * maximum times the share that went through. Concurrency grows by one per few responses with at
+   * most {@link #BUSY_SHARE} throttled that did not cut it (one per response in slow start); a
+   * response without throttled items halves the gap between requests. The floor comes back up as
+   * batches grow to four times it.
    */
   private FlowState grow(FlowState s, double share, int writers) {
     double weight = 1.0 / writers;
@@ -184,7 +192,7 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
       long halved = Math.round(gap * Math.pow(0.5, weight));
       gap = halved < FIRST_GAP.toNanos() ? 0 : halved;
     }
-    int streak = s.healthyStreak() + 1;
+    int streak = share > BUSY_SHARE ? 0 : s.healthyStreak() + 1;
     int needed = (s.slowStart() ? 1 : HEALTHY_RESPONSES_PER_EXTRA_REQUEST) * writers;
     if (gap == 0 && streak >= needed) {
       return s.withWindow(bytes, Math.min(maxConcurrency, s.concurrency() + 1), floor, 0, gap);

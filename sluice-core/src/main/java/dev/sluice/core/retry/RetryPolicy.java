@@ -10,8 +10,8 @@ import java.time.Instant;
  */
 public final class RetryPolicy {
   /**
-   * Under a fixed flow, a response with at least this share of its items failed is the cluster
-   * refusing, not busy: its throttled items back off per document.
+   * A response with at least this share of its items failed is the cluster refusing, not busy: its
+   * throttled items back off per document.
    */
   public static final double MOSTLY_FAILED = 0.5;
 
@@ -36,10 +36,10 @@ public final class RetryPolicy {
   }
 
   /**
-   * @param flowPaces an adaptive flow control answers throttling for the writer as a whole: then
-   *     throttled documents wait the first backoff only ({@link #decide}). Growing each document's
-   *     wait on top kept the last documents of a writer waiting 13 s and more, alone, after the
-   *     rest of its load was in.
+   * @param flowPaces an adaptive flow control cuts the writer on every refused request and spaces
+   *     its requests once at its floor: then a refused request's documents wait the first backoff
+   *     only ({@link #decide}). Growing each document's wait on top kept the last documents of a
+   *     writer waiting 13 s and more, alone, after the rest of its load was in.
    */
   public RetryPolicy(int maxAttempts, Duration budget, Backoff backoff, boolean flowPaces) {
     if (maxAttempts < 1) {
@@ -59,13 +59,14 @@ public final class RetryPolicy {
   }
 
   /**
-   * The wait grows with the document's retries, except for throttling that the flow control answers
-   * for the writer as a whole: all of it under an adaptive flow (it cuts in proportion to throttled
-   * items, halves on refusals and mostly throttled responses, lowers its floor and spaces
-   * requests), and even under a fixed flow an item throttled in a response that took most of its
-   * items. Growing each document's wait on top counted the signal twice: the last documents of a
-   * load waited out 8 to 25 s, with nothing else left to send, while the cluster took every request
-   * at once. Such documents wait the first backoff however often they were throttled.
+   * The wait grows with the document's retries, except where the flow control slows the writer as a
+   * whole: for an item throttled in a response that took most of its items (the flow's soft cut),
+   * and, under an adaptive flow, for a refused request (its hard cut, its floor and its gap).
+   * Growing each document's wait on top counted the signal twice: the last documents of a load
+   * waited out 8 to 16 s, with nothing else left to send. Those documents wait the first backoff,
+   * however often they were throttled. Items of a response that took less than half of them (a full
+   * write queue) keep growing: the flow does not space requests for those, and flat waits sent the
+   * rejected items straight back into the full queue.
    *
    * @param failureClass THROTTLED or TRANSIENT
    * @param scope whether the failure hit the item alone or the whole request
@@ -92,7 +93,7 @@ public final class RetryPolicy {
     }
     boolean flat =
         failureClass == FailureClass.THROTTLED
-            && (flowPaces || (scope == Scope.ITEM && failedShare < MOSTLY_FAILED));
+            && (scope == Scope.ITEM ? failedShare < MOSTLY_FAILED : flowPaces);
     Duration delay = backoff.delay(flat ? 1 : retries + 1, unitRandom);
     Duration spent = Duration.between(firstAttempt, now.plus(delay));
     if (spent.compareTo(budget) > 0) {

@@ -174,6 +174,19 @@ class FlowRuleTest {
     assertThat(after.epoch()).isZero();
   }
 
+  /** A third of the items rejected is a full queue: no more requests, and slow start ends. */
+  @Test
+  void aShareAboveBusyEndsSlowStartAndAddsNoRequests() {
+    FlowState s = new FlowState(4_000, 1, 1_600, 0, 0, 0, 0, 0, true, 0);
+    s = RULE.next(s, new FlowSignal(0, 4_000, FAST, 0.3, false));
+    assertThat(s.slowStart()).isFalse();
+    assertThat(s.concurrency()).isEqualTo(1);
+    for (int i = 0; i < 20; i++) {
+      s = RULE.next(s, new FlowSignal(s.epoch(), s.bytes(), FAST, 0.3, false));
+    }
+    assertThat(s.concurrency()).isEqualTo(1);
+  }
+
   @Test
   void aSteadySmallShareStillAddsRequestsInFlight() {
     FlowState s = state(MAX, 2, 1_600, 0.01);

@@ -78,7 +78,7 @@ class RetryPolicyTest {
   }
 
   @Test
-  void underAnAdaptiveFlowEveryThrottledDocumentWaitsTheFirstBackoff() {
+  void underAnAdaptiveFlowRefusedRequestsTooWaitTheFirstBackoff() {
     RetryPolicy paced =
         new RetryPolicy(
             3,
@@ -88,9 +88,9 @@ class RetryPolicyTest {
     assertThat(
             paced.decide(FailureClass.THROTTLED, Scope.REQUEST, 1, 0, 5, start, start, 0.5).delay())
         .isEqualTo(Duration.ofMillis(500));
-    assertThat(paced.decide(FailureClass.THROTTLED, Scope.ITEM, 1, 0, 5, start, start, 0.5).delay())
-        .as("items of a mostly rejected response too: the flow halves for those")
-        .isEqualTo(Duration.ofMillis(500));
+    assertThat(paced.decide(FailureClass.THROTTLED, Scope.ITEM, 1, 0, 2, start, start, 0.5).delay())
+        .as("items of a mostly rejected response (a full write queue) still grow")
+        .isEqualTo(Duration.ofSeconds(2));
     assertThat(
             paced.decide(FailureClass.TRANSIENT, Scope.REQUEST, 1, 1, 2, start, start, 0.5).delay())
         .as("a 503 or a reset still backs off per document")
@@ -98,7 +98,7 @@ class RetryPolicyTest {
   }
 
   @Test
-  void underAFixedFlowItemsOfAMostlyRejectedResponseBackOffExponentially() {
+  void itemsOfAMostlyRejectedResponseBackOffExponentially() {
     assertThat(
             policy.decide(FailureClass.THROTTLED, Scope.ITEM, 0.5, 0, 2, start, start, 0.5).delay())
         .isEqualTo(Duration.ofSeconds(2));
