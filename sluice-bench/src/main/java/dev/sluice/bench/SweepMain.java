@@ -70,9 +70,11 @@ public final class SweepMain {
     try (LocalElasticsearch node = LocalElasticsearch.start(spec)) {
       CheckedLoads loads = new CheckedLoads(Loads.on(node), failures);
       load(loads, node.httpUrl(), SweepCell.defaults(), conditions.get(0));
-      for (SweepCell cell : options.cells()) {
-        for (SweepCondition condition : conditions) {
-          results.add(load(loads, node.httpUrl(), cell, condition));
+      for (int round = 1; round <= options.rounds(); round++) {
+        for (SweepCell cell : options.cells(round)) {
+          for (SweepCondition condition : conditions) {
+            results.add(load(loads, node.httpUrl(), cell, condition));
+          }
         }
       }
     }

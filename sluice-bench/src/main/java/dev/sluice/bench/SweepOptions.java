@@ -13,12 +13,15 @@ import java.util.Set;
  * @param concurrencies the values of {@code sluice.bulk.concurrency} to sweep
  * @param fixedFlow pin each cell ({@code sluice.flow.adaptive=false}) instead of taking it as the
  *     adaptive flow's upper bounds
+ * @param rounds loads of each cell under each condition, the cells' order reversed every other
+ *     round
  */
 record SweepOptions(
-    int docs, List<String> batchBytes, List<Integer> concurrencies, boolean fixedFlow) {
+    int docs, List<String> batchBytes, List<Integer> concurrencies, boolean fixedFlow, int rounds) {
   static final String USAGE =
       """
       usage: bin/bench-sweep [--docs N] [--batch-bytes SIZE]... [--concurrency N]... [--fixed-flow]
+                             [--rounds N]
 
       Sweeps es.batch.size.bytes x sluice.bulk.concurrency through Sluice's engine (BulkLoader, one
       writer, generated documents of ~500 bytes with ids) to choose the defaults by measurement.
@@ -35,6 +38,10 @@ record SweepOptions(
         --concurrency N     a value of sluice.bulk.concurrency (repeatable; default 1 2 3 4)
         --fixed-flow        pin each cell (sluice.flow.adaptive=false); default: adaptive flow,
                             the cell as its upper bounds, as the defaults are used
+        --rounds N          loads of each cell per condition (default 1); the cells run in the
+                            order of the flags, reversed every other round, so that a machine
+                            growing busier or quieter weighs on all alike; the table shows each
+                            cell's median load
       Environment: BENCH_HEAP (this JVM's -Xmx, default 2g), BENCH_JAVA_OPTS (extra JVM flags).
       """;
 
@@ -49,7 +56,9 @@ record SweepOptions(
   static SweepOptions parse(String[] args) {
     CommandLine line =
         CommandLine.parse(
-            args, Set.of("--docs", "--batch-bytes", "--concurrency"), Set.of("--fixed-flow"));
+            args,
+            Set.of("--docs", "--batch-bytes", "--concurrency", "--rounds"),
+            Set.of("--fixed-flow"));
     List<String> bytes = line.all("--batch-bytes");
     // Each value goes through the option's own parser now, not after the nodes started.
     bytes.forEach(ConfigKeys.BATCH_SIZE_BYTES::parse);
@@ -61,7 +70,8 @@ record SweepOptions(
         line.positive("--docs", 50_000),
         bytes.isEmpty() ? DEFAULT_BATCH_BYTES : bytes,
         concurrencies.isEmpty() ? DEFAULT_CONCURRENCIES : concurrencies,
-        line.has("--fixed-flow"));
+        line.has("--fixed-flow"),
+        line.positive("--rounds", 1));
   }
 
   /** Every cell, batch bytes outer, concurrency inner. */
@@ -71,6 +81,15 @@ record SweepOptions(
       for (int concurrency : concurrencies) {
         cells.add(new SweepCell(bytes, concurrency));
       }
+    }
+    return cells;
+  }
+
+  /** The cells in the order round {@code round} (from 1) loads them: reversed in even rounds. */
+  List<SweepCell> cells(int round) {
+    List<SweepCell> cells = cells();
+    if (round % 2 == 0) {
+      java.util.Collections.reverse(cells);
     }
     return cells;
   }

@@ -15,10 +15,11 @@ final class SweepReport {
     out.printf(
         Locale.ROOT,
         "%nSweep of es.batch.size.bytes x sluice.bulk.concurrency: %,d documents a load, %s flow,"
-            + " %d cores, one load per cell and condition%n",
+            + " %d cores, %d round(s), each entry the median load%n",
         options.docs(),
         options.fixedFlow() ? "fixed" : "adaptive",
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        options.rounds());
     out.println(
         "Per condition: docs/s, x best (against the best cell's docs/s), bulk requests, items"
             + " answered 429; load = the highest 1-minute load average at the end of its loads");

@@ -1,6 +1,7 @@
 package dev.sluice.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,29 @@ final class SweepTable {
   private final Map<SweepCondition, Double> best = new EnumMap<>(SweepCondition.class);
 
   SweepTable(List<SweepResult> results) {
+    Map<SweepCell, Map<SweepCondition, List<SweepResult>>> loads = new LinkedHashMap<>();
     for (SweepResult r : results) {
-      cells
+      loads
           .computeIfAbsent(r.cell(), c -> new EnumMap<>(SweepCondition.class))
-          .put(r.condition(), r);
-      best.merge(r.condition(), r.docsPerSecond(), Math::max);
+          .computeIfAbsent(r.condition(), c -> new ArrayList<>())
+          .add(r);
     }
+    loads.forEach(
+        (cell, byCondition) ->
+            byCondition.forEach(
+                (condition, rounds) -> {
+                  SweepResult median = median(rounds);
+                  cells
+                      .computeIfAbsent(cell, c -> new EnumMap<>(SweepCondition.class))
+                      .put(condition, median);
+                  best.merge(condition, median.docsPerSecond(), Math::max);
+                }));
+  }
+
+  private static SweepResult median(List<SweepResult> rounds) {
+    List<SweepResult> sorted =
+        rounds.stream().sorted(Comparator.comparingDouble(SweepResult::docsPerSecond)).toList();
+    return sorted.get((sorted.size() - 1) / 2);
   }
 
   /** The cells, in the order their first load ran. */

@@ -37,6 +37,23 @@ class SweepChoiceTest {
   }
 
   @Test
+  void severalRoundsOfACellCountAsTheirMedianLoad() {
+    List<SweepResult> rounds =
+        List.of(
+            new SweepResult(NOW, SweepCondition.CLEAN, 3000, 1_000_000_000L, 7, 0, 1.0),
+            new SweepResult(NOW, SweepCondition.CLEAN, 1000, 1_000_000_000L, 5, 0, 1.0),
+            new SweepResult(NOW, SweepCondition.CLEAN, 2000, 1_000_000_000L, 6, 0, 1.0),
+            new SweepResult(SMALL, SweepCondition.CLEAN, 1000, 1_000_000_000L, 9, 0, 1.0),
+            new SweepResult(SMALL, SweepCondition.CLEAN, 4000, 1_000_000_000L, 9, 0, 1.0));
+    SweepTable table = new SweepTable(rounds);
+    assertThat(table.clean(NOW)).isEqualTo(2000);
+    assertThat(table.result(NOW, SweepCondition.CLEAN).requests()).isEqualTo(6);
+    // Of an even count, the lower middle: one fast load does not make a cell the best.
+    assertThat(table.clean(SMALL)).isEqualTo(1000);
+    assertThat(table.ratio(SMALL, SweepCondition.CLEAN)).isEqualTo(0.5);
+  }
+
+  @Test
   void theThrottledScoreIsTheWorstThrottledConditionNotTheAverage() {
     // WIDE is best with item 429s but poor on the tiny queue: its score is the tiny-queue ratio.
     SweepTable table = table(cell(NOW, 1000, 800, 400), cell(WIDE, 1000, 1000, 200));

@@ -15,6 +15,7 @@ class SweepOptionsTest {
     SweepOptions options = SweepOptions.parse(new String[0]);
     assertThat(options.docs()).isEqualTo(50_000);
     assertThat(options.fixedFlow()).isFalse();
+    assertThat(options.rounds()).isEqualTo(1);
     assertThat(options.cells()).hasSize(16);
     assertThat(options.cells().get(0)).isEqualTo(new SweepCell("1mb", 1));
     assertThat(options.cells().get(15)).isEqualTo(new SweepCell("10mb", 4));
@@ -31,11 +32,24 @@ class SweepOptionsTest {
               "--batch-bytes=3mb",
               "--concurrency",
               "2",
-              "--fixed-flow"
+              "--fixed-flow",
+              "--rounds=3"
             });
     assertThat(options)
-        .isEqualTo(new SweepOptions(2000, List.of("512kb", "3mb"), List.of(2), true));
+        .isEqualTo(new SweepOptions(2000, List.of("512kb", "3mb"), List.of(2), true, 3));
     assertThat(options.cells()).containsExactly(new SweepCell("512kb", 2), new SweepCell("3mb", 2));
+  }
+
+  @Test
+  void everyOtherRoundRunsTheCellsInReverseSoThatDriftWeighsOnAllAlike() {
+    SweepOptions options =
+        SweepOptions.parse(
+            new String[] {"--batch-bytes", "1mb", "--batch-bytes", "5mb", "--concurrency", "3"});
+    SweepCell small = new SweepCell("1mb", 3);
+    SweepCell large = new SweepCell("5mb", 3);
+    assertThat(options.cells(1)).containsExactly(small, large);
+    assertThat(options.cells(2)).containsExactly(large, small);
+    assertThat(options.cells(3)).containsExactly(small, large);
   }
 
   @Test
@@ -49,6 +63,9 @@ class SweepOptionsTest {
     assertThatThrownBy(() -> SweepOptions.parse(new String[] {"--concurrency", "0"}))
         .isInstanceOf(SluiceException.class)
         .hasMessageContaining("sluice.bulk.concurrency");
+    assertThatThrownBy(() -> SweepOptions.parse(new String[] {"--rounds", "0"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--rounds");
     assertThatThrownBy(() -> SweepOptions.parse(new String[] {"--rows", "5"}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--rows");
