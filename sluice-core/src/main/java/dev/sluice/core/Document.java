@@ -20,6 +20,9 @@ import java.io.UncheckedIOException;
  *     the whole position
  * @param version the external version sent with the action ({@code es.mapping.version}), or null
  * @param scriptParams the {@code params} object of a scripted update, as JSON, or null
+ * @param sourceOnOneLine true when the caller's writer guarantees that {@code source} holds no raw
+ *     CR or LF byte (it escapes them inside strings and writes none between tokens), so the engine
+ *     need not look for them; false lets the engine make the source one line
  */
 public record Document(
     String index,
@@ -30,9 +33,10 @@ public record Document(
     String positionPrefix,
     long positionNumber,
     Long version,
-    byte[] scriptParams) {
+    byte[] scriptParams,
+    boolean sourceOnOneLine) {
 
-  /** A document whose position is given whole. */
+  /** A document whose position is given whole, its source to be made one line. */
   public Document(
       String index,
       String id,
@@ -42,7 +46,7 @@ public record Document(
       String position,
       Long version,
       byte[] scriptParams) {
-    this(index, id, routing, op, source, position, -1, version, scriptParams);
+    this(index, id, routing, op, source, position, -1, version, scriptParams, false);
   }
 
   /** A document without a version or script params. */

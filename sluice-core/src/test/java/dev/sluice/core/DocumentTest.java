@@ -54,7 +54,7 @@ class DocumentTest {
   void aPositionPrefixAndNumberReadAsOnePositionAndEqualOnlyTheSame() {
     byte[] source = {'{', '}'};
     Document numbered =
-        new Document(null, "1", null, null, source, "partition 3 row ", 17, null, null);
+        new Document(null, "1", null, null, source, "partition 3 row ", 17, null, null, false);
     Document whole = new Document(null, "1", null, null, source, "partition 3 row 17");
 
     assertThat(numbered.position()).isEqualTo("partition 3 row 17");
@@ -62,8 +62,9 @@ class DocumentTest {
     assertThat(whole.positionNumber()).isEqualTo(-1);
     assertThat(new Document(null, "1", null, null, source, null).position()).isNull();
     assertThat(numbered)
-        .isEqualTo(new Document(null, "1", null, null, source, "partition 3 row ", 17, null, null))
+        .isEqualTo(
+            new Document(null, "1", null, null, source, "partition 3 row ", 17, null, null, false))
         .isNotEqualTo(
-            new Document(null, "1", null, null, source, "partition 3 row ", 18, null, null));
+            new Document(null, "1", null, null, source, "partition 3 row ", 18, null, null, false));
   }
 }

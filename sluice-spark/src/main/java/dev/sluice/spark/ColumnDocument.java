@@ -27,18 +27,25 @@ final class ColumnDocument implements RowDocument {
   @Override
   public List<String> idValues() {
     List<FieldPath> columns = conf.idColumns();
-    if (columns.isEmpty()) {
+    if (columns.isEmpty()) { // a content hash or generated ids
       return List.of();
+    }
+    if (columns.size() == 1) { // es.mapping.id: one value, no list to grow
+      return List.of(valueOf(columns.get(0)));
     }
     List<String> values = new ArrayList<>(columns.size());
     for (FieldPath column : columns) {
-      String value = column.textOf(row);
-      if (value == null) {
-        throw new RowConversionException(column.name(), "the document id is null");
-      }
-      values.add(value);
+      values.add(valueOf(column));
     }
     return values;
+  }
+
+  private String valueOf(FieldPath column) {
+    String value = column.textOf(row);
+    if (value == null) {
+      throw new RowConversionException(column.name(), "the document id is null");
+    }
+    return value;
   }
 
   @Override

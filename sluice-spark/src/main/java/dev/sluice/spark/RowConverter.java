@@ -66,7 +66,8 @@ final class RowConverter {
               positionPrefix,
               rowNumber,
               meta.version(),
-              meta.params()),
+              meta.params(),
+              escapesLineBreaks(document)),
           null,
           null);
     } catch (RowConversionException e) {
@@ -74,6 +75,11 @@ final class RowConverter {
     } catch (InvalidIdException e) {
       return deadLetter(row, id, routing, positionPrefix, rowNumber, "invalid_id_exception", e);
     }
+  }
+
+  /** Bodies written from columns escape CR and LF, as JSON strings must; JSON input may not. */
+  private static boolean escapesLineBreaks(RowDocument document) {
+    return document instanceof ColumnDocument;
   }
 
   private Converted deadLetter(
@@ -86,7 +92,8 @@ final class RowConverter {
       RuntimeException e) {
     byte[] lenient = conf.lenientSource(row);
     Document document =
-        new Document(null, id, routing, null, lenient, positionPrefix, rowNumber, null, null);
+        new Document(
+            null, id, routing, null, lenient, positionPrefix, rowNumber, null, null, false);
     return new Converted(document, type, e.getMessage());
   }
 }

@@ -95,11 +95,13 @@ final class DocumentEncoder {
       throw new IllegalArgumentException(op + " needs a source; document at " + d.position());
     }
     byte[] action = action(op, index, d);
+    // A delete has no source; a source its writer vouches for is not looked at again.
+    byte[] source = d.source() == null || d.sourceOnOneLine() ? d.source() : singleLine(d.source());
     byte[][] chunks =
         switch (op) {
           case DELETE -> new byte[][] {action};
-          case INDEX, CREATE -> new byte[][] {action, singleLine(d.source()), NEWLINE};
-          case UPDATE, UPSERT -> updateBodies.chunks(action, op, d, singleLine(d.source()));
+          case INDEX, CREATE -> new byte[][] {action, source, NEWLINE};
+          case UPDATE, UPSERT -> updateBodies.chunks(action, op, d, source);
         };
     return new PendingDocument(seq, d, index, op, chunks);
   }

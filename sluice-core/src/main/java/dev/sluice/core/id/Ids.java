@@ -25,6 +25,10 @@ final class Ids {
     if (id.isEmpty()) {
       throw new InvalidIdException(fieldNames, "the id from '" + fieldNames + "' is empty");
     }
+    // A char is at most three bytes of UTF-8: most ids are short enough not to need encoding.
+    if (id.length() * 3 <= IdStrategy.MAX_ID_BYTES) {
+      return id;
+    }
     int bytes = id.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > IdStrategy.MAX_ID_BYTES) {
       throw new InvalidIdException(

@@ -57,6 +57,10 @@ class IdStrategyTest {
         .hasMessageContaining("514 bytes")
         .hasMessageContaining("512");
     assertThat(field.idOf(List.of("x".repeat(512)), null)).hasSize(512);
+    // 170 chars of three UTF-8 bytes each fit; one more does not.
+    assertThat(field.idOf(List.of("€".repeat(170)), null)).hasSize(170);
+    assertThatThrownBy(() -> field.idOf(List.of("€".repeat(171)), null))
+        .hasMessageContaining("513 bytes");
     assertThatThrownBy(() -> field.idOf(List.of("a", "b"), null))
         .isInstanceOf(IllegalArgumentException.class);
   }
