@@ -93,7 +93,8 @@ public final class BulkEngine {
         new Outbox(
             flow,
             new BatchAssembler(batch.maxDocs(), batch.flushInterval()),
-            new RequestSender(writerId, transport, counters, mailbox::completed));
+            new RequestSender(writerId, transport, counters, mailbox::completed),
+            mailbox::wake);
     this.loop =
         new WriterLoop(
             writerId,

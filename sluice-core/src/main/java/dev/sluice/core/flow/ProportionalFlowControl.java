@@ -5,12 +5,14 @@ import java.time.Duration;
 
 /**
  * Adaptive flow for one writer: the {@link FlowRule} decides, over the state this writer shares
- * with the other writers of its job in this JVM ({@link FlowHints.Job}).
+ * with the other writers of its job in this JVM ({@link FlowHints.Job}), and the writer takes turns
+ * with them for the job's requests in flight.
  */
 final class ProportionalFlowControl implements FlowControl {
   private final FlowRule rule;
   private final FlowHints.Job job;
   private final Clock clock;
+  private volatile Runnable onTurn = () -> {};
   private boolean closed;
 
   ProportionalFlowControl(FlowRule rule, FlowHints.Job job, Clock clock) {
@@ -46,10 +48,39 @@ final class ProportionalFlowControl implements FlowControl {
   }
 
   @Override
+  public boolean acquire(int inFlight) {
+    return job.acquire(this);
+  }
+
+  @Override
+  public void release() {
+    job.release(this);
+  }
+
+  @Override
+  public void withdraw() {
+    job.withdraw(this);
+  }
+
+  @Override
+  public boolean blocked(int inFlight) {
+    return inFlight >= concurrency() || job.waiting(this);
+  }
+
+  @Override
+  public void onTurn(Runnable wake) {
+    this.onTurn = wake;
+  }
+
+  void yourTurn() {
+    onTurn.run();
+  }
+
+  @Override
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      job.leave(rule, clock.instant());
+      job.leave(this, clock.instant());
     }
   }
 

@@ -23,7 +23,7 @@ class ProportionalFlowControlTest {
 
   @Test
   void startsModestlyAndReachesTheMaximumWhileHealthy() {
-    FlowControl flow = new ProportionalFlowControl(rule, new FlowHints.Job(), at(T0));
+    FlowControl flow = new ProportionalFlowControl(rule, new FlowHints.Job(at(T0)), at(T0));
     assertThat(flow.batchBytes()).isEqualTo(4_000);
     assertThat(flow.concurrency()).isEqualTo(1);
     for (int i = 0; i < 3; i++) {
@@ -34,28 +34,47 @@ class ProportionalFlowControlTest {
   }
 
   @Test
-  void writersOfOneJobShareOneBudgetAndEveryCut() {
-    FlowHints.Job job = new FlowHints.Job();
+  void writersOfOneJobShareOneStateAndEveryCut() {
+    FlowHints.Job job = new FlowHints.Job(at(T0));
     FlowControl first = new ProportionalFlowControl(rule, job, at(T0));
-    assertThat(first.batchBytes()).isEqualTo(4_000);
     FlowControl second = new ProportionalFlowControl(rule, job, at(T0));
-    assertThat(first.batchBytes()).isEqualTo(2_000);
-    assertThat(second.batchBytes()).isEqualTo(2_000);
+    // the job's batches, not split: its permits are what the writers share
+    assertThat(first.batchBytes()).isEqualTo(4_000);
+    assertThat(second.batchBytes()).isEqualTo(4_000);
     long before = first.epoch();
     refuse(second);
-    assertThat(first.batchBytes()).isEqualTo(1_000);
+    assertThat(first.batchBytes()).isEqualTo(2_000);
     // the first writer's answer to a request sent before that cut does not cut again
-    first.onResponse(new FlowSignal(before, 2_000, FAST, 0, true));
-    assertThat(first.batchBytes()).isEqualTo(1_000);
+    first.onResponse(new FlowSignal(before, 4_000, FAST, 0, true));
+    assertThat(first.batchBytes()).isEqualTo(2_000);
     second.close();
     second.close();
     assertThat(job.live()).isEqualTo(1);
-    assertThat(first.batchBytes()).isEqualTo(2_000);
+  }
+
+  @Test
+  void writersTakeTurnsForTheJobsRequestsInFlight() {
+    FlowHints.Job job = new FlowHints.Job(at(T0));
+    ProportionalFlowControl first = new ProportionalFlowControl(rule, job, at(T0));
+    ProportionalFlowControl second = new ProportionalFlowControl(rule, job, at(T0));
+    int[] secondWoken = {0};
+    second.onTurn(() -> secondWoken[0]++);
+    assertThat(first.acquire(0)).isTrue();
+    assertThat(second.acquire(0)).as("one permit at the start, taken").isFalse();
+    assertThat(second.blocked(0)).as("waits its turn").isTrue();
+    assertThat(first.acquire(1)).as("the second is in line first").isFalse();
+    first.withdraw();
+    first.release();
+    assertThat(secondWoken[0]).isEqualTo(1);
+    assertThat(second.acquire(0)).isTrue();
+    second.close(); // ends holding its permit: it goes back
+    assertThat(job.inFlight()).isZero();
+    assertThat(first.acquire(0)).isTrue();
   }
 
   @Test
   void aJobUnusedForLongStartsAfresh() {
-    FlowHints.Job job = new FlowHints.Job();
+    FlowHints.Job job = new FlowHints.Job(at(T0));
     FlowControl first = new ProportionalFlowControl(rule, job, at(T0));
     refuse(first);
     refuse(first);
