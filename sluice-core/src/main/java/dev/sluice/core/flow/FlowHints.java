@@ -70,7 +70,7 @@ final class FlowHints {
 
     /** A cut applies to every writer at once and counts once; growth is per response, as one. */
     synchronized void onResponse(FlowRule rule, FlowSignal signal, Instant now) {
-      state = rule.next(state, signal, 1);
+      state = rule.next(state, signal);
       touched = now;
     }
 

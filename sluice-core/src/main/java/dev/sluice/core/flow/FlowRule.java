@@ -55,7 +55,7 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
   /** The longest gap between requests. */
   static final Duration MAX_GAP = Duration.ofSeconds(2);
 
-  /** A job's first batch is the maximum divided by this; later writers split it. */
+  /** A job's first batch is the maximum divided by this; later writers share it. */
   static final int START_DIVISOR = 4;
 
   FlowRule {
@@ -66,8 +66,8 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
 
   /**
    * Where a job's first writer starts: a moderate share of the maximum, one request in flight,
-   * doubling from there while healthy (TCP's slow start). Writers joining later split that budget
-   * ({@link #rescale}), so writers starting together do not all open at the maximum.
+   * doubling from there while healthy (TCP's slow start). Writers joining later share it and take
+   * turns for its requests, so writers starting together do not all open at the maximum.
    */
   FlowState start() {
     return new FlowState(
@@ -75,40 +75,24 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
   }
 
   /**
-   * The same budget split among {@code to} writers instead of {@code from}: each writer's batch
-   * bytes scale by {@code from / to}, within the floor and the maximum. Not a cut: nothing was
-   * refused.
+   * One response to the job (its writers take turns for its requests, so it answers as one writer
+   * would). A cut counts once, by the epoch.
    */
-  FlowState rescale(FlowState s, int from, int to) {
-    long bytes = clamp(Math.round((double) s.bytes() * from / to), s.floor());
-    return s.withWindow(bytes, s.concurrency(), s.floor(), s.healthyStreak(), s.gapNanos());
-  }
-
-  /** One writer's response. */
   FlowState next(FlowState s, FlowSignal signal) {
-    return next(s, signal, 1);
-  }
-
-  /**
-   * One response to any of {@code writers} writers sharing {@code s}. A cut applies to all at once
-   * (and counts once, by the epoch); growth is divided among them, so the shared state grows per
-   * round of responses as one writer's does per response.
-   */
-  FlowState next(FlowState s, FlowSignal signal, int writers) {
     double share = signal.requestFailed() ? 1 : signal.throttledShare();
     boolean hard = signal.requestFailed() || share >= HARD_SHARE || slow(s, signal);
     FlowState measured = measure(s, signal, share);
     if (signal.sentEpoch() < s.epoch()) {
       // Sent before the last cut: says nothing against the current values, only for them.
-      return hard ? measured : grow(measured, share, writers);
+      return hard ? measured : grow(measured, share);
     }
     if (hard) {
       return halve(measured, signal.requestFailed());
     }
     if (share > BUSY_SHARE || (share > 0 && !s.slowStart())) {
-      return grow(scale(measured, 1 - measured.alpha() / 2), share, writers);
+      return grow(scale(measured, 1 - measured.alpha() / 2), share);
     }
-    return grow(measured, share, writers);
+    return grow(measured, share);
   }
 
   private boolean slow(FlowState s, FlowSignal signal) {
@@ -180,20 +164,19 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
    * response without throttled items halves the gap between requests. The floor comes back up as
    * batches grow to four times it.
    */
-  private FlowState grow(FlowState s, double share, int writers) {
-    double weight = 1.0 / writers;
+  private FlowState grow(FlowState s, double share) {
     long bytes =
         s.slowStart()
-            ? Math.min(maxBytes, Math.round(s.bytes() * Math.pow(2 - share, weight)))
-            : Math.min(maxBytes, s.bytes() + Math.round(step() * (1 - share) * weight));
+            ? Math.min(maxBytes, Math.round(s.bytes() * (2 - share)))
+            : Math.min(maxBytes, s.bytes() + Math.round(step() * (1 - share)));
     long floor = Math.min(minBytes, Math.max(s.floor(), bytes / 4));
     long gap = s.gapNanos();
     if (share == 0) {
-      long halved = Math.round(gap * Math.pow(0.5, weight));
+      long halved = Math.round(gap * 0.5);
       gap = halved < FIRST_GAP.toNanos() ? 0 : halved;
     }
     int streak = share > BUSY_SHARE ? 0 : s.healthyStreak() + 1;
-    int needed = (s.slowStart() ? 1 : HEALTHY_RESPONSES_PER_EXTRA_REQUEST) * writers;
+    int needed = s.slowStart() ? 1 : HEALTHY_RESPONSES_PER_EXTRA_REQUEST;
     if (gap == 0 && streak >= needed) {
       return s.withWindow(bytes, Math.min(maxConcurrency, s.concurrency() + 1), floor, 0, gap);
     }

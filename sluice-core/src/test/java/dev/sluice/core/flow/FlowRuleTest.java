@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -266,50 +265,5 @@ class FlowRuleTest {
     assertThat(start.bytes()).isEqualTo(MAX / 4);
     assertThat(start.concurrency()).isEqualTo(1);
     assertThat(start.slowStart()).isTrue();
-  }
-
-  static Stream<Arguments> rescales() {
-    return Stream.of(
-        Arguments.of("a second writer halves the share", 8_000, 1, 2, 8_000 / 2),
-        Arguments.of("one leaves: the other takes its share", 4_000, 2, 1, 8_000),
-        Arguments.of("never below the floor", 4_000, 1, 16, 1_600),
-        Arguments.of("never above the maximum", 12_000, 2, 1, MAX));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("rescales")
-  void writersJoiningOrLeavingSplitTheSameBudget(
-      String name, long bytes, int from, int to, long expected) {
-    FlowState after = RULE.rescale(state(bytes, 2, 1_600, 0.1), from, to);
-    assertThat(after.bytes()).isEqualTo(expected);
-    assertThat(after.concurrency()).isEqualTo(2);
-    assertThat(after.epoch()).as("not a cut").isEqualTo(5);
-  }
-
-  /**
-   * Writers sharing one state each answer once per round: the round grows the state as one response
-   * grows a lone writer's, in slow start and after; a cut by any of them counts once.
-   */
-  @Test
-  void aRoundOfSharedResponsesGrowsAsOneResponseOfALoneWriter() {
-    for (FlowState s :
-        List.of(
-            new FlowState(2_000, 1, 1_600, 0, 0, 0, 0, 0, true, 0), state(4_000, 2, 1_600, 0))) {
-      FlowState alone = RULE.next(s, new FlowSignal(s.epoch(), 4_000, FAST, 0, false));
-      FlowState shared = s;
-      for (int w = 0; w < 4; w++) {
-        shared = RULE.next(shared, new FlowSignal(s.epoch(), 4_000, FAST, 0, false), 4);
-      }
-      assertThat((double) shared.bytes()).isCloseTo(alone.bytes(), offset(2.0));
-      if (s.slowStart()) {
-        assertThat(shared.concurrency()).isEqualTo(alone.concurrency());
-      }
-    }
-    FlowState s = state(8_000, 4, 1_600, 0);
-    for (int w = 0; w < 4; w++) {
-      s = RULE.next(s, new FlowSignal(5, 8_000, FAST, 0, true), 4);
-    }
-    assertThat(s.bytes()).isEqualTo(4_000);
-    assertThat(s.concurrency()).isEqualTo(2);
   }
 }
