@@ -69,7 +69,10 @@ public final class BulkEngine {
             : FlowControl.fixed(batch.maxBytes(), batch.concurrency());
     RetryPolicy policy =
         new RetryPolicy(
-            retry.maxAttempts(), retry.budget(), new Backoff(retry.baseDelay(), retry.maxDelay()));
+            retry.maxAttempts(),
+            retry.budget(),
+            new Backoff(retry.baseDelay(), retry.maxDelay()),
+            batch.adaptive());
     var deadLetterSettings = config.deadLetter();
     DeadLetterSink deadLetters =
         new DeadLetterSink(
@@ -90,7 +93,8 @@ public final class BulkEngine {
         new Outbox(
             flow,
             new BatchAssembler(batch.maxDocs(), batch.flushInterval()),
-            new RequestSender(writerId, transport, counters, mailbox::completed));
+            new RequestSender(writerId, transport, counters, mailbox::completed),
+            mailbox::wake);
     this.loop =
         new WriterLoop(
             writerId,

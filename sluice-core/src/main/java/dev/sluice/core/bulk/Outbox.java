@@ -17,10 +17,15 @@ final class Outbox {
   private final RequestSender sender;
   private Instant lastSent = Instant.MIN;
 
-  Outbox(FlowControl flow, BatchAssembler assembler, RequestSender sender) {
+  /**
+   * @param wake wakes the writer loop when its turn to send comes (other writers of its job held
+   *     every permit)
+   */
+  Outbox(FlowControl flow, BatchAssembler assembler, RequestSender sender, Runnable wake) {
     this.flow = flow;
     this.assembler = assembler;
     this.sender = sender;
+    flow.onTurn(wake);
   }
 
   /** A document admitted (new, or next of its id): ready to go. */
@@ -33,20 +38,23 @@ final class Outbox {
   }
 
   /**
-   * Sends what is worth sending now, while request slots are free.
+   * Sends what is worth sending now, while the flow grants permits. Without one, the writer waits
+   * its turn and keeps buffering; with nothing worth sending, it gives its turn up.
    *
    * @param urgent the loader drains or a caller waits for memory: send partial batches too
    */
   void sendDue(Instant now, boolean urgent) {
     retries.releaseDue(now, doc -> assembler.add(doc, now));
-    while (!full()
-        && !now.isBefore(notBefore())
-        && assembler.worthSending(flow.batchBytes(), urgent, now)) {
+    while (!now.isBefore(notBefore()) && assembler.worthSending(flow.batchBytes(), urgent, now)) {
+      if (!flow.acquire(sender.inFlight())) {
+        return; // in line: its turn wakes the loop
+      }
       Batch batch = assembler.next(flow.batchBytes(), flow.epoch());
       retries.sent(batch, now);
       sender.send(batch, now);
       lastSent = now;
     }
+    flow.withdraw();
   }
 
   /** When the flow's gap between requests lets the next one start. */
@@ -55,9 +63,12 @@ final class Outbox {
     return gap.isZero() ? Instant.MIN : lastSent.plus(gap);
   }
 
-  /** Every request slot is busy: only a completion can let more out. */
+  /**
+   * Every request slot is busy, or the writer waits its turn: only a completion or the turn can let
+   * more out.
+   */
   boolean full() {
-    return sender.inFlight() >= flow.concurrency();
+    return flow.blocked(sender.inFlight());
   }
 
   /**
@@ -101,7 +112,11 @@ final class Outbox {
 
   /** Forgets a finished request; null if it was cancelled already. */
   RequestSender.InFlight complete(Batch batch) {
-    return sender.complete(batch);
+    RequestSender.InFlight done = sender.complete(batch);
+    if (done != null) {
+      flow.release();
+    }
+    return done;
   }
 
   void onResponse(Batch batch, Duration latency, BatchVerdict verdict) {
@@ -115,7 +130,11 @@ final class Outbox {
   }
 
   void cancelAll() {
+    int cancelled = sender.inFlight();
     sender.cancelAll();
+    for (int i = 0; i < cancelled; i++) {
+      flow.release();
+    }
   }
 
   void close() {

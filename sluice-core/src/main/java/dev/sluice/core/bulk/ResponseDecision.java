@@ -12,6 +12,7 @@ import dev.sluice.core.retry.FailureClass;
 import dev.sluice.core.retry.FailureClassifier;
 import dev.sluice.core.retry.FailureSignal;
 import dev.sluice.core.retry.RetryPolicy;
+import dev.sluice.core.retry.Scope;
 import dev.sluice.core.transport.HttpResult;
 import java.io.IOException;
 import java.time.Duration;
@@ -109,6 +110,9 @@ final class ResponseDecision {
       Batch batch, List<ItemResult> items, Instant now, double unitRandom) {
     List<ItemOutcome> outcomes = new ArrayList<>(items.size());
     int throttled = 0;
+    double failedShare =
+        RetryPolicy.failedShare(
+            (int) items.stream().filter(ItemResult::failed).count(), items.size());
     for (int i = 0; i < items.size(); i++) {
       ItemResult item = items.get(i);
       PendingDocument doc = batch.documents().get(i);
@@ -142,7 +146,7 @@ final class ResponseDecision {
         case SEND_ALONE -> outcomes.add(new Retry(Duration.ZERO, c));
         case THROTTLED, TRANSIENT -> {
           throttled += c.failureClass() == FailureClass.THROTTLED ? 1 : 0;
-          RetryPolicy.Decision d = retry(doc, c, now, unitRandom);
+          RetryPolicy.Decision d = retry(doc, c, Scope.ITEM, failedShare, now, unitRandom);
           outcomes.add(
               d.retry()
                   ? new Retry(d.delay(), c)
@@ -207,7 +211,8 @@ final class ResponseDecision {
       }
       case THROTTLED, TRANSIENT -> {
         for (PendingDocument doc : batch.documents()) {
-          RetryPolicy.Decision d = retry(doc, c, now, unitRandom); // one draw: they go together
+          RetryPolicy.Decision d =
+              retry(doc, c, Scope.REQUEST, 1, now, unitRandom); // one draw: they go together
           if (!d.retry()) {
             return BatchVerdict.stop(messages.requestsKeptFailing(c, detail, d.exhausted()));
           }
@@ -223,10 +228,22 @@ final class ResponseDecision {
 
   /** The policy's answer, counting this failure without recording it (the loop records it). */
   private RetryPolicy.Decision retry(
-      PendingDocument doc, Classification c, Instant now, double unitRandom) {
+      PendingDocument doc,
+      Classification c,
+      Scope scope,
+      double failedShare,
+      Instant now,
+      double unitRandom) {
     int transientFailures =
         doc.transientFailures + (c.failureClass() == FailureClass.TRANSIENT ? 1 : 0);
     return policy.decide(
-        c.failureClass(), transientFailures, doc.sends - 1, doc.firstAttempt, now, unitRandom);
+        c.failureClass(),
+        scope,
+        failedShare,
+        transientFailures,
+        doc.sends - 1,
+        doc.firstAttempt,
+        now,
+        unitRandom);
   }
 }

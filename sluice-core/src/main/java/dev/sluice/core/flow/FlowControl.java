@@ -21,7 +21,30 @@ public interface FlowControl {
   /** One request's outcome. */
   void onResponse(FlowSignal signal);
 
-  /** The writer is done; later writers of its job no longer count it. */
+  /**
+   * Asks to start one more request, with {@code inFlight} of this writer's in flight now. True: it
+   * may, and {@link #release} must follow when the request ends (or is cancelled). False: its turn
+   * comes later ({@link #onTurn} wakes it); it keeps buffering meanwhile.
+   */
+  default boolean acquire(int inFlight) {
+    return inFlight < concurrency();
+  }
+
+  /** A request {@link #acquire} granted ended. */
+  default void release() {}
+
+  /** The writer has nothing worth sending now: it gives up its turn to the writers behind it. */
+  default void withdraw() {}
+
+  /** Nothing can start before a request ends or the writer's turn comes. */
+  default boolean blocked(int inFlight) {
+    return inFlight >= concurrency();
+  }
+
+  /** What wakes the writer when its turn to send comes. */
+  default void onTurn(Runnable wake) {}
+
+  /** The writer is done (or failed): its permits go back, later writers no longer count it. */
   default void close() {}
 
   /**
@@ -37,7 +60,9 @@ public interface FlowControl {
       String job,
       Clock clock) {
     return new ProportionalFlowControl(
-        new FlowRule(minBytes, maxBytes, maxConcurrency, latencyTarget), FlowHints.job(job), clock);
+        new FlowRule(minBytes, maxBytes, maxConcurrency, latencyTarget),
+        FlowHints.job(job, clock),
+        clock);
   }
 
   /** Pinned values: what the user configured, whatever happens. */

@@ -27,6 +27,13 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
   /** How fast the latency baseline follows the latencies seen. */
   static final double BASELINE_GAIN = 1.0 / 8;
 
+  /**
+   * A share up to this is a busy, healthy cluster (a hot shard, a merge): it neither ends slow
+   * start nor holds back concurrency. Above it the cluster says it is full: growing concurrency
+   * through a third of the items rejected sent 4 requests at a write queue of 2.
+   */
+  static final double BUSY_SHARE = 1.0 / 8;
+
   /** A response with at least this share throttled is a refusal in all but name. */
   static final double HARD_SHARE = 0.5;
 
@@ -48,7 +55,7 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
   /** The longest gap between requests. */
   static final Duration MAX_GAP = Duration.ofSeconds(2);
 
-  /** A new writer's first batch is the maximum divided by this and by the live writers. */
+  /** A job's first batch is the maximum divided by this; later writers share it. */
   static final int START_DIVISOR = 4;
 
   FlowRule {
@@ -58,32 +65,19 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
   }
 
   /**
-   * Where a new writer starts. With a recent cut by another writer of the job in this JVM, there:
-   * the cluster just said what it holds. Else at a moderate share of the maximum, one request in
-   * flight, doubling from there while healthy: writers starting together do not all open at the
-   * maximum.
-   *
-   * @param liveWriters writers of the job in this JVM, this one included
-   * @param recentCut another writer's state after its last cut, or null
+   * Where a job's first writer starts: a moderate share of the maximum, one request in flight,
+   * doubling from there while healthy (TCP's slow start). Writers joining later share it and take
+   * turns for its requests, so writers starting together do not all open at the maximum.
    */
-  FlowState start(int liveWriters, FlowState recentCut) {
-    if (recentCut != null) {
-      return new FlowState(
-          clamp(recentCut.bytes(), recentCut.floor()),
-          Math.min(maxConcurrency, recentCut.concurrency()),
-          recentCut.floor(),
-          recentCut.alpha(),
-          0,
-          0,
-          0,
-          0,
-          false,
-          recentCut.gapNanos());
-    }
-    long share = maxBytes / ((long) START_DIVISOR * Math.max(1, liveWriters));
-    return new FlowState(clamp(share, minBytes), 1, minBytes, 0, 0, 0, 0, 0, true, 0);
+  FlowState start() {
+    return new FlowState(
+        clamp(maxBytes / START_DIVISOR, minBytes), 1, minBytes, 0, 0, 0, 0, 0, true, 0);
   }
 
+  /**
+   * One response to the job (its writers take turns for its requests, so it answers as one writer
+   * would). A cut counts once, by the epoch.
+   */
   FlowState next(FlowState s, FlowSignal signal) {
     double share = signal.requestFailed() ? 1 : signal.throttledShare();
     boolean hard = signal.requestFailed() || share >= HARD_SHARE || slow(s, signal);
@@ -95,10 +89,10 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
     if (hard) {
       return halve(measured, signal.requestFailed());
     }
-    if (share > 0) {
+    if (share > BUSY_SHARE || (share > 0 && !s.slowStart())) {
       return grow(scale(measured, 1 - measured.alpha() / 2), share);
     }
-    return grow(measured, 0);
+    return grow(measured, share);
   }
 
   private boolean slow(FlowState s, FlowSignal signal) {
@@ -147,30 +141,43 @@ record FlowRule(long minBytes, long maxBytes, int maxConcurrency, Duration laten
     return s.cut(Math.max(floor, s.bytes() / 2), Math.max(1, s.concurrency() / 2), floor, gap);
   }
 
+  /**
+   * A soft cut. It lowers concurrency only once the rounded product drops; until then the healthy
+   * streak goes on, or a steady 1% share, cutting every response by a hair, kept one request in
+   * flight for the whole load.
+   */
   private FlowState scale(FlowState s, double factor) {
     long bytes = Math.max(s.floor(), Math.round(s.bytes() * factor));
     int concurrency = (int) Math.max(1, Math.round(s.concurrency() * factor));
-    return s.cut(bytes, concurrency, s.floor(), s.gapNanos());
+    FlowState cut = s.cut(bytes, concurrency, s.floor(), s.gapNanos());
+    return concurrency < s.concurrency()
+        ? cut
+        : cut.withWindow(bytes, concurrency, cut.floor(), s.healthyStreak(), cut.gapNanos());
   }
 
   /**
-   * Slow start doubles; after it, each response adds a sixteenth of the maximum times the share
-   * that went through. Concurrency grows by one per few healthy responses (one per response in slow
-   * start), and a healthy response halves the gap between requests. The floor comes back up as
+   * Slow start multiplies by 2 minus the throttled share (doubling what went through): a few items
+   * throttled by a busy, healthy cluster do not end it, since ending it at the first response left
+   * a short load at a quarter of the maximum. After it, each response adds a sixteenth of the
+   * maximum times the share that went through. Concurrency grows by one per few responses with at
+   * most {@link #BUSY_SHARE} throttled that did not cut it (one per response in slow start); a
+   * response without throttled items halves the gap between requests. The floor comes back up as
    * batches grow to four times it.
    */
   private FlowState grow(FlowState s, double share) {
     long bytes =
-        s.slowStart() && share == 0
-            ? Math.min(maxBytes, s.bytes() * 2)
+        s.slowStart()
+            ? Math.min(maxBytes, Math.round(s.bytes() * (2 - share)))
             : Math.min(maxBytes, s.bytes() + Math.round(step() * (1 - share)));
     long floor = Math.min(minBytes, Math.max(s.floor(), bytes / 4));
-    if (share > 0) {
-      return s.withWindow(bytes, s.concurrency(), floor, 0, s.gapNanos());
+    long gap = s.gapNanos();
+    if (share == 0) {
+      long halved = Math.round(gap * 0.5);
+      gap = halved < FIRST_GAP.toNanos() ? 0 : halved;
     }
-    long gap = s.gapNanos() / 2 < FIRST_GAP.toNanos() ? 0 : s.gapNanos() / 2;
-    int streak = s.healthyStreak() + 1;
-    if (gap == 0 && (s.slowStart() || streak >= HEALTHY_RESPONSES_PER_EXTRA_REQUEST)) {
+    int streak = share > BUSY_SHARE ? 0 : s.healthyStreak() + 1;
+    int needed = s.slowStart() ? 1 : HEALTHY_RESPONSES_PER_EXTRA_REQUEST;
+    if (gap == 0 && streak >= needed) {
       return s.withWindow(bytes, Math.min(maxConcurrency, s.concurrency() + 1), floor, 0, gap);
     }
     return s.withWindow(bytes, s.concurrency(), floor, streak, gap);

@@ -4,61 +4,87 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Adaptive flow: holds the {@link FlowState}, lets the {@link FlowRule} decide, and shares its cuts
- * with the writers of the same job that start later in this JVM.
+ * Adaptive flow for one writer: the {@link FlowRule} decides, over the state this writer shares
+ * with the other writers of its job in this JVM ({@link FlowHints.Job}), and the writer takes turns
+ * with them for the job's requests in flight.
  */
 final class ProportionalFlowControl implements FlowControl {
   private final FlowRule rule;
   private final FlowHints.Job job;
   private final Clock clock;
-  private FlowState state;
+  private volatile Runnable onTurn = () -> {};
   private boolean closed;
 
   ProportionalFlowControl(FlowRule rule, FlowHints.Job job, Clock clock) {
     this.rule = rule;
     this.job = job;
     this.clock = clock;
-    this.state = rule.start(job.join(), job.recentCut(clock.instant()));
+    job.join(rule, clock.instant());
   }
 
   @Override
-  public synchronized long batchBytes() {
-    return state.bytes();
+  public long batchBytes() {
+    return job.state().bytes();
   }
 
   @Override
-  public synchronized int concurrency() {
-    return state.concurrency();
+  public int concurrency() {
+    return job.state().concurrency();
   }
 
   @Override
-  public synchronized Duration gap() {
-    return Duration.ofNanos(state.gapNanos());
+  public Duration gap() {
+    return Duration.ofNanos(job.state().gapNanos());
   }
 
   @Override
-  public synchronized long epoch() {
-    return state.epoch();
+  public long epoch() {
+    return job.state().epoch();
   }
 
   @Override
-  public synchronized void onResponse(FlowSignal signal) {
-    FlowState next = rule.next(state, signal);
-    if (next.epoch() > state.epoch()) {
-      job.cut(next, clock.instant());
-    }
-    state = next;
+  public void onResponse(FlowSignal signal) {
+    job.onResponse(rule, signal, clock.instant());
+  }
+
+  @Override
+  public boolean acquire(int inFlight) {
+    return job.acquire(this);
+  }
+
+  @Override
+  public void release() {
+    job.release(this);
+  }
+
+  @Override
+  public void withdraw() {
+    job.withdraw(this);
+  }
+
+  @Override
+  public boolean blocked(int inFlight) {
+    return inFlight >= concurrency() || job.waiting(this);
+  }
+
+  @Override
+  public void onTurn(Runnable wake) {
+    this.onTurn = wake;
+  }
+
+  void yourTurn() {
+    onTurn.run();
   }
 
   @Override
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      job.leave();
+      job.leave(this, clock.instant());
     }
   }
 
-  synchronized FlowState state() {
-    return state;
+  FlowState state() {
+    return job.state();
   }
 }

@@ -146,6 +146,55 @@ class FlowRuleTest {
     assertThat(after.epoch()).as("epoch").isEqualTo(epoch);
   }
 
+  /**
+   * A healthy but busy cluster throttles a few items of every request. Each of those responses cut
+   * the writer softly and reset its healthy streak, so it stayed at one request in flight and left
+   * slow start at its first response: a 1% load ran at a quarter of the bytes, one at a time.
+   */
+  @Test
+  void aSmallSteadyShareReachesTheMaximumAsFastAsACleanStart() {
+    for (double share : new double[] {0, 0.01, 0.1}) {
+      FlowState s = RULE.start();
+      int responses = 0;
+      while (s.bytes() < MAX || s.concurrency() < 4) {
+        s = RULE.next(s, new FlowSignal(s.epoch(), s.bytes(), FAST, share, false));
+        assertThat(++responses).as("responses to the maximum at share " + share).isLessThan(8);
+      }
+    }
+  }
+
+  @Test
+  void aSmallShareInSlowStartKeepsDoublingForWhatWentThrough() {
+    FlowState s = new FlowState(4_000, 1, 1_600, 0, 0, 0, 0, 0, true, 0);
+    FlowState after = RULE.next(s, new FlowSignal(0, 4_000, FAST, 0.1, false));
+    assertThat(after.slowStart()).isTrue();
+    assertThat(after.bytes()).isEqualTo(7_600); // 4,000 x (2 - 0.1)
+    assertThat(after.concurrency()).isEqualTo(2);
+    assertThat(after.epoch()).isZero();
+  }
+
+  /** A third of the items rejected is a full queue: no more requests, and slow start ends. */
+  @Test
+  void aShareAboveBusyEndsSlowStartAndAddsNoRequests() {
+    FlowState s = new FlowState(4_000, 1, 1_600, 0, 0, 0, 0, 0, true, 0);
+    s = RULE.next(s, new FlowSignal(0, 4_000, FAST, 0.3, false));
+    assertThat(s.slowStart()).isFalse();
+    assertThat(s.concurrency()).isEqualTo(1);
+    for (int i = 0; i < 20; i++) {
+      s = RULE.next(s, new FlowSignal(s.epoch(), s.bytes(), FAST, 0.3, false));
+    }
+    assertThat(s.concurrency()).isEqualTo(1);
+  }
+
+  @Test
+  void aSteadySmallShareStillAddsRequestsInFlight() {
+    FlowState s = state(MAX, 2, 1_600, 0.01);
+    for (int i = 0; i < FlowRule.HEALTHY_RESPONSES_PER_EXTRA_REQUEST; i++) {
+      s = RULE.next(s, new FlowSignal(s.epoch(), s.bytes(), FAST, 0.01, false));
+    }
+    assertThat(s.concurrency()).isEqualTo(3);
+  }
+
   @Test
   void aSteadyShareOfThrottledItemsFindsABalanceAboveTheFloor() {
     for (double share : new double[] {0.01, 0.1}) {
@@ -211,17 +260,10 @@ class FlowRuleTest {
   }
 
   @Test
-  void aNewWriterStartsAtAShareAndAfterAnotherWritersFreshCut() {
-    FlowState alone = RULE.start(1, null);
-    assertThat(alone.bytes()).isEqualTo(MAX / 4);
-    assertThat(alone.concurrency()).isEqualTo(1);
-    assertThat(alone.slowStart()).isTrue();
-    assertThat(RULE.start(8, null).bytes()).isEqualTo(1_600); // MAX / 32 is below the floor
-    FlowState cut = state(3_000, 2, 800, 0.2);
-    FlowState joined = RULE.start(3, cut);
-    assertThat(joined.bytes()).isEqualTo(3_000);
-    assertThat(joined.concurrency()).isEqualTo(2);
-    assertThat(joined.floor()).isEqualTo(800);
-    assertThat(joined.slowStart()).isFalse();
+  void aJobStartsAtAQuarterOfTheMaximumInSlowStart() {
+    FlowState start = RULE.start();
+    assertThat(start.bytes()).isEqualTo(MAX / 4);
+    assertThat(start.concurrency()).isEqualTo(1);
+    assertThat(start.slowStart()).isTrue();
   }
 }

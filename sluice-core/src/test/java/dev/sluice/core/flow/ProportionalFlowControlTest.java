@@ -23,7 +23,7 @@ class ProportionalFlowControlTest {
 
   @Test
   void startsModestlyAndReachesTheMaximumWhileHealthy() {
-    FlowControl flow = new ProportionalFlowControl(rule, new FlowHints.Job(), at(T0));
+    FlowControl flow = new ProportionalFlowControl(rule, new FlowHints.Job(at(T0)), at(T0));
     assertThat(flow.batchBytes()).isEqualTo(4_000);
     assertThat(flow.concurrency()).isEqualTo(1);
     for (int i = 0; i < 3; i++) {
@@ -34,22 +34,57 @@ class ProportionalFlowControlTest {
   }
 
   @Test
-  void aLaterWriterStartsWhereAnotherWasCutWhileThatIsFresh() {
-    FlowHints.Job job = new FlowHints.Job();
-    ProportionalFlowControl first = new ProportionalFlowControl(rule, job, at(T0));
-    refuse(first);
-    refuse(first);
-    assertThat(first.batchBytes()).isEqualTo(1_000);
-
-    Instant fresh = T0.plus(FlowHints.FRESH);
-    FlowControl second = new ProportionalFlowControl(rule, job, at(fresh));
-    assertThat(second.batchBytes()).isEqualTo(1_000);
-    assertThat(job.live()).isEqualTo(2);
-
+  void writersOfOneJobShareOneStateAndEveryCut() {
+    FlowHints.Job job = new FlowHints.Job(at(T0));
+    FlowControl first = new ProportionalFlowControl(rule, job, at(T0));
+    FlowControl second = new ProportionalFlowControl(rule, job, at(T0));
+    // the job's batches, not split: its permits are what the writers share
+    assertThat(first.batchBytes()).isEqualTo(4_000);
+    assertThat(second.batchBytes()).isEqualTo(4_000);
+    long before = first.epoch();
+    refuse(second);
+    assertThat(first.batchBytes()).isEqualTo(2_000);
+    // the first writer's answer to a request sent before that cut does not cut again
+    first.onResponse(new FlowSignal(before, 4_000, FAST, 0, true));
+    assertThat(first.batchBytes()).isEqualTo(2_000);
     second.close();
     second.close();
     assertThat(job.live()).isEqualTo(1);
-    FlowControl stale = new ProportionalFlowControl(rule, job, at(fresh.plusMillis(1)));
-    assertThat(stale.batchBytes()).isEqualTo(16_000 / 4 / 2); // a share among two live writers
+  }
+
+  @Test
+  void writersTakeTurnsForTheJobsRequestsInFlight() {
+    FlowHints.Job job = new FlowHints.Job(at(T0));
+    ProportionalFlowControl first = new ProportionalFlowControl(rule, job, at(T0));
+    ProportionalFlowControl second = new ProportionalFlowControl(rule, job, at(T0));
+    int[] secondWoken = {0};
+    second.onTurn(() -> secondWoken[0]++);
+    assertThat(first.acquire(0)).isTrue();
+    assertThat(second.acquire(0)).as("one permit at the start, taken").isFalse();
+    assertThat(second.blocked(0)).as("waits its turn").isTrue();
+    assertThat(first.acquire(1)).as("the second is in line first").isFalse();
+    first.withdraw();
+    first.release();
+    assertThat(secondWoken[0]).isEqualTo(1);
+    assertThat(second.acquire(0)).isTrue();
+    second.close(); // ends holding its permit: it goes back
+    assertThat(job.inFlight()).isZero();
+    assertThat(first.acquire(0)).isTrue();
+  }
+
+  @Test
+  void aJobUnusedForLongStartsAfresh() {
+    FlowHints.Job job = new FlowHints.Job(at(T0));
+    FlowControl first = new ProportionalFlowControl(rule, job, at(T0));
+    refuse(first);
+    refuse(first);
+    first.close();
+    FlowControl fresh = new ProportionalFlowControl(rule, job, at(T0.plus(FlowHints.FRESH)));
+    assertThat(fresh.batchBytes()).isEqualTo(1_000);
+    fresh.close();
+    FlowControl stale =
+        new ProportionalFlowControl(
+            rule, job, at(T0.plus(FlowHints.FRESH).plus(FlowHints.FRESH).plusMillis(1)));
+    assertThat(stale.batchBytes()).isEqualTo(4_000);
   }
 }

@@ -14,10 +14,14 @@ class RetryPolicyTest {
 
   @Test
   void transientFaultsUseUpAttempts() {
-    assertThat(policy.decide(FailureClass.TRANSIENT, 1, 0, start, start, 0.5).delay())
+    assertThat(
+            policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 0.1, 1, 0, start, start, 0.5).delay())
         .isEqualTo(Duration.ofMillis(500));
-    assertThat(policy.decide(FailureClass.TRANSIENT, 2, 1, start, start, 0.5).retry()).isTrue();
-    RetryPolicy.Decision last = policy.decide(FailureClass.TRANSIENT, 3, 2, start, start, 0.5);
+    assertThat(
+            policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 0.1, 2, 1, start, start, 0.5).retry())
+        .isTrue();
+    RetryPolicy.Decision last =
+        policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 0.1, 3, 2, start, start, 0.5);
     assertThat(last.retry()).isFalse();
     assertThat(last.exhausted()).contains("3 times");
   }
@@ -25,11 +29,90 @@ class RetryPolicyTest {
   @Test
   void throttlingDoesNotUseUpAttemptsButIsBoundedByTime() {
     assertThat(
-            policy.decide(FailureClass.THROTTLED, 0, 50, start, start.plusSeconds(30), 0.5).retry())
+            policy
+                .decide(
+                    FailureClass.THROTTLED,
+                    Scope.REQUEST,
+                    1,
+                    0,
+                    50,
+                    start,
+                    start.plusSeconds(30),
+                    0.5)
+                .retry())
         .isTrue();
     RetryPolicy.Decision late =
-        policy.decide(FailureClass.THROTTLED, 0, 50, start, start.plusSeconds(58), 0.5);
+        policy.decide(
+            FailureClass.THROTTLED, Scope.REQUEST, 1, 0, 50, start, start.plusSeconds(58), 0.5);
     assertThat(late.retry()).isFalse();
     assertThat(late.exhausted()).contains("budget");
+  }
+
+  /**
+   * An item throttled in a response that took the rest is the writer's business, which the flow
+   * control slows as a whole: growing each document's wait too left the last documents of a load
+   * waiting out 8 and 16 s with nothing else to send.
+   */
+  @Test
+  void throttledItemsWaitTheFirstBackoffHoweverOftenTheyWereThrottled() {
+    for (int retries : new int[] {0, 1, 5, 50}) {
+      assertThat(
+              policy
+                  .decide(FailureClass.THROTTLED, Scope.ITEM, 0.1, 0, retries, start, start, 0.5)
+                  .delay())
+          .as("retries " + retries)
+          .isEqualTo(Duration.ofMillis(500));
+    }
+  }
+
+  @Test
+  void refusedRequestsAndTransientItemsBackOffExponentially() {
+    assertThat(
+            policy
+                .decide(FailureClass.THROTTLED, Scope.REQUEST, 1, 0, 2, start, start, 0.5)
+                .delay())
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(
+            policy.decide(FailureClass.TRANSIENT, Scope.ITEM, 0.1, 1, 2, start, start, 0.5).delay())
+        .isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void underAnAdaptiveFlowRefusedRequestsTooWaitTheFirstBackoff() {
+    RetryPolicy paced =
+        new RetryPolicy(
+            3,
+            Duration.ofMinutes(1),
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)),
+            true);
+    assertThat(
+            paced.decide(FailureClass.THROTTLED, Scope.REQUEST, 1, 0, 5, start, start, 0.5).delay())
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(paced.decide(FailureClass.THROTTLED, Scope.ITEM, 1, 0, 2, start, start, 0.5).delay())
+        .as("items of a mostly rejected response (a full write queue) still grow")
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(
+            paced.decide(FailureClass.TRANSIENT, Scope.REQUEST, 1, 1, 2, start, start, 0.5).delay())
+        .as("a 503 or a reset still backs off per document")
+        .isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void itemsOfAMostlyRejectedResponseBackOffExponentially() {
+    assertThat(
+            policy.decide(FailureClass.THROTTLED, Scope.ITEM, 0.5, 0, 2, start, start, 0.5).delay())
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(
+            policy
+                .decide(FailureClass.THROTTLED, Scope.ITEM, 0.49, 0, 2, start, start, 0.5)
+                .delay())
+        .isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void aHandfulOfItemsIsNoEvidenceOfARefusal() {
+    assertThat(RetryPolicy.failedShare(1, 1)).isZero();
+    assertThat(RetryPolicy.failedShare(15, 15)).isZero();
+    assertThat(RetryPolicy.failedShare(8, 16)).isEqualTo(0.5);
   }
 }
