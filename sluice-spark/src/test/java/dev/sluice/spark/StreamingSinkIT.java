@@ -13,6 +13,9 @@ import dev.sluice.testkit.EsHandle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -383,6 +386,8 @@ class StreamingSinkIT {
   }
 
   /** Rows {@code f*ROWS_PER_FILE} up to the next file's first, written whole then renamed in. */
+  private static final Instant FILES_WRITTEN_FROM = Instant.now().minus(Duration.ofHours(1));
+
   private void writeFile(int f) throws IOException {
     StringBuilder lines = new StringBuilder();
     for (int i = f * ROWS_PER_FILE; i < (f + 1) * ROWS_PER_FILE; i++) {
@@ -391,6 +396,9 @@ class StreamingSinkIT {
     }
     Path tmp = out.resolve("part-" + f + ".json.tmp");
     Files.writeString(tmp, lines);
+    // Spark's file source takes files oldest first; files written within one tick of the clock
+    // tie, and epoch N then held another file than part-N (its dead letters did not match).
+    Files.setLastModifiedTime(tmp, FileTime.from(FILES_WRITTEN_FROM.plusSeconds(f)));
     Files.move(tmp, input.resolve("part-" + f + ".json"));
   }
 
