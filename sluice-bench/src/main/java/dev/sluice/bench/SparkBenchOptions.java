@@ -26,23 +26,28 @@ record SparkBenchOptions(
       once under target/bench-spark) into a local Elasticsearch node through Spark 3.5 in local
       mode, with each loader in turn, alternating the order over rounds after an untimed warm-up:
         raw          pre-built _bulk bodies (5,000 documents, sequential ids, 2 connections)
+        spark-only   the same DataFrame read into Spark's noop sink: the floor under every
+                     connector (Parquet read, codegen, Spark's task overhead; nothing sent)
         es-hadoop    elasticsearch-hadoop 8.19 with its defaults (Elasticsearch's auto ids)
         sluice       Sluice with its defaults (content-hash ids)
         es-hadoop-id elasticsearch-hadoop with es.mapping.id=id
         sluice-id    Sluice with es.mapping.id=id
       elasticsearch-hadoop and Sluice go through the same GET / shim (a process of its own; this
       Elasticsearch build has no GET /). Each load goes into a fresh index (1 shard, 0 replicas, no
-      refresh while loading) on a settled node, and must end with every row indexed.
+      refresh while loading) on a settled node, and must end with every row indexed (spark-only
+      indexes nothing).
 
       Prints per load: docs/s of the write, this JVM's CPU seconds during it (Spark, its Parquet
       read, and the loader), the node's CPU seconds, the shim's; then per loader the medians and
-      the ratios to elasticsearch-hadoop and to raw. Exit 1 when a load is not exact.
+      the ratios to elasticsearch-hadoop and to raw, and each connector's JVM CPU above the
+      spark-only floor against its elasticsearch-hadoop peer's, (loader - floor) / (peer - floor).
+      Exit 1 when a load is not exact.
 
         --rows N           rows in the DataFrame (default 1,000,000)
         --rounds N         timed rounds (default 2)
         --partitions N     input partitions (default 4)
         --warm-up-rows N   rows of each loader's untimed warm-up (default 200,000)
-        --loader NAME      only these loaders (repeatable; default all five)
+        --loader NAME      only these loaders (repeatable; default all six)
         --throttling       then the throttling rows: Sluice (defaults) through a fault proxy,
                            clean, 1% and 10% of items 429, 10% of requests 429, every response
                            2 s late, each after a clean load; then into a tiny-queue node (write

@@ -35,8 +35,28 @@ final class SparkBenchReport {
         .number("ES CPU s", 9, 1, r -> r.esCpuNanos() / 1e9)
         .number("shim CPU s", 10, 1, r -> r.shimCpuNanos() / 1e9)
         .print(out, runs);
+    List<Summary> summaries = summaries(options.loaders(), runs);
+    out.println();
+    out.println("Medians per loader; ratios against elasticsearch-hadoop with the same ids");
+    out.println("(es-hadoop for sluice, es-hadoop-id for sluice-id) and against raw; \"above");
+    out.println("floor\" is (loader - spark-only) / (es-hadoop - spark-only) in JVM CPU, the");
+    out.println("connector's own CPU once Spark's read and codegen (the noop sink) are taken off:");
+    new Table<Summary>()
+        .left("loader", 13, s -> s.loader().label())
+        .number("docs/s", 9, 0, Summary::docsPerSecond)
+        .number("JVM CPU s/M docs", 16, 1, Summary::clientCpuPerMillion)
+        .number("ES CPU s/M docs", 15, 1, Summary::esCpuPerMillion)
+        .right("docs/s vs es-hadoop", 19, s -> ratio(s, summaries, Summary::docsPerSecond))
+        .right("JVM CPU vs es-hadoop", 20, s -> ratio(s, summaries, Summary::clientCpuPerMillion))
+        .right("above floor", 11, s -> cpuAboveFloor(s, summaries))
+        .right("docs/s vs raw", 13, s -> versusRaw(s, summaries, Summary::docsPerSecond))
+        .right("ES CPU vs raw", 13, s -> versusRaw(s, summaries, Summary::esCpuPerMillion))
+        .print(out, summaries);
+  }
+
+  static List<Summary> summaries(List<SparkLoader> loaders, List<SparkLoadRun> runs) {
     List<Summary> summaries = new ArrayList<>();
-    for (SparkLoader loader : options.loaders()) {
+    for (SparkLoader loader : loaders) {
       List<SparkLoadRun> mine = runs.stream().filter(r -> r.loader() == loader).toList();
       if (!mine.isEmpty()) {
         summaries.add(
@@ -47,30 +67,48 @@ final class SparkBenchReport {
                 median(mine, SparkLoadRun::esCpuPerMillion)));
       }
     }
-    out.println();
-    out.println("Medians per loader; ratios against elasticsearch-hadoop with the same ids");
-    out.println("(es-hadoop for sluice, es-hadoop-id for sluice-id) and against raw:");
-    new Table<Summary>()
-        .left("loader", 13, s -> s.loader().label())
-        .number("docs/s", 9, 0, Summary::docsPerSecond)
-        .number("JVM CPU s/M docs", 16, 1, Summary::clientCpuPerMillion)
-        .number("ES CPU s/M docs", 15, 1, Summary::esCpuPerMillion)
-        .right("docs/s vs es-hadoop", 19, s -> ratio(s, summaries, Summary::docsPerSecond))
-        .right("JVM CPU vs es-hadoop", 20, s -> ratio(s, summaries, Summary::clientCpuPerMillion))
-        .right("docs/s vs raw", 13, s -> versusRaw(s, summaries, Summary::docsPerSecond))
-        .right("ES CPU vs raw", 13, s -> versusRaw(s, summaries, Summary::esCpuPerMillion))
-        .print(out, summaries);
+    return summaries;
   }
 
   private static String ratio(
       Summary summary, List<Summary> all, ToDoubleFunction<Summary> figure) {
-    SparkLoader peer =
-        switch (summary.loader()) {
-          case SLUICE -> SparkLoader.ES_HADOOP;
-          case SLUICE_ID -> SparkLoader.ES_HADOOP_ID;
-          default -> null;
-        };
+    SparkLoader peer = peer(summary.loader());
     return peer == null ? "" : divide(summary, find(all, peer), figure);
+  }
+
+  /** The elasticsearch-hadoop loader with the same ids, or null for a loader that has none. */
+  private static SparkLoader peer(SparkLoader loader) {
+    return switch (loader) {
+      case SLUICE -> SparkLoader.ES_HADOOP;
+      case SLUICE_ID -> SparkLoader.ES_HADOOP_ID;
+      default -> null;
+    };
+  }
+
+  /**
+   * The connector's JVM CPU above the Spark-only floor against its elasticsearch-hadoop peer's:
+   * blank for a loader without a peer, "-" when the floor or the peer was not run or the peer is
+   * not above the floor.
+   */
+  static String cpuAboveFloor(Summary summary, List<Summary> all) {
+    SparkLoader peer = peer(summary.loader());
+    if (peer == null) {
+      return "";
+    }
+    Summary base = find(all, peer);
+    Summary floor = find(all, SparkLoader.SPARK_ONLY);
+    if (base == null || floor == null) {
+      return "-";
+    }
+    double above =
+        aboveFloor(
+            summary.clientCpuPerMillion(), base.clientCpuPerMillion(), floor.clientCpuPerMillion());
+    return Double.isNaN(above) ? "-" : Table.fixed(above, 2) + "x";
+  }
+
+  /** (loader − floor) / (peer − floor); NaN when the peer is not above the floor. */
+  static double aboveFloor(double loader, double peer, double floor) {
+    return peer > floor ? (loader - floor) / (peer - floor) : Double.NaN;
   }
 
   private static String versusRaw(

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SaveMode;
 /** The loaders {@code bin/bench-spark} compares. */
 enum SparkLoader {
   RAW("raw"),
+  SPARK_ONLY("spark-only"),
   ES_HADOOP("es-hadoop"),
   SLUICE("sluice"),
   ES_HADOOP_ID("es-hadoop-id"),
@@ -29,6 +30,11 @@ enum SparkLoader {
     return this != RAW;
   }
 
+  /** Whether the load leaves documents in the index ({@link #SPARK_ONLY} writes nowhere). */
+  boolean indexes() {
+    return this != SPARK_ONLY;
+  }
+
   boolean elasticsearchHadoop() {
     return this == ES_HADOOP || this == ES_HADOOP_ID;
   }
@@ -39,9 +45,13 @@ enum SparkLoader {
 
   /**
    * How this connector writes {@code events} into {@code index} on {@code node} ({@code
-   * host:port}), with its defaults; not for {@link #RAW}.
+   * host:port}), with its defaults; not for {@link #RAW}. {@link #SPARK_ONLY} is the floor every
+   * connector stands on: the same read and codegen into Spark's {@code noop} sink, nothing sent.
    */
   DataFrameWriter<Row> writer(Dataset<Row> events, String node, String index) {
+    if (this == SPARK_ONLY) {
+      return events.write().format("noop").mode(SaveMode.Overwrite);
+    }
     DataFrameWriter<Row> writer =
         events.write().mode(SaveMode.Append).option("es.nodes", node).option("es.resource", index);
     if (elasticsearchHadoop()) {
