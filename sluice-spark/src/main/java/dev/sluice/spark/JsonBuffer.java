@@ -2,8 +2,6 @@ package dev.sluice.spark;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.spark.unsafe.Platform;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * A growable byte buffer that JSON values are written into, byte for byte as Jackson's generator
@@ -37,6 +35,9 @@ final class JsonBuffer {
 
   private byte[] bytes;
   private int size;
+  // Floating-point numbers are formatted into it, as Double.toString formats them, not into a
+  // new String per value.
+  private final StringBuilder number = new StringBuilder(32);
 
   JsonBuffer() {
     this(1024);
@@ -48,6 +49,11 @@ final class JsonBuffer {
 
   void reset() {
     size = 0;
+  }
+
+  /** Drops what was written after {@code size} bytes (a string abandoned half-way). */
+  void truncate(int size) {
+    this.size = size;
   }
 
   int size() {
@@ -76,6 +82,26 @@ final class JsonBuffer {
 
   /** Text known to be ASCII and to need no escape (a number, a keyword), unquoted. */
   void writeAscii(String text) {
+    int length = text.length();
+    ensure(length);
+    for (int i = 0; i < length; i++) {
+      bytes[size++] = (byte) text.charAt(i);
+    }
+  }
+
+  /** As {@link Double#toString(double)} writes it (StringBuilder shares its formatter). */
+  void writeDouble(double value) {
+    number.setLength(0);
+    writeNumberText(number.append(value));
+  }
+
+  /** As {@link Float#toString(float)} writes it. */
+  void writeFloat(float value) {
+    number.setLength(0);
+    writeNumberText(number.append(value));
+  }
+
+  private void writeNumberText(StringBuilder text) {
     int length = text.length();
     ensure(length);
     for (int i = 0; i < length; i++) {
@@ -142,30 +168,6 @@ final class JsonBuffer {
       }
     }
     bytes[size++] = '"';
-  }
-
-  /**
-   * A quoted JSON string of Spark's UTF-8 text, copied from its bytes without decoding them. Bytes
-   * that are not well-formed UTF-8 are written as Spark's {@code toString()} decodes them (with
-   * replacement characters), as before.
-   */
-  void writeString(UTF8String text) {
-    Object base = text.getBaseObject();
-    int length = text.numBytes();
-    if (!(base instanceof byte[] source)) {
-      writeUtf8OrDecoded(text.getBytes(), 0, length, text);
-      return;
-    }
-    writeUtf8OrDecoded(
-        source, (int) (text.getBaseOffset() - Platform.BYTE_ARRAY_OFFSET), length, text);
-  }
-
-  private void writeUtf8OrDecoded(byte[] source, int offset, int length, UTF8String text) {
-    int start = size;
-    if (!writeUtf8(source, offset, length)) {
-      size = start;
-      writeString(text.toString());
-    }
   }
 
   /**

@@ -52,7 +52,7 @@ record RowWriters(RowShape shape, boolean strict) {
 
   ValueWriter value(DataType type, String path) {
     if (type instanceof StringType) {
-      return (out, data, i) -> out.writeString(data.getUTF8String(i));
+      return (out, data, i) -> SparkStrings.write(out, data, i);
     } else if (type instanceof BooleanType) {
       return (out, data, i) -> out.write(data.getBoolean(i) ? TRUE : FALSE);
     } else if (type instanceof ByteType) {
@@ -66,11 +66,11 @@ record RowWriters(RowShape shape, boolean strict) {
     } else if (type instanceof FloatType) {
       // Non-finite numbers are quoted strings (as Jackson writes them), as the lenient form wants.
       return strict
-          ? (out, data, i) -> out.writeAscii(Float.toString(finite(data.getFloat(i), path)))
+          ? (out, data, i) -> out.writeFloat(finite(data.getFloat(i), path))
           : (out, data, i) -> writeLenient(out, Float.toString(data.getFloat(i)));
     } else if (type instanceof DoubleType) {
       return strict
-          ? (out, data, i) -> out.writeAscii(Double.toString(finite(data.getDouble(i), path)))
+          ? (out, data, i) -> out.writeDouble(finite(data.getDouble(i), path))
           : (out, data, i) -> writeLenient(out, Double.toString(data.getDouble(i)));
     } else if (type instanceof DecimalType decimal) {
       int precision = decimal.precision();
