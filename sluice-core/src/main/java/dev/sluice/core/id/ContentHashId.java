@@ -1,5 +1,6 @@
 package dev.sluice.core.id;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
@@ -16,9 +17,27 @@ import java.util.Objects;
  * the writer; the checkpoint manifest records both through the output options.
  */
 record ContentHashId(HashEncoding encoding) implements IdStrategy {
-  // MessageDigest is not thread-safe; a digest per thread avoids a provider lookup per document.
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(ContentHashId::newDigest);
+  // MessageDigest is not thread-safe; a digest per thread avoids a provider lookup per document,
+  // and its buffers the arrays a digest and its text would otherwise allocate per document.
+  private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
+
+  /** One thread's SHA-256 and the buffers its digests and their text are written into. */
+  static final class Hasher {
+    private final MessageDigest digest = newDigest();
+    final byte[] sha256 = new byte[32];
+    final byte[] text = new byte[64];
+
+    byte[] digest(byte[] source) {
+      digest.reset();
+      digest.update(source);
+      try {
+        digest.digest(sha256, 0, sha256.length);
+      } catch (DigestException e) {
+        throw new IllegalStateException("SHA-256 digests are 32 bytes", e);
+      }
+      return sha256;
+    }
+  }
 
   ContentHashId {
     Objects.requireNonNull(encoding, "encoding");
@@ -34,9 +53,12 @@ record ContentHashId(HashEncoding encoding) implements IdStrategy {
     if (source == null) {
       throw new InvalidIdException("", "a content-hash id needs a document body");
     }
-    MessageDigest digest = SHA256.get();
-    digest.reset();
-    return encoding.encode(digest.digest(source));
+    Hasher hasher = HASHER.get();
+    String id = encoding.encode(hasher.digest(source), hasher.text);
+    // Computed here, where the id was just written, rather than by the same-id gate on the
+    // engine's thread, which would read the id's bytes from memory again.
+    id.hashCode();
+    return id;
   }
 
   @Override

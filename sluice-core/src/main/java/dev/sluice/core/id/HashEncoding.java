@@ -1,5 +1,7 @@
 package dev.sluice.core.id;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -49,12 +51,18 @@ public enum HashEncoding {
     return description;
   }
 
-  /** The id of a document whose SHA-256 is {@code digest} (32 bytes). */
-  String encode(byte[] digest) {
-    return this == HEX
-        ? HexFormat.of().formatHex(digest)
-        : BASE64URL_ENCODER.encodeToString(
-            bytes == digest.length ? digest : java.util.Arrays.copyOf(digest, bytes));
+  /**
+   * The id of a document whose SHA-256 is {@code digest} (32 bytes), its text written first into
+   * {@code text} (64 bytes at least, reused by the caller), so that the id is the one array it
+   * allocates.
+   */
+  String encode(byte[] digest, byte[] text) {
+    if (this == HEX) {
+      return HexFormat.of().formatHex(digest);
+    }
+    byte[] kept = bytes == digest.length ? digest : Arrays.copyOf(digest, bytes);
+    int length = BASE64URL_ENCODER.encode(kept, text);
+    return new String(text, 0, length, StandardCharsets.ISO_8859_1);
   }
 
   /** The encoding named {@code value} in {@code sluice.id.hash.encoding}, ignoring case. */

@@ -1,0 +1,68 @@
+package dev.sluice.core.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.core.Document;
+import dev.sluice.core.OpType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SameIdGateTest {
+  private final DocumentEncoder encoder = new DocumentEncoder("idx", OpType.INDEX);
+  private long seq;
+
+  private PendingDocument doc(String index, String id) {
+    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+    return encoder.encode(seq++, new Document(index, id, null, null, body, "p" + seq));
+  }
+
+  @Test
+  void documentsAlternatingBetweenIndicesKeepEachIndexsOwnOrder() {
+    SameIdGate gate = new SameIdGate();
+    PendingDocument a1 = doc("one", "k");
+    PendingDocument b1 = doc("two", "k");
+    PendingDocument a2 = doc("one", "k");
+    PendingDocument b2 = doc("two", "k");
+    assertThat(gate.admit(a1)).isTrue();
+    assertThat(gate.admit(b1)).isTrue();
+    assertThat(gate.admit(a2)).isFalse();
+    assertThat(gate.admit(b2)).isFalse();
+    assertThat(gate.release(b1)).isSameAs(b2);
+    assertThat(gate.release(a1)).isSameAs(a2);
+    assertThat(gate.release(b2)).isNull();
+    assertThat(gate.release(a2)).isNull();
+    assertThat(gate.parked()).isZero();
+    assertThat(gate.admit(doc("two", "k"))).isTrue();
+    assertThat(gate.admit(doc("one", "k"))).isTrue();
+  }
+
+  @Test
+  void idsWithEqualHashCodesAreStillDifferentIds() {
+    // "Aa" and "BB" share String.hashCode; so does every string built from them.
+    List<String> ids = new ArrayList<>();
+    for (int n = 0; n < 256; n++) {
+      StringBuilder id = new StringBuilder();
+      for (int bit = 0; bit < 8; bit++) {
+        id.append((n >> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      ids.add(id.toString());
+    }
+    assertThat(ids.stream().map(String::hashCode).distinct()).hasSize(1);
+    SameIdGate gate = new SameIdGate();
+    List<PendingDocument> first = new ArrayList<>();
+    for (String id : ids) {
+      PendingDocument d = doc("idx", id);
+      first.add(d);
+      assertThat(gate.admit(d)).as(id).isTrue();
+    }
+    PendingDocument again = doc("idx", ids.get(17));
+    assertThat(gate.admit(again)).isFalse();
+    for (int i = 0; i < first.size(); i++) {
+      assertThat(gate.release(first.get(i))).isSameAs(i == 17 ? again : null);
+    }
+    assertThat(gate.release(again)).isNull();
+    assertThat(gate.parked()).isZero();
+  }
+}
