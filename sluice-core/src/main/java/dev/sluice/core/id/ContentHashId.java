@@ -17,27 +17,15 @@ import java.util.Objects;
  * the writer; the checkpoint manifest records both through the output options.
  */
 record ContentHashId(HashEncoding encoding) implements IdStrategy {
-  // MessageDigest is not thread-safe; a digest per thread avoids a provider lookup per document,
-  // and its buffers the arrays a digest and its text would otherwise allocate per document.
-  private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
+  // MessageDigest is not thread-safe; a digest per thread avoids a provider lookup per document.
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(ContentHashId::newDigest);
 
-  /** One thread's SHA-256 and the buffers its digests and their text are written into. */
-  static final class Hasher {
-    private final MessageDigest digest = newDigest();
-    final byte[] sha256 = new byte[32];
-    final byte[] text = new byte[64];
-
-    byte[] digest(byte[] source) {
-      digest.reset();
-      digest.update(source);
-      try {
-        digest.digest(sha256, 0, sha256.length);
-      } catch (DigestException e) {
-        throw new IllegalStateException("SHA-256 digests are 32 bytes", e);
-      }
-      return sha256;
-    }
-  }
+  // Per thread, the digest's 32 bytes and its text, so that the id is the one object a document's
+  // id allocates. Only JDK types are kept in a thread-local: Spark reuses its task threads across
+  // jobs, and a value of one of Sluice's classes would pin Sluice's class loader to them.
+  private static final ThreadLocal<byte[][]> BUFFERS =
+      ThreadLocal.withInitial(() -> new byte[][] {new byte[32], new byte[64]});
 
   ContentHashId {
     Objects.requireNonNull(encoding, "encoding");
@@ -53,8 +41,16 @@ record ContentHashId(HashEncoding encoding) implements IdStrategy {
     if (source == null) {
       throw new InvalidIdException("", "a content-hash id needs a document body");
     }
-    Hasher hasher = HASHER.get();
-    String id = encoding.encode(hasher.digest(source), hasher.text);
+    MessageDigest digest = SHA256.get();
+    byte[][] buffers = BUFFERS.get();
+    digest.reset();
+    digest.update(source);
+    try {
+      digest.digest(buffers[0], 0, buffers[0].length);
+    } catch (DigestException e) {
+      throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
+    }
+    String id = encoding.encode(buffers[0], buffers[1]);
     // Computed here, where the id was just written, rather than by the same-id gate on the
     // engine's thread, which would read the id's bytes from memory again.
     id.hashCode();
