@@ -71,7 +71,7 @@ final class BatchAssembler {
     List<PendingDocument> docs = new ArrayList<>(expected);
     // Gathered here, while each document was just read, rather than in another pass over them.
     List<byte[]> chunks = new ArrayList<>(expected * 3);
-    BitSet unchecked = new BitSet();
+    BitSet unchecked = new BitSet(expected * 3);
     long bytes = 0;
     while (!isEmpty() && docs.size() < maxDocs) {
       ArrayDeque<PendingDocument> source = retriesReady.isEmpty() ? ready : retriesReady;

@@ -16,6 +16,7 @@ final class LineBreaks {
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long LFS = '\n' * ONES;
   private static final long CRS = '\r' * ONES;
+  private static final long SPACES = ' ' * ONES;
 
   private LineBreaks() {}
 
@@ -42,7 +43,9 @@ final class LineBreaks {
     int i = from;
     for (; i + Long.BYTES <= to; i += Long.BYTES) {
       long word = (long) LONGS.get(bytes, i);
-      if ((zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS)) != 0) {
+      // Most words hold no control byte at all, which one test tells; only a word that does (a
+      // line break, or a tab) is tested for CR and LF.
+      if (bytesBelow(word, SPACES) != 0 && (zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS)) != 0) {
         break; // one of these eight bytes; the loop below finds which
       }
     }
@@ -56,6 +59,15 @@ final class LineBreaks {
 
   /** Non-zero exactly when some byte of {@code word} is zero (the high bit of such bytes set). */
   private static long zeroBytes(long word) {
-    return (word - ONES) & ~word & HIGH_BITS;
+    return bytesBelow(word, ONES);
+  }
+
+  /**
+   * Non-zero exactly when some byte of {@code word} is below the byte repeated in {@code limits}
+   * (at most 0x80): the subtraction sets a byte's high bit only when that byte, or one before it,
+   * was below the limit; bytes of 0x80 and above are masked out.
+   */
+  private static long bytesBelow(long word, long limits) {
+    return (word - limits) & ~word & HIGH_BITS;
   }
 }

@@ -3,6 +3,7 @@ package dev.sluice.core.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LineBreaksTest {
@@ -31,6 +32,27 @@ class LineBreaksTest {
     assertThat(LineBreaks.first(near, 0, near.length)).isEqualTo(-1);
     byte[] accented = utf8("{\"t\":\"\u00e9\u20ac\"}");
     assertThat(LineBreaks.first(accented, 0, accented.length)).isEqualTo(-1);
+  }
+
+  @Test
+  void findsWhatAByteByByteLookFindsInAnyBytes() {
+    SplittableRandom random = new SplittableRandom(23);
+    byte[] alphabet = {
+      '\n', '\r', '\t', 0x00, 0x1f, ' ', 'a', (byte) 0x80, (byte) 0x8a, (byte) 0xff
+    };
+    for (int round = 0; round < 20_000; round++) {
+      byte[] bytes = new byte[random.nextInt(40)];
+      for (int i = 0; i < bytes.length; i++) {
+        // Mostly plain text, sometimes a control or high byte.
+        bytes[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) 'x';
+      }
+      int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+      int expected = -1;
+      for (int i = from; i < bytes.length && expected < 0; i++) {
+        expected = bytes[i] == '\n' || bytes[i] == '\r' ? i : -1;
+      }
+      assertThat(LineBreaks.first(bytes, from, bytes.length)).isEqualTo(expected);
+    }
   }
 
   @Test
