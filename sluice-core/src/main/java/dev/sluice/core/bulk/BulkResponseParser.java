@@ -18,6 +18,12 @@ final class BulkResponseParser {
   private BulkResponseParser() {}
 
   static List<ItemResult> parse(byte[] body, int expectedItems) throws IOException {
+    List<ItemResult> plain = SuccessScanner.scan(body, expectedItems);
+    return plain != null ? plain : parseJson(body, expectedItems);
+  }
+
+  /** Any response: errors, other fields, whitespace, escapes. */
+  static List<ItemResult> parseJson(byte[] body, int expectedItems) throws IOException {
     List<ItemResult> items = new ArrayList<>(expectedItems);
     try (JsonParser p = JSON.createParser(body)) {
       expect(p.nextToken(), JsonToken.START_OBJECT);

@@ -7,9 +7,6 @@ import dev.sluice.core.OpType;
 import dev.sluice.core.config.ActionOptions;
 import dev.sluice.core.config.ConfigKeys;
 import dev.sluice.core.config.IndexNames;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -22,12 +19,6 @@ final class DocumentEncoder {
   private static final byte[] ROUTING_FIELD = ",\"routing\":\"".getBytes(StandardCharsets.UTF_8);
   private static final byte[] VERSION_FIELD = ",\"version\":".getBytes(StandardCharsets.UTF_8);
   private static final byte[] NEWLINE = {'\n'};
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long LFS = '\n' * ONES;
-  private static final long CRS = '\r' * ONES;
 
   private final String defaultIndex;
   private final OpType defaultOp;
@@ -95,15 +86,26 @@ final class DocumentEncoder {
       throw new IllegalArgumentException(op + " needs a source; document at " + d.position());
     }
     byte[] action = action(op, index, d);
-    // A delete has no source; a source its writer vouches for is not looked at again.
-    byte[] source = d.source() == null || d.sourceOnOneLine() ? d.source() : singleLine(d.source());
+    byte[] source = d.source();
     byte[][] chunks =
         switch (op) {
           case DELETE -> new byte[][] {action};
           case INDEX, CREATE -> new byte[][] {action, source, NEWLINE};
           case UPDATE, UPSERT -> updateBodies.chunks(action, op, d, source);
         };
-    return new PendingDocument(seq, d, index, op, chunks);
+    // A delete has no source; a source its writer vouches for is not looked at again. Any other is
+    // made one line as it is copied out (BulkBody), not here: that would read it twice.
+    int unchecked = source == null || d.sourceOnOneLine() ? -1 : indexOf(chunks, source);
+    return new PendingDocument(seq, d, index, op, unchecked, chunks);
+  }
+
+  private static int indexOf(byte[][] chunks, byte[] chunk) {
+    for (int i = 0; i < chunks.length; i++) {
+      if (chunks[i] == chunk) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A record that never became a request: no bulk lines, only what the dead letter needs. */
@@ -202,49 +204,5 @@ final class DocumentEncoder {
   private static int put(byte[] target, int at, byte[] bytes) {
     System.arraycopy(bytes, 0, target, at, bytes.length);
     return at + bytes.length;
-  }
-
-  /**
-   * NDJSON needs the source on one line. Raw CR/LF bytes can only be whitespace between JSON tokens
-   * (inside strings they must be escaped, and UTF-8 never uses those bytes in a multi-byte
-   * character), so they become spaces. The common compact source is not copied.
-   */
-  static byte[] singleLine(byte[] source) {
-    int i = firstLineBreak(source);
-    if (i < 0) {
-      return source;
-    }
-    byte[] copy = source.clone();
-    for (; i < copy.length; i++) {
-      if (copy[i] == '\n' || copy[i] == '\r') {
-        copy[i] = ' ';
-      }
-    }
-    return copy;
-  }
-
-  /**
-   * Index of the first CR or LF, or -1. Tests eight bytes at a time (a byte-by-byte loop over every
-   * source was the largest share of {@code add()} in the benchmark's profile).
-   */
-  static int firstLineBreak(byte[] bytes) {
-    int i = 0;
-    for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-      long word = (long) LONGS.get(bytes, i);
-      if ((zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS)) != 0) {
-        break; // one of these eight bytes; the loop below finds which
-      }
-    }
-    for (; i < bytes.length; i++) {
-      if (bytes[i] == '\n' || bytes[i] == '\r') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** Non-zero exactly when some byte of {@code word} is zero (the high bit of such bytes set). */
-  private static long zeroBytes(long word) {
-    return (word - ONES) & ~word & HIGH_BITS;
   }
 }

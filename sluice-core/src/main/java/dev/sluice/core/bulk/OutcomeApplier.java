@@ -27,6 +27,7 @@ final class OutcomeApplier {
   private final LoadListener listener;
   private final SameIdGate gate = new SameIdGate();
   private final SettledLog settled = new SettledLog();
+  private final IndexedRun indexedRun;
   private final boolean replay;
   private long outstanding;
 
@@ -43,6 +44,7 @@ final class OutcomeApplier {
       boolean replay) {
     this.replay = replay;
     this.counters = counters;
+    this.indexedRun = new IndexedRun(counters);
     this.deadLetters = deadLetters;
     this.outbox = outbox;
     this.budget = budget;
@@ -77,28 +79,37 @@ final class OutcomeApplier {
     List<ItemOutcome> outcomes = verdict.outcomes();
     int retried = 0;
     long freed = 0;
-    for (int i = 0; i < outcomes.size(); i++) {
-      PendingDocument doc = batch.documents().get(i);
-      ItemOutcome outcome = outcomes.get(i);
-      if (outcome instanceof Indexed ok) {
-        counters.indexed(ok.result(), doc.index);
-        if (replay && doc.id() == null && !doc.possiblyApplied) { // else counted at its retry
-          counters.increment(Counter.POSSIBLE_DUPLICATES);
+    long merged = 0;
+    try {
+      for (int i = 0; i < outcomes.size(); i++) {
+        PendingDocument doc = batch.documents().get(i);
+        ItemOutcome outcome = outcomes.get(i);
+        if (outcome instanceof Indexed ok) {
+          indexedRun.count(ok.result(), doc.index);
+          if (replay && doc.id() == null && !doc.possiblyApplied) { // else counted at its retry
+            counters.increment(Counter.POSSIBLE_DUPLICATES);
+          }
+          freed += settle(doc, false, now);
+        } else if (outcome instanceof Merged) {
+          merged++;
+          freed += settle(doc, false, now);
+        } else if (outcome instanceof AlreadyDelivered) {
+          indexedRun.count(Counters.ALREADY_DELIVERED, doc.index);
+          freed += settle(doc, false, now);
+        } else if (outcome instanceof Retry retry) {
+          retried++;
+          countRetry(doc, retry, perItem);
+          outbox.retry(doc, retry, now);
+        } else if (outcome instanceof DeadLetter dead) {
+          deadLetters.accept(doc, dead);
+          freed += settle(doc, true, now);
         }
-        freed += settle(doc, false, now);
-      } else if (outcome instanceof Merged) {
-        counters.increment(Counter.MERGED);
-        freed += settle(doc, false, now);
-      } else if (outcome instanceof AlreadyDelivered) {
-        counters.indexed(Counters.ALREADY_DELIVERED, doc.index);
-        freed += settle(doc, false, now);
-      } else if (outcome instanceof Retry retry) {
-        retried++;
-        countRetry(doc, retry, perItem);
-        outbox.retry(doc, retry, now);
-      } else if (outcome instanceof DeadLetter dead) {
-        deadLetters.accept(doc, dead);
-        freed += settle(doc, true, now);
+      }
+    } finally {
+      // Counted once per response rather than per document (each count takes the sampler's lock).
+      indexedRun.flush();
+      if (merged > 0) {
+        counters.add(Counter.MERGED, merged);
       }
     }
     budget.release(freed); // once per request, not per document: a waiting caller wakes once

@@ -22,6 +22,9 @@ final class PendingDocument {
 
   final long bytes;
 
+  /** The chunk that may still hold raw line breaks (a source nobody has checked), or -1. */
+  final int uncheckedChunk;
+
   // The retry history: read by anyone on the loop thread, written only by Retries.
   int sends;
   int transientFailures;
@@ -39,7 +42,13 @@ final class PendingDocument {
   PendingDocument lastSameId;
 
   PendingDocument(long seq, Document document, String index, OpType op, byte[]... chunks) {
+    this(seq, document, index, op, -1, chunks);
+  }
+
+  PendingDocument(
+      long seq, Document document, String index, OpType op, int uncheckedChunk, byte[]... chunks) {
     this.seq = seq;
+    this.uncheckedChunk = uncheckedChunk;
     this.document = document;
     this.index = index;
     this.op = op;

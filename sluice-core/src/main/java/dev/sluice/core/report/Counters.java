@@ -108,15 +108,24 @@ public final class Counters {
 
   /** Counts one success by its Elasticsearch result ("created", "updated", "deleted", ...). */
   public void indexed(String result) {
+    indexed(result, null, 1);
+  }
+
+  /**
+   * As {@link #indexed(String, String)} for {@code count} documents at once: a response's run of
+   * alike items costs one count, not one per document.
+   */
+  public void indexed(String result, String index, long count) {
     switch (result == null ? "" : result) {
-      case "created" -> increment(Counter.CREATED);
-      case "updated" -> increment(Counter.UPDATED);
-      case "deleted" -> increment(Counter.DELETED);
-      case ALREADY_DELIVERED -> increment(Counter.ALREADY_DELIVERED);
-      case SUPERSEDED -> increment(Counter.SUPERSEDED);
-      default -> otherSuccess.increment();
+      case "created" -> add(Counter.CREATED, count);
+      case "updated" -> add(Counter.UPDATED, count);
+      case "deleted" -> add(Counter.DELETED, count);
+      case ALREADY_DELIVERED -> add(Counter.ALREADY_DELIVERED, count);
+      case SUPERSEDED -> add(Counter.SUPERSEDED, count);
+      default -> otherSuccess.add(count);
     }
-    sampler.count(Measure.SETTLED, 1);
+    sampler.count(Measure.SETTLED, count);
+    tally(index, 0, count);
   }
 
   public void deadLettered(String reason) {
@@ -133,20 +142,19 @@ public final class Counters {
 
   /** As {@link #indexed(String)}, also counted for {@code index} (null: no index to count). */
   public void indexed(String result, String index) {
-    indexed(result);
-    tally(index, 0);
+    indexed(result, index, 1);
   }
 
   /** As {@link #deadLettered(String)}, also counted for {@code index} (null: none known). */
   public void deadLettered(String reason, String index) {
     deadLettered(reason);
-    tally(index, 1);
+    tally(index, 1, 1);
   }
 
-  private void tally(String index, int which) {
+  private void tally(String index, int which, long count) {
     if (index != null) {
       byIndex.computeIfAbsent(index, i -> new LongAdder[] {new LongAdder(), new LongAdder()})[which]
-          .increment();
+          .add(count);
     }
   }
 

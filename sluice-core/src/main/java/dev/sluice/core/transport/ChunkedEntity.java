@@ -34,7 +34,7 @@ import org.apache.http.nio.entity.HttpAsyncContentProducer;
 final class ChunkedEntity extends AbstractHttpEntity implements HttpAsyncContentProducer {
   static final ContentType NDJSON = ContentType.create("application/x-ndjson");
 
-  private final List<byte[]> chunks;
+  private final BulkBody chunks;
   private final long length;
   private final WriteBufferPool buffers;
 
@@ -45,7 +45,7 @@ final class ChunkedEntity extends AbstractHttpEntity implements HttpAsyncContent
   private int offset;
 
   ChunkedEntity(List<byte[]> chunks, long length, WriteBufferPool buffers) {
-    this.chunks = chunks;
+    this.chunks = BulkBody.of(chunks);
     this.length = length;
     this.buffers = buffers;
     setContentType(NDJSON.toString());
@@ -121,9 +121,13 @@ final class ChunkedEntity extends AbstractHttpEntity implements HttpAsyncContent
     slice.clear();
     int room = slice.remaining();
     while (room > 0 && chunk < chunks.size()) {
-      byte[] bytes = chunks.get(chunk);
+      byte[] bytes = chunks.raw(chunk);
       int n = Math.min(room, bytes.length - offset);
+      int start = slice.position();
       slice.put(bytes, offset, n);
+      if (chunks.unchecked(chunk)) {
+        flattenCopied(bytes, offset, n, start);
+      }
       room -= n;
       offset += n;
       if (offset == bytes.length) {
@@ -133,5 +137,18 @@ final class ChunkedEntity extends AbstractHttpEntity implements HttpAsyncContent
     }
     slice.flip();
     return slice.hasRemaining();
+  }
+
+  /**
+   * Makes {@code bytes[from, from + n)}, just copied to {@code slice} at {@code at}, one line: the
+   * check reads the bytes the copy has just brought into the cache.
+   */
+  private void flattenCopied(byte[] bytes, int from, int n, int at) {
+    int end = from + n;
+    for (int i = LineBreaks.first(bytes, from, end);
+        i >= 0;
+        i = LineBreaks.first(bytes, i + 1, end)) {
+      slice.put(at + i - from, (byte) ' ');
+    }
   }
 }

@@ -8,7 +8,6 @@ import dev.sluice.core.Document;
 import dev.sluice.core.OpType;
 import dev.sluice.core.config.ActionOptions;
 import dev.sluice.core.config.UpdateScript;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +23,7 @@ class ActionLinesTest {
 
   private static String lines(ActionOptions actions, Document d) {
     PendingDocument p = new DocumentEncoder("idx", OpType.INDEX, actions).encode(0, d);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] chunk : p.chunks) {
-      out.writeBytes(chunk);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return SentBody.of(p);
   }
 
   private static Document doc(OpType op, Long version, String params) {

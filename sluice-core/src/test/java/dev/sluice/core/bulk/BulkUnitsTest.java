@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.sluice.core.Document;
 import dev.sluice.core.OpType;
 import dev.sluice.core.SluiceException;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +27,7 @@ class BulkUnitsTest {
   }
 
   private static String body(PendingDocument d) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] chunk : d.chunks) {
-      out.writeBytes(chunk);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return SentBody.of(d);
   }
 
   @Test
@@ -73,28 +68,6 @@ class BulkUnitsTest {
         .isEqualTo("{\"create\":{\"_index\":\"other\",\"_id\":\"1\"}}\n{}\n");
     assertThat(body(encoder.encode(0, Document.of("2", utf8("{}"), "p"))))
         .startsWith("{\"index\":{\"_index\":\"idx\",");
-  }
-
-  @Test
-  void findsTheFirstLineBreakWhereverItIs() {
-    for (int length = 0; length < 40; length++) {
-      byte[] plain = utf8("x".repeat(length));
-      assertThat(DocumentEncoder.firstLineBreak(plain)).isEqualTo(-1);
-      for (int at = 0; at < length; at++) {
-        for (byte lineBreak : new byte[] {'\n', '\r'}) {
-          byte[] source = plain.clone();
-          source[at] = lineBreak;
-          if (at + 3 < length) {
-            source[at + 3] = '\n';
-          }
-          assertThat(DocumentEncoder.firstLineBreak(source)).isEqualTo(at);
-        }
-      }
-    }
-    // Bytes one bit away from CR or LF, and UTF-8 bytes with those low bits, are not line breaks.
-    byte[] near = {0x0b, 0x0c, 0x0e, 0x08, 0x09, 0x1a, 0x1d, (byte) 0x8a, (byte) 0x8d, 0x00, 'a'};
-    assertThat(DocumentEncoder.firstLineBreak(near)).isEqualTo(-1);
-    assertThat(DocumentEncoder.firstLineBreak(utf8("{\"t\":\"\u00e9\u20ac\"}"))).isEqualTo(-1);
   }
 
   @Test

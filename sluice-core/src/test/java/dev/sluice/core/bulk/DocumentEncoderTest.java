@@ -20,9 +20,14 @@ class DocumentEncoderTest {
     byte[] pretty = "{\n\"x\":1}".getBytes(UTF_8);
 
     assertThat(encoder.encode(0, document(vouched, true)).chunks[1]).isSameAs(vouched);
-    assertThat(new String(encoder.encode(1, document(pretty, false)).chunks[1], UTF_8))
-        .isEqualTo("{ \"x\":1}");
+    PendingDocument unchecked = encoder.encode(1, document(pretty, false));
+    assertThat(unchecked.chunks[1]).isSameAs(pretty); // made one line as it is sent, not copied
+    assertThat(unchecked.uncheckedChunk).isEqualTo(1);
+    assertThat(SentBody.of(unchecked)).endsWith("\n{ \"x\":1}\n");
     // The engine does not look again at what the caller vouched for.
-    assertThat(encoder.encode(2, document(pretty, true)).chunks[1]).isSameAs(pretty);
+    PendingDocument vouchedPretty = encoder.encode(2, document(pretty, true));
+    assertThat(vouchedPretty.chunks[1]).isSameAs(pretty);
+    assertThat(vouchedPretty.uncheckedChunk).isEqualTo(-1);
+    assertThat(SentBody.of(vouchedPretty)).endsWith("\n{\n\"x\":1}\n");
   }
 }

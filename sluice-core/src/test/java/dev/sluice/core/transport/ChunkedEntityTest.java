@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.http.nio.ContentEncoder;
@@ -74,6 +75,38 @@ class ChunkedEntityTest {
     assertThat(entity.getContent().readAllBytes()).isEqualTo(joined(chunks));
     assertThat(entity.getContentLength()).isEqualTo(joined(chunks).length);
     assertThat(entity.isRepeatable()).isTrue();
+  }
+
+  @Test
+  void uncheckedSourcesGoOutOnOneLineWhereverTheBufferCutsThem() throws IOException {
+    List<byte[]> chunks = chunks(600, 19);
+    List<byte[]> given = chunks.stream().map(byte[]::clone).toList();
+    BitSet unchecked = new BitSet();
+    for (int i = 0; i < chunks.size(); i += 2) {
+      unchecked.set(i);
+    }
+    BulkBody body = new BulkBody(chunks, unchecked);
+    ChunkedEntity entity = new ChunkedEntity(body, length(chunks), pool);
+    SocketEncoder socket = new SocketEncoder(333, 2);
+    sendAll(entity, socket);
+
+    byte[] expected = new byte[(int) length(chunks)];
+    int at = 0;
+    for (int i = 0; i < chunks.size(); i++) {
+      for (byte b : chunks.get(i)) {
+        expected[at++] = unchecked.get(i) && (b == '\n' || b == '\r') ? (byte) ' ' : b;
+      }
+    }
+    assertThat(socket.bytes()).isEqualTo(expected);
+    assertThat(joined(body)).isEqualTo(expected); // what a list reader of the body sees too
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    entity.writeTo(written);
+    assertThat(written.toByteArray()).isEqualTo(expected);
+    assertThat(entity.getContent().readAllBytes()).isEqualTo(expected);
+    for (int i = 0; i < chunks.size(); i++) {
+      assertThat(chunks.get(i)).isEqualTo(given.get(i)); // the caller's bytes are not changed
+    }
+    assertThat(joined(chunks)).isNotEqualTo(expected); // there were line breaks to flatten
   }
 
   @Test
