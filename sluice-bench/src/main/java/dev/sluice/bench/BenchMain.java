@@ -53,7 +53,10 @@ public final class BenchMain {
   /** True when every load verified. */
   private boolean run() throws InterruptedException {
     int throttledDocs = options.skipThrottled() && !options.flow() ? 0 : options.throttledDocs();
-    int generated = options.flow() ? throttledDocs : Math.max(options.docs(), throttledDocs);
+    int generated =
+        options.flow()
+            ? Math.max(throttledDocs, options.writersDocs())
+            : Math.max(options.docs(), throttledDocs);
     LOG.info("generating {} documents", generated);
     byte[][] sources = new byte[generated][];
     long sourceBytes = 0;
@@ -63,6 +66,10 @@ public final class BenchMain {
     }
     setup.put("docs", options.docs());
     setup.put("throttled_docs", throttledDocs);
+    if (options.flow()) {
+      setup.put("writers_docs", options.writersDocs());
+      setup.put("flow_rounds", options.flowRounds());
+    }
     setup.put("runs", options.runs());
     setup.put("warm_up_docs", Math.min(options.docs(), options.warmUpDocs()));
     setup.put("avg_source_bytes", sourceBytes / generated);

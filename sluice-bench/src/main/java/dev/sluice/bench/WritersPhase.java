@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,13 @@ final class WritersPhase {
   static final int[] SWEEP_CONCURRENCY = {1, 3};
 
   /** One load of N writers. */
-  record Row(String flow, int writers, double seconds, long docs, List<ManyWriters.Writer> each) {
+  record Row(
+      String flow,
+      int writers,
+      int round,
+      double seconds,
+      long docs,
+      List<ManyWriters.Writer> each) {
     double docsPerSecond() {
       return docs / seconds;
     }
@@ -75,9 +82,11 @@ final class WritersPhase {
     try (LocalElasticsearch node = LocalElasticsearch.start(spec)) {
       Loads loads = Loads.on(node);
       SluiceLoad sluice = new SluiceLoad(node.httpUrl(), deadLetters);
-      load(loads, sluice, "warm-up", 1, Map.of(), sources); // untimed: a cold node and JVM
-      for (int writers : WRITERS) {
-        rows.add(load(loads, sluice, "adaptive", writers, Map.of(), sources));
+      load(loads, sluice, "warm-up", 1, 0, Map.of(), sources); // untimed: a cold node and JVM
+      for (int round = 1; round <= options.flowRounds(); round++) {
+        for (int writers : WRITERS) {
+          rows.add(load(loads, sluice, "adaptive", writers, round, Map.of(), sources));
+        }
       }
       for (String bytes : SWEEP_BYTES) {
         for (int concurrency : SWEEP_CONCURRENCY) {
@@ -86,7 +95,7 @@ final class WritersPhase {
           fixed.put(ConfigKeys.BATCH_SIZE_BYTES.name(), bytes);
           fixed.put(ConfigKeys.BULK_CONCURRENCY.name(), Integer.toString(concurrency));
           String flow = "fixed " + bytes + " x" + concurrency;
-          rows.add(load(loads, sluice, flow, SWEEP_WRITERS, fixed, sources));
+          rows.add(load(loads, sluice, flow, SWEEP_WRITERS, 1, fixed, sources));
         }
       }
     }
@@ -98,12 +107,14 @@ final class WritersPhase {
       SluiceLoad sluice,
       String flow,
       int writers,
+      int round,
       Map<String, String> settings,
       byte[][] sources)
       throws InterruptedException {
-    int docs = options.throttledDocs();
+    int docs = options.writersDocs();
     // An index per load: the writers of one load share hints, and only they.
-    String target = ("bench-writers-" + writers + "-" + flow).replaceAll("[^a-z0-9-]", "-");
+    String target =
+        ("bench-writers-" + writers + "-" + flow + "-" + round).replaceAll("[^a-z0-9-]", "-");
     Map<String, String> overrides = new LinkedHashMap<>(options.sluiceOptions());
     overrides.putAll(settings);
     SluiceConfig config = sluice.config(target, overrides);
@@ -117,7 +128,7 @@ final class WritersPhase {
           what, c, w.result().reconciles(), c.read(), w.result().reconciliation());
     }
     failures.checkIndex(loads.index(), target, docs, what);
-    Row row = new Row(flow, writers, measured.nanos() / 1e9, docs, each.get(0));
+    Row row = new Row(flow, writers, round, measured.nanos() / 1e9, docs, each.get(0));
     LOG.info(
         "{}: {} docs/s, jain {}, {} throttled per request",
         what,
@@ -135,6 +146,7 @@ final class WritersPhase {
     new Table<Row>()
         .left("flow", 16, Row::flow)
         .right("writers", 7, Row::writers)
+        .right("round", 5, Row::round)
         .number("seconds", 8, 2, Row::seconds)
         .number("docs/s", 8, 0, Row::docsPerSecond)
         .right("requests", 9, Row::requests)
@@ -142,17 +154,30 @@ final class WritersPhase {
         .number("jain", 6, 3, Row::jain)
         .print(out, rows);
     List<Row> adaptive = rows.stream().filter(r -> r.flow().equals("adaptive")).toList();
+    Map<Integer, Double> medians = new TreeMap<>();
+    for (int writers : WRITERS) {
+      double[] rates =
+          adaptive.stream()
+              .filter(r -> r.writers() == writers)
+              .mapToDouble(Row::docsPerSecond)
+              .toArray();
+      medians.put(writers, Stats.median(rates));
+      out.printf(
+          Locale.ROOT,
+          "adaptive, %2d writers: median %.0f docs/s (range %.0f..%.0f, %d rounds)%n",
+          writers,
+          Stats.median(rates),
+          Stats.min(rates),
+          Stats.max(rates),
+          rates.length);
+    }
     DoubleSummaryStatistics rates =
-        adaptive.stream().mapToDouble(Row::docsPerSecond).summaryStatistics();
+        medians.values().stream().mapToDouble(Double::doubleValue).summaryStatistics();
     out.printf(
         Locale.ROOT,
-        "adaptive, worst writer count vs best: %.2f (target >= 0.9)%n",
+        "adaptive, worst writer count vs best (medians): %.2f (target >= 0.9)%n",
         rates.getMin() / rates.getMax());
-    double atSweep =
-        adaptive.stream()
-            .filter(r -> r.writers() == SWEEP_WRITERS)
-            .mapToDouble(Row::docsPerSecond)
-            .sum();
+    double atSweep = medians.get(SWEEP_WRITERS);
     double bestFixed =
         rows.stream()
             .filter(r -> r.flow().startsWith("fixed"))
