@@ -55,7 +55,7 @@ public final class BenchMain {
     int throttledDocs = options.skipThrottled() && !options.flow() ? 0 : options.throttledDocs();
     int generated =
         options.flow()
-            ? Math.max(throttledDocs, options.writersDocs())
+            ? Math.max(options.skipProxy() ? 0 : throttledDocs, options.writersDocs())
             : Math.max(options.docs(), throttledDocs);
     LOG.info("generating {} documents", generated);
     byte[][] sources = new byte[generated][];
@@ -102,9 +102,11 @@ public final class BenchMain {
   /** {@code --flow}: the proxy's throttling cases, then many writers; tables to stdout. */
   private boolean runFlow(byte[][] sources) throws InterruptedException {
     System.out.println("Sluice flow benchmark " + setup);
-    List<ProxyThrottlingPhase.Row> proxied =
-        new ProxyThrottlingPhase(options, deadLetters.toString(), failures).run(sources);
-    ProxyThrottlingPhase.print(System.out, proxied);
+    if (!options.skipProxy()) {
+      List<ProxyThrottlingPhase.Row> proxied =
+          new ProxyThrottlingPhase(options, deadLetters.toString(), failures).run(sources);
+      ProxyThrottlingPhase.print(System.out, proxied);
+    }
     List<WritersPhase.Row> writers =
         new WritersPhase(options, deadLetters.toString(), failures).run(sources);
     WritersPhase.print(System.out, writers);

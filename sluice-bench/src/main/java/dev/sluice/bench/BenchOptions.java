@@ -19,6 +19,7 @@ import java.util.Set;
  *     given
  * @param flowRounds rounds of the flow-control part: each proxy case after its clean load and each
  *     adaptive writer count, that many times; medians printed
+ * @param skipProxy {@code --flow} without the proxy cases: many writers only
  */
 record BenchOptions(
     int docs,
@@ -29,7 +30,8 @@ record BenchOptions(
     Map<String, String> sluiceOptions,
     boolean flow,
     int writersDocs,
-    int flowRounds) {
+    int flowRounds,
+    boolean skipProxy) {
   /**
    * As many as a default timed load. With 300,000, the first timed load of a run (the baseline's)
    * was slower than the fourth in 8 of 9 runs, by 17% on average, Elasticsearch spending more CPU
@@ -48,7 +50,7 @@ record BenchOptions(
       """
       Usage: bin/bench [--docs N] [--throttled-docs N] [--skip-throttled] [--runs N]
                        [--warm-up-docs N] [--option key=value]... [--flow [--writers-docs N]
-                       [--flow-rounds N]]
+                       [--flow-rounds N] [--skip-proxy]]
         --docs N            documents per throughput load (default 1000000)
         --throttled-docs N  documents per load against the tiny-write-queue node (default 200000)
         --skip-throttled    skip the tiny-write-queue part
@@ -66,6 +68,7 @@ record BenchOptions(
         --writers-docs N    documents per load of --flow's many writers (default: --throttled-docs)
         --flow-rounds N     --flow's rounds: each throttled case after its own clean load, and each
                             adaptive writer count, N times; medians printed (default 1)
+        --skip-proxy        --flow's many writers only
       Environment: BENCH_HEAP (this JVM's -Xmx, default 3g), BENCH_JAVA_OPTS (extra JVM flags).
       """
           .formatted(DEFAULT_RUNS, DEFAULT_WARM_UP_DOCS);
@@ -76,7 +79,16 @@ record BenchOptions(
 
   static BenchOptions defaults() {
     return new BenchOptions(
-        1_000_000, 200_000, false, DEFAULT_RUNS, DEFAULT_WARM_UP_DOCS, Map.of(), false, 200_000, 1);
+        1_000_000,
+        200_000,
+        false,
+        DEFAULT_RUNS,
+        DEFAULT_WARM_UP_DOCS,
+        Map.of(),
+        false,
+        200_000,
+        1,
+        false);
   }
 
   /** Parses {@code --flag N} and {@code --flag=N}; throws IllegalArgumentException on bad input. */
@@ -93,7 +105,7 @@ record BenchOptions(
                 "--option",
                 "--writers-docs",
                 "--flow-rounds"),
-            Set.of("--skip-throttled", "--flow"));
+            Set.of("--skip-throttled", "--flow", "--skip-proxy"));
     Map<String, String> sluiceOptions = new LinkedHashMap<>();
     line.all("--option").forEach(option -> option(option, sluiceOptions));
     int throttledDocs = line.positive("--throttled-docs", d.throttledDocs());
@@ -106,7 +118,8 @@ record BenchOptions(
         sluiceOptions,
         line.has("--flow"),
         line.positive("--writers-docs", throttledDocs),
-        line.positive("--flow-rounds", d.flowRounds()));
+        line.positive("--flow-rounds", d.flowRounds()),
+        line.has("--skip-proxy"));
   }
 
   /** {@code key=value}; the key is checked later, by Sluice's own option parser. */

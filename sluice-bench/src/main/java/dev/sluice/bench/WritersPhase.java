@@ -3,6 +3,7 @@ package dev.sluice.bench;
 import dev.sluice.core.LoadCounters;
 import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.config.ConfigKeys;
+import dev.sluice.core.report.Measure;
 import dev.sluice.testkit.LocalElasticsearch;
 import dev.sluice.testkit.NodeSpec;
 import java.io.PrintStream;
@@ -39,7 +40,9 @@ final class WritersPhase {
       int round,
       double seconds,
       long docs,
-      List<ManyWriters.Writer> each) {
+      List<ManyWriters.Writer> each,
+      double clientCpuSeconds,
+      double nodeCpuSeconds) {
     double docsPerSecond() {
       return docs / seconds;
     }
@@ -55,6 +58,25 @@ final class WritersPhase {
 
     double jain() {
       return ManyWriters.jain(each);
+    }
+
+    /**
+     * The job's mean requests in flight over the load: below the flow's concurrency, the node
+     * waited for the writers between requests.
+     */
+    double meanInFlight() {
+      long millis =
+          each.stream().mapToLong(w -> w.result().series().total(Measure.IN_FLIGHT_MILLIS)).sum();
+      return millis / (seconds * 1000);
+    }
+
+    /** Mean milliseconds from a request's send to its response. */
+    double meanLatencyMillis() {
+      long sum =
+          each.stream().mapToLong(w -> w.result().series().total(Measure.LATENCY_SUM_MILLIS)).sum();
+      long responses =
+          each.stream().mapToLong(w -> w.result().series().total(Measure.RESPONSES)).sum();
+      return (double) sum / Math.max(1, responses);
     }
   }
 
@@ -82,9 +104,14 @@ final class WritersPhase {
     try (LocalElasticsearch node = LocalElasticsearch.start(spec)) {
       Loads loads = Loads.on(node);
       SluiceLoad sluice = new SluiceLoad(node.httpUrl(), deadLetters);
-      load(loads, sluice, "warm-up", 1, 0, Map.of(), sources); // untimed: a cold node and JVM
+      // Untimed: a cold node and JVM. After one warm-up load, the first timed load (always the lone
+      // writer's) took 1.3-1.8x the node CPU and latency per request of the same load later on,
+      // which read as a slow lone writer (0.57-0.85 of the best); in the same run's second round
+      // it was 1.0.
+      load(loads, sluice, "warm-up", 1, 0, Map.of(), sources);
+      load(loads, sluice, "warm-up", WRITERS[WRITERS.length - 1], 0, Map.of(), sources);
       for (int round = 1; round <= options.flowRounds(); round++) {
-        for (int writers : WRITERS) {
+        for (int writers : inOrderOf(round)) {
           rows.add(load(loads, sluice, "adaptive", writers, round, Map.of(), sources));
         }
       }
@@ -100,6 +127,22 @@ final class WritersPhase {
       }
     }
     return rows;
+  }
+
+  /**
+   * Odd rounds from 1 writer up, even rounds from 16 down: the machine drifts (other work on it),
+   * and a writer count always in the same place takes the drift as its own.
+   */
+  static int[] inOrderOf(int round) {
+    int[] order = WRITERS.clone();
+    if (round % 2 == 0) {
+      for (int i = 0; i < order.length / 2; i++) {
+        int swap = order[i];
+        order[i] = order[order.length - 1 - i];
+        order[order.length - 1 - i] = swap;
+      }
+    }
+    return order;
   }
 
   private Row load(
@@ -128,7 +171,16 @@ final class WritersPhase {
           what, c, w.result().reconciles(), c.read(), w.result().reconciliation());
     }
     failures.checkIndex(loads.index(), target, docs, what);
-    Row row = new Row(flow, writers, round, measured.nanos() / 1e9, docs, each.get(0));
+    Row row =
+        new Row(
+            flow,
+            writers,
+            round,
+            measured.nanos() / 1e9,
+            docs,
+            each.get(0),
+            measured.usage().clientCpuNanos() / 1e9,
+            measured.usage().esCpuNanos() / 1e9);
     LOG.info(
         "{}: {} docs/s, jain {}, {} throttled per request",
         what,
@@ -152,6 +204,10 @@ final class WritersPhase {
         .right("requests", 9, Row::requests)
         .number("429/req", 8, 2, Row::throttledPerRequest)
         .number("jain", 6, 3, Row::jain)
+        .number("in flight", 9, 2, Row::meanInFlight)
+        .number("latency ms", 10, 0, Row::meanLatencyMillis)
+        .number("client CPU s", 12, 1, Row::clientCpuSeconds)
+        .number("node CPU s", 10, 1, Row::nodeCpuSeconds)
         .print(out, rows);
     List<Row> adaptive = rows.stream().filter(r -> r.flow().equals("adaptive")).toList();
     Map<Integer, Double> medians = new TreeMap<>();

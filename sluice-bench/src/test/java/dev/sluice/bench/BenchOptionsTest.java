@@ -32,7 +32,8 @@ class BenchOptionsTest {
               "--flow",
               "--writers-docs",
               "400",
-              "--flow-rounds=3"
+              "--flow-rounds=3",
+              "--skip-proxy"
             });
     assertThat(options)
         .isEqualTo(
@@ -45,7 +46,8 @@ class BenchOptionsTest {
                 Map.of("es.batch.size.bytes", "2mb", "sluice.bulk.concurrency", "4"),
                 true,
                 400,
-                3));
+                3,
+                true));
   }
 
   @Test
