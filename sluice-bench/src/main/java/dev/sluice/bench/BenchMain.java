@@ -53,7 +53,10 @@ public final class BenchMain {
   /** True when every load verified. */
   private boolean run() throws InterruptedException {
     int throttledDocs = options.skipThrottled() && !options.flow() ? 0 : options.throttledDocs();
-    int generated = options.flow() ? throttledDocs : Math.max(options.docs(), throttledDocs);
+    int generated =
+        options.flow()
+            ? Math.max(options.skipProxy() ? 0 : throttledDocs, options.writersDocs())
+            : Math.max(options.docs(), throttledDocs);
     LOG.info("generating {} documents", generated);
     byte[][] sources = new byte[generated][];
     long sourceBytes = 0;
@@ -63,6 +66,10 @@ public final class BenchMain {
     }
     setup.put("docs", options.docs());
     setup.put("throttled_docs", throttledDocs);
+    if (options.flow()) {
+      setup.put("writers_docs", options.writersDocs());
+      setup.put("flow_rounds", options.flowRounds());
+    }
     setup.put("runs", options.runs());
     setup.put("warm_up_docs", Math.min(options.docs(), options.warmUpDocs()));
     setup.put("avg_source_bytes", sourceBytes / generated);
@@ -95,9 +102,11 @@ public final class BenchMain {
   /** {@code --flow}: the proxy's throttling cases, then many writers; tables to stdout. */
   private boolean runFlow(byte[][] sources) throws InterruptedException {
     System.out.println("Sluice flow benchmark " + setup);
-    List<ProxyThrottlingPhase.Row> proxied =
-        new ProxyThrottlingPhase(options, deadLetters.toString(), failures).run(sources);
-    ProxyThrottlingPhase.print(System.out, proxied);
+    if (!options.skipProxy()) {
+      List<ProxyThrottlingPhase.Row> proxied =
+          new ProxyThrottlingPhase(options, deadLetters.toString(), failures).run(sources);
+      ProxyThrottlingPhase.print(System.out, proxied);
+    }
     List<WritersPhase.Row> writers =
         new WritersPhase(options, deadLetters.toString(), failures).run(sources);
     WritersPhase.print(System.out, writers);

@@ -13,8 +13,13 @@ import java.util.Set;
  * @param runs throughput rounds, each one baseline and one Sluice load (alternately first)
  * @param warmUpDocs documents per untimed warm-up load (each loader), at most {@code docs}
  * @param sluiceOptions options given to every Sluice load, over its defaults (not to the baseline)
- * @param flow run only the flow-control part: throttling through a proxy and many writers against a
- *     small node, {@code throttledDocs} documents a load
+ * @param flow run only the flow-control part: throttling through a proxy ({@code throttledDocs}
+ *     documents a load) and many writers against a small node ({@code writersDocs} a load)
+ * @param writersDocs documents per load of the many-writers part; {@code throttledDocs} unless
+ *     given
+ * @param flowRounds rounds of the flow-control part: each proxy case after its clean load and each
+ *     adaptive writer count, that many times; medians printed
+ * @param skipProxy {@code --flow} without the proxy cases: many writers only
  */
 record BenchOptions(
     int docs,
@@ -23,7 +28,10 @@ record BenchOptions(
     int runs,
     int warmUpDocs,
     Map<String, String> sluiceOptions,
-    boolean flow) {
+    boolean flow,
+    int writersDocs,
+    int flowRounds,
+    boolean skipProxy) {
   /**
    * As many as a default timed load. With 300,000, the first timed load of a run (the baseline's)
    * was slower than the fourth in 8 of 9 runs, by 17% on average, Elasticsearch spending more CPU
@@ -41,7 +49,8 @@ record BenchOptions(
   static final String USAGE =
       """
       Usage: bin/bench [--docs N] [--throttled-docs N] [--skip-throttled] [--runs N]
-                       [--warm-up-docs N] [--option key=value]... [--flow]
+                       [--warm-up-docs N] [--option key=value]... [--flow [--writers-docs N]
+                       [--flow-rounds N] [--skip-proxy]]
         --docs N            documents per throughput load (default 1000000)
         --throttled-docs N  documents per load against the tiny-write-queue node (default 200000)
         --skip-throttled    skip the tiny-write-queue part
@@ -56,6 +65,10 @@ record BenchOptions(
                             a throttling proxy (clean, 1%% and 10%% of items 429, 10%% of requests
                             429, responses 2 s late), then 1-16 writers against a small node,
                             adaptive and a fixed sweep
+        --writers-docs N    documents per load of --flow's many writers (default: --throttled-docs)
+        --flow-rounds N     --flow's rounds: each throttled case after its own clean load, and each
+                            adaptive writer count, N times; medians printed (default 1)
+        --skip-proxy        --flow's many writers only
       Environment: BENCH_HEAP (this JVM's -Xmx, default 3g), BENCH_JAVA_OPTS (extra JVM flags).
       """
           .formatted(DEFAULT_RUNS, DEFAULT_WARM_UP_DOCS);
@@ -66,7 +79,16 @@ record BenchOptions(
 
   static BenchOptions defaults() {
     return new BenchOptions(
-        1_000_000, 200_000, false, DEFAULT_RUNS, DEFAULT_WARM_UP_DOCS, Map.of(), false);
+        1_000_000,
+        200_000,
+        false,
+        DEFAULT_RUNS,
+        DEFAULT_WARM_UP_DOCS,
+        Map.of(),
+        false,
+        200_000,
+        1,
+        false);
   }
 
   /** Parses {@code --flag N} and {@code --flag=N}; throws IllegalArgumentException on bad input. */
@@ -75,18 +97,29 @@ record BenchOptions(
     CommandLine line =
         CommandLine.parse(
             args,
-            Set.of("--docs", "--throttled-docs", "--runs", "--warm-up-docs", "--option"),
-            Set.of("--skip-throttled", "--flow"));
+            Set.of(
+                "--docs",
+                "--throttled-docs",
+                "--runs",
+                "--warm-up-docs",
+                "--option",
+                "--writers-docs",
+                "--flow-rounds"),
+            Set.of("--skip-throttled", "--flow", "--skip-proxy"));
     Map<String, String> sluiceOptions = new LinkedHashMap<>();
     line.all("--option").forEach(option -> option(option, sluiceOptions));
+    int throttledDocs = line.positive("--throttled-docs", d.throttledDocs());
     return new BenchOptions(
         line.positive("--docs", d.docs()),
-        line.positive("--throttled-docs", d.throttledDocs()),
+        throttledDocs,
         line.has("--skip-throttled"),
         line.positive("--runs", d.runs()),
         line.positive("--warm-up-docs", d.warmUpDocs()),
         sluiceOptions,
-        line.has("--flow"));
+        line.has("--flow"),
+        line.positive("--writers-docs", throttledDocs),
+        line.positive("--flow-rounds", d.flowRounds()),
+        line.has("--skip-proxy"));
   }
 
   /** {@code key=value}; the key is checked later, by Sluice's own option parser. */

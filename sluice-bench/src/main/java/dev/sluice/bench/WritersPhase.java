@@ -3,6 +3,7 @@ package dev.sluice.bench;
 import dev.sluice.core.LoadCounters;
 import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.config.ConfigKeys;
+import dev.sluice.core.report.Measure;
 import dev.sluice.testkit.LocalElasticsearch;
 import dev.sluice.testkit.NodeSpec;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,15 @@ final class WritersPhase {
   static final int[] SWEEP_CONCURRENCY = {1, 3};
 
   /** One load of N writers. */
-  record Row(String flow, int writers, double seconds, long docs, List<ManyWriters.Writer> each) {
+  record Row(
+      String flow,
+      int writers,
+      int round,
+      double seconds,
+      long docs,
+      List<ManyWriters.Writer> each,
+      double clientCpuSeconds,
+      double nodeCpuSeconds) {
     double docsPerSecond() {
       return docs / seconds;
     }
@@ -48,6 +58,25 @@ final class WritersPhase {
 
     double jain() {
       return ManyWriters.jain(each);
+    }
+
+    /**
+     * The job's mean requests in flight over the load: below the flow's concurrency, the node
+     * waited for the writers between requests.
+     */
+    double meanInFlight() {
+      long millis =
+          each.stream().mapToLong(w -> w.result().series().total(Measure.IN_FLIGHT_MILLIS)).sum();
+      return millis / (seconds * 1000);
+    }
+
+    /** Mean milliseconds from a request's send to its response. */
+    double meanLatencyMillis() {
+      long sum =
+          each.stream().mapToLong(w -> w.result().series().total(Measure.LATENCY_SUM_MILLIS)).sum();
+      long responses =
+          each.stream().mapToLong(w -> w.result().series().total(Measure.RESPONSES)).sum();
+      return (double) sum / Math.max(1, responses);
     }
   }
 
@@ -75,9 +104,16 @@ final class WritersPhase {
     try (LocalElasticsearch node = LocalElasticsearch.start(spec)) {
       Loads loads = Loads.on(node);
       SluiceLoad sluice = new SluiceLoad(node.httpUrl(), deadLetters);
-      load(loads, sluice, "warm-up", 1, Map.of(), sources); // untimed: a cold node and JVM
-      for (int writers : WRITERS) {
-        rows.add(load(loads, sluice, "adaptive", writers, Map.of(), sources));
+      // Untimed: a cold node and JVM. After one warm-up load, the first timed load (always the lone
+      // writer's) took 1.3-1.8x the node CPU and latency per request of the same load later on,
+      // which read as a slow lone writer (0.57-0.85 of the best); in the same run's second round
+      // it was 1.0.
+      load(loads, sluice, "warm-up", 1, 0, Map.of(), sources);
+      load(loads, sluice, "warm-up", WRITERS[WRITERS.length - 1], 0, Map.of(), sources);
+      for (int round = 1; round <= options.flowRounds(); round++) {
+        for (int writers : inOrderOf(round)) {
+          rows.add(load(loads, sluice, "adaptive", writers, round, Map.of(), sources));
+        }
       }
       for (String bytes : SWEEP_BYTES) {
         for (int concurrency : SWEEP_CONCURRENCY) {
@@ -86,11 +122,27 @@ final class WritersPhase {
           fixed.put(ConfigKeys.BATCH_SIZE_BYTES.name(), bytes);
           fixed.put(ConfigKeys.BULK_CONCURRENCY.name(), Integer.toString(concurrency));
           String flow = "fixed " + bytes + " x" + concurrency;
-          rows.add(load(loads, sluice, flow, SWEEP_WRITERS, fixed, sources));
+          rows.add(load(loads, sluice, flow, SWEEP_WRITERS, 1, fixed, sources));
         }
       }
     }
     return rows;
+  }
+
+  /**
+   * Odd rounds from 1 writer up, even rounds from 16 down: the machine drifts (other work on it),
+   * and a writer count always in the same place takes the drift as its own.
+   */
+  static int[] inOrderOf(int round) {
+    int[] order = WRITERS.clone();
+    if (round % 2 == 0) {
+      for (int i = 0; i < order.length / 2; i++) {
+        int swap = order[i];
+        order[i] = order[order.length - 1 - i];
+        order[order.length - 1 - i] = swap;
+      }
+    }
+    return order;
   }
 
   private Row load(
@@ -98,12 +150,14 @@ final class WritersPhase {
       SluiceLoad sluice,
       String flow,
       int writers,
+      int round,
       Map<String, String> settings,
       byte[][] sources)
       throws InterruptedException {
-    int docs = options.throttledDocs();
+    int docs = options.writersDocs();
     // An index per load: the writers of one load share hints, and only they.
-    String target = ("bench-writers-" + writers + "-" + flow).replaceAll("[^a-z0-9-]", "-");
+    String target =
+        ("bench-writers-" + writers + "-" + flow + "-" + round).replaceAll("[^a-z0-9-]", "-");
     Map<String, String> overrides = new LinkedHashMap<>(options.sluiceOptions());
     overrides.putAll(settings);
     SluiceConfig config = sluice.config(target, overrides);
@@ -117,7 +171,16 @@ final class WritersPhase {
           what, c, w.result().reconciles(), c.read(), w.result().reconciliation());
     }
     failures.checkIndex(loads.index(), target, docs, what);
-    Row row = new Row(flow, writers, measured.nanos() / 1e9, docs, each.get(0));
+    Row row =
+        new Row(
+            flow,
+            writers,
+            round,
+            measured.nanos() / 1e9,
+            docs,
+            each.get(0),
+            measured.usage().clientCpuNanos() / 1e9,
+            measured.usage().esCpuNanos() / 1e9);
     LOG.info(
         "{}: {} docs/s, jain {}, {} throttled per request",
         what,
@@ -135,24 +198,42 @@ final class WritersPhase {
     new Table<Row>()
         .left("flow", 16, Row::flow)
         .right("writers", 7, Row::writers)
+        .right("round", 5, Row::round)
         .number("seconds", 8, 2, Row::seconds)
         .number("docs/s", 8, 0, Row::docsPerSecond)
         .right("requests", 9, Row::requests)
         .number("429/req", 8, 2, Row::throttledPerRequest)
         .number("jain", 6, 3, Row::jain)
+        .number("in flight", 9, 2, Row::meanInFlight)
+        .number("latency ms", 10, 0, Row::meanLatencyMillis)
+        .number("client CPU s", 12, 1, Row::clientCpuSeconds)
+        .number("node CPU s", 10, 1, Row::nodeCpuSeconds)
         .print(out, rows);
     List<Row> adaptive = rows.stream().filter(r -> r.flow().equals("adaptive")).toList();
+    Map<Integer, Double> medians = new TreeMap<>();
+    for (int writers : WRITERS) {
+      double[] rates =
+          adaptive.stream()
+              .filter(r -> r.writers() == writers)
+              .mapToDouble(Row::docsPerSecond)
+              .toArray();
+      medians.put(writers, Stats.median(rates));
+      out.printf(
+          Locale.ROOT,
+          "adaptive, %2d writers: median %.0f docs/s (range %.0f..%.0f, %d rounds)%n",
+          writers,
+          Stats.median(rates),
+          Stats.min(rates),
+          Stats.max(rates),
+          rates.length);
+    }
     DoubleSummaryStatistics rates =
-        adaptive.stream().mapToDouble(Row::docsPerSecond).summaryStatistics();
+        medians.values().stream().mapToDouble(Double::doubleValue).summaryStatistics();
     out.printf(
         Locale.ROOT,
-        "adaptive, worst writer count vs best: %.2f (target >= 0.9)%n",
+        "adaptive, worst writer count vs best (medians): %.2f (target >= 0.9)%n",
         rates.getMin() / rates.getMax());
-    double atSweep =
-        adaptive.stream()
-            .filter(r -> r.writers() == SWEEP_WRITERS)
-            .mapToDouble(Row::docsPerSecond)
-            .sum();
+    double atSweep = medians.get(SWEEP_WRITERS);
     double bestFixed =
         rows.stream()
             .filter(r -> r.flow().startsWith("fixed"))

@@ -29,7 +29,11 @@ class BenchOptionsTest {
               "--option",
               "es.batch.size.bytes=2mb",
               "--option=sluice.bulk.concurrency = 4",
-              "--flow"
+              "--flow",
+              "--writers-docs",
+              "400",
+              "--flow-rounds=3",
+              "--skip-proxy"
             });
     assertThat(options)
         .isEqualTo(
@@ -40,7 +44,22 @@ class BenchOptionsTest {
                 3,
                 10,
                 Map.of("es.batch.size.bytes", "2mb", "sluice.bulk.concurrency", "4"),
+                true,
+                400,
+                3,
                 true));
+  }
+
+  @Test
+  void theWritersLoadsTakeTheThrottledSizeUnlessGivenTheirOwn() {
+    assertThat(BenchOptions.parse(new String[] {"--throttled-docs", "300"}).writersDocs())
+        .isEqualTo(300);
+    assertThat(
+            BenchOptions.parse(new String[] {"--writers-docs", "50", "--throttled-docs", "300"})
+                .writersDocs())
+        .isEqualTo(50);
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--flow-rounds", "0"}))
+        .hasMessage("--flow-rounds must be at least 1, was 0");
   }
 
   @Test

@@ -110,9 +110,9 @@ final class ResponseDecision {
       Batch batch, List<ItemResult> items, Instant now, double unitRandom) {
     List<ItemOutcome> outcomes = new ArrayList<>(items.size());
     int throttled = 0;
-    double failedShare =
-        RetryPolicy.failedShare(
-            (int) items.stream().filter(ItemResult::failed).count(), items.size());
+    int failed = (int) items.stream().filter(ItemResult::failed).count();
+    double failedShare = RetryPolicy.failedShare(failed, items.size());
+    double waitScale = RetryPolicy.waitScale(failed, items.size());
     for (int i = 0; i < items.size(); i++) {
       ItemResult item = items.get(i);
       PendingDocument doc = batch.documents().get(i);
@@ -146,7 +146,8 @@ final class ResponseDecision {
         case SEND_ALONE -> outcomes.add(new Retry(Duration.ZERO, c));
         case THROTTLED, TRANSIENT -> {
           throttled += c.failureClass() == FailureClass.THROTTLED ? 1 : 0;
-          RetryPolicy.Decision d = retry(doc, c, Scope.ITEM, failedShare, now, unitRandom);
+          RetryPolicy.Decision d =
+              retry(doc, c, Scope.ITEM, failedShare, waitScale, now, unitRandom);
           outcomes.add(
               d.retry()
                   ? new Retry(d.delay(), c)
@@ -212,7 +213,7 @@ final class ResponseDecision {
       case THROTTLED, TRANSIENT -> {
         for (PendingDocument doc : batch.documents()) {
           RetryPolicy.Decision d =
-              retry(doc, c, Scope.REQUEST, 1, now, unitRandom); // one draw: they go together
+              retry(doc, c, Scope.REQUEST, 1, 1, now, unitRandom); // one draw: they go together
           if (!d.retry()) {
             return BatchVerdict.stop(messages.requestsKeptFailing(c, detail, d.exhausted()));
           }
@@ -232,6 +233,7 @@ final class ResponseDecision {
       Classification c,
       Scope scope,
       double failedShare,
+      double waitScale,
       Instant now,
       double unitRandom) {
     int transientFailures =
@@ -240,6 +242,7 @@ final class ResponseDecision {
         c.failureClass(),
         scope,
         failedShare,
+        waitScale,
         transientFailures,
         doc.sends - 1,
         doc.firstAttempt,

@@ -20,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -99,11 +101,11 @@ class ResponseDecisionTest {
             false,
             "indexed:not_found"),
         new Case(
-            "a throttled item is retried, the others indexed",
+            "a throttled item is retried, the others indexed; two items count as 16 (1/16 waits 1/8)",
             ok(created(), error(429, "es_rejected_execution_exception")),
             List.of(Doc.INDEX, Doc.INDEX),
             false,
-            "indexed:created, retry:THROTTLED@50ms | throttled=0.5"),
+            "indexed:created, retry:THROTTLED@6ms | throttled=0.5"),
         new Case(
             "a mapping error is dead-lettered",
             ok(error(400, "mapper_parsing_exception")),
@@ -251,6 +253,33 @@ class ResponseDecisionTest {
             List.of(Doc.CREATE),
             false,
             "retry:TRANSIENT+applied@50ms | request=malformed_bulk_response"));
+  }
+
+  /**
+   * The drain at the end of a load: a throttled item waits in proportion to its response's
+   * throttled share, so a cluster that took 99% of a request does not hold the last documents of a
+   * load for a whole first backoff (up to 100 ms here, 500 ms by default; round after round of
+   * re-throttling at 1%, the load's last second). Half or more throttled keeps the full backoff.
+   */
+  @Test
+  void aThrottledItemWaitsInProportionToItsResponsesThrottledShare() {
+    assertThat(firstThrottledDelay(1, 100)).isEqualTo(Duration.ofMillis(1)); // 100 ms x 1/50 x 0.5
+    assertThat(firstThrottledDelay(10, 100)).isEqualTo(Duration.ofMillis(10));
+    assertThat(firstThrottledDelay(40, 100)).isEqualTo(Duration.ofMillis(40));
+    assertThat(firstThrottledDelay(50, 100)).isEqualTo(Duration.ofMillis(50));
+    assertThat(firstThrottledDelay(100, 100)).isEqualTo(Duration.ofMillis(50));
+  }
+
+  private static Duration firstThrottledDelay(int throttled, int items) {
+    List<String> answers = new ArrayList<>();
+    for (int i = 0; i < items; i++) {
+      answers.add(i < throttled ? error(429, "es_rejected_execution_exception") : created());
+    }
+    Batch batch = batch(Collections.nCopies(items, Doc.INDEX));
+    BatchVerdict verdict =
+        new ResponseDecision(POLICY, "http://node:9200", false)
+            .decide(ok(answers.toArray(String[]::new)), batch, NOW, 0.5);
+    return ((Retry) verdict.outcomes().get(0)).after();
   }
 
   @ParameterizedTest(name = "{0}")

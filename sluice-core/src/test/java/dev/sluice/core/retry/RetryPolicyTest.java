@@ -1,9 +1,11 @@
 package dev.sluice.core.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
@@ -107,6 +109,74 @@ class RetryPolicyTest {
                 .decide(FailureClass.THROTTLED, Scope.ITEM, 0.49, 0, 2, start, start, 0.5)
                 .delay())
         .isEqualTo(Duration.ofMillis(500));
+  }
+
+  /**
+   * A healthy cluster's throttled items (most of the request went through) wait in proportion to
+   * the share; each retry doubles that, up to the first backoff, never past it.
+   */
+  @Test
+  void aSmallThrottledShareWaitsItsPartOfTheFirstBackoffGrowingPerRetryUpToIt() {
+    double onePercent = RetryPolicy.waitScale(1, 100);
+    long[] expectedMillis = {10, 20, 40, 80, 160, 320, 500, 500};
+    for (int retries = 0; retries < expectedMillis.length; retries++) {
+      assertThat(
+              policy
+                  .decide(
+                      FailureClass.THROTTLED,
+                      Scope.ITEM,
+                      0.01,
+                      onePercent,
+                      0,
+                      retries,
+                      start,
+                      start,
+                      0.5)
+                  .delay())
+          .as("retries " + retries)
+          .isEqualTo(Duration.ofMillis(expectedMillis[retries]));
+    }
+  }
+
+  @Test
+  void theScaleDoesNotShortenRefusalsMostlyRejectedResponsesOrTransientFaults() {
+    assertThat(
+            policy
+                .decide(FailureClass.THROTTLED, Scope.REQUEST, 1, 0.02, 0, 2, start, start, 0.5)
+                .delay())
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(
+            policy
+                .decide(FailureClass.THROTTLED, Scope.ITEM, 0.5, 0.02, 0, 0, start, start, 0.5)
+                .delay())
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(
+            policy
+                .decide(FailureClass.TRANSIENT, Scope.ITEM, 0.01, 0.02, 1, 0, start, start, 0.5)
+                .delay())
+        .isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void theWaitScaleIsTheThrottledShareOverHalfWithFewItemsCountedAsSixteen() {
+    record Row(int failed, int items, double scale) {}
+    List<Row> rows =
+        List.of(
+            new Row(1, 100, 0.02),
+            new Row(10, 100, 0.2),
+            new Row(40, 100, 0.8),
+            new Row(50, 100, 1),
+            new Row(100, 100, 1),
+            new Row(1, 1, 0.125),
+            new Row(4, 4, 0.5),
+            new Row(8, 8, 1),
+            new Row(1, 100_000, RetryPolicy.LEAST_WAIT_SCALE),
+            new Row(0, 10, RetryPolicy.LEAST_WAIT_SCALE));
+    for (Row row : rows) {
+      assertThat(RetryPolicy.waitScale(row.failed(), row.items()))
+          .as(row.failed() + " of " + row.items())
+          .isCloseTo(row.scale(), within(1e-9));
+    }
   }
 
   @Test
