@@ -111,9 +111,9 @@ final class SparkBenchReport {
     return peer > floor ? (loader - floor) / (peer - floor) : Double.NaN;
   }
 
-  private static String versusRaw(
-      Summary summary, List<Summary> all, ToDoubleFunction<Summary> figure) {
-    return summary.loader() == SparkLoader.RAW
+  static String versusRaw(Summary summary, List<Summary> all, ToDoubleFunction<Summary> figure) {
+    // The floor sends nothing: its docs/s and node CPU say nothing against a loader's.
+    return summary.loader() == SparkLoader.RAW || summary.loader() == SparkLoader.SPARK_ONLY
         ? ""
         : divide(summary, find(all, SparkLoader.RAW), figure);
   }

@@ -81,6 +81,19 @@ class SparkBenchReportTest {
     assertThat(summaries.get(0).docsPerSecond()).isEqualTo(200_000.0);
   }
 
+  @Test
+  void theFloorSendsNothingSoItHasNoRatioToRaw() {
+    List<Summary> all =
+        List.of(
+            summary(SparkLoader.RAW, 0.9),
+            summary(SparkLoader.SPARK_ONLY, 1.1),
+            summary(SparkLoader.SLUICE, 4.6));
+    assertThat(SparkBenchReport.versusRaw(all.get(1), all, Summary::docsPerSecond)).isEmpty();
+    assertThat(SparkBenchReport.versusRaw(all.get(1), all, Summary::esCpuPerMillion)).isEmpty();
+    assertThat(SparkBenchReport.versusRaw(all.get(2), all, Summary::docsPerSecond))
+        .isEqualTo("1.00x");
+  }
+
   private static Summary summary(SparkLoader loader, double cpuPerMillion) {
     return new Summary(loader, 10_000, cpuPerMillion, 10);
   }
