@@ -81,7 +81,7 @@ final class JsonBuffer {
   }
 
   /** Text known to be ASCII and to need no escape (a number, a keyword), unquoted. */
-  void writeAscii(String text) {
+  void writeAscii(CharSequence text) {
     int length = text.length();
     ensure(length);
     for (int i = 0; i < length; i++) {
@@ -92,21 +92,13 @@ final class JsonBuffer {
   /** As {@link Double#toString(double)} writes it (StringBuilder shares its formatter). */
   void writeDouble(double value) {
     number.setLength(0);
-    writeNumberText(number.append(value));
+    writeAscii(number.append(value));
   }
 
   /** As {@link Float#toString(float)} writes it. */
   void writeFloat(float value) {
     number.setLength(0);
-    writeNumberText(number.append(value));
-  }
-
-  private void writeNumberText(StringBuilder text) {
-    int length = text.length();
-    ensure(length);
-    for (int i = 0; i < length; i++) {
-      bytes[size++] = (byte) text.charAt(i);
-    }
+    writeAscii(number.append(value));
   }
 
   /** As {@link Long#toString(long)} writes it. */
