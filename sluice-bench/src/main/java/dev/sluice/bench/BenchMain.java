@@ -107,9 +107,11 @@ public final class BenchMain {
           new ProxyThrottlingPhase(options, deadLetters.toString(), failures).run(sources);
       ProxyThrottlingPhase.print(System.out, proxied);
     }
-    List<WritersPhase.Row> writers =
-        new WritersPhase(options, deadLetters.toString(), failures).run(sources);
-    WritersPhase.print(System.out, writers);
+    if (!options.skipWriters()) {
+      List<WritersPhase.Row> writers =
+          new WritersPhase(options, deadLetters.toString(), failures).run(sources);
+      WritersPhase.print(System.out, writers);
+    }
     failures.print(System.out);
     return failures.none();
   }

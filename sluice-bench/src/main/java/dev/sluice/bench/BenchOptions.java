@@ -20,6 +20,7 @@ import java.util.Set;
  * @param flowRounds rounds of the flow-control part: each proxy case after its clean load and each
  *     adaptive writer count, that many times; medians printed
  * @param skipProxy {@code --flow} without the proxy cases: many writers only
+ * @param skipWriters {@code --flow} without many writers: the proxy cases only
  */
 record BenchOptions(
     int docs,
@@ -31,7 +32,8 @@ record BenchOptions(
     boolean flow,
     int writersDocs,
     int flowRounds,
-    boolean skipProxy) {
+    boolean skipProxy,
+    boolean skipWriters) {
   /**
    * As many as a default timed load. With 300,000, the first timed load of a run (the baseline's)
    * was slower than the fourth in 8 of 9 runs, by 17% on average, Elasticsearch spending more CPU
@@ -50,7 +52,7 @@ record BenchOptions(
       """
       Usage: bin/bench [--docs N] [--throttled-docs N] [--skip-throttled] [--runs N]
                        [--warm-up-docs N] [--option key=value]... [--flow [--writers-docs N]
-                       [--flow-rounds N] [--skip-proxy]]
+                       [--flow-rounds N] [--skip-proxy | --skip-writers]]
         --docs N            documents per throughput load (default 1000000)
         --throttled-docs N  documents per load against the tiny-write-queue node (default 200000)
         --skip-throttled    skip the tiny-write-queue part
@@ -69,6 +71,7 @@ record BenchOptions(
         --flow-rounds N     --flow's rounds: each throttled case after its own clean load, and each
                             adaptive writer count, N times; medians printed (default 1)
         --skip-proxy        --flow's many writers only
+        --skip-writers      --flow's proxy cases only
       Environment: BENCH_HEAP (this JVM's -Xmx, default 3g), BENCH_JAVA_OPTS (extra JVM flags).
       """
           .formatted(DEFAULT_RUNS, DEFAULT_WARM_UP_DOCS);
@@ -88,6 +91,7 @@ record BenchOptions(
         false,
         200_000,
         1,
+        false,
         false);
   }
 
@@ -105,9 +109,12 @@ record BenchOptions(
                 "--option",
                 "--writers-docs",
                 "--flow-rounds"),
-            Set.of("--skip-throttled", "--flow", "--skip-proxy"));
+            Set.of("--skip-throttled", "--flow", "--skip-proxy", "--skip-writers"));
     Map<String, String> sluiceOptions = new LinkedHashMap<>();
     line.all("--option").forEach(option -> option(option, sluiceOptions));
+    if (line.has("--skip-proxy") && line.has("--skip-writers")) {
+      throw new IllegalArgumentException("--skip-proxy and --skip-writers leave nothing to run");
+    }
     int throttledDocs = line.positive("--throttled-docs", d.throttledDocs());
     return new BenchOptions(
         line.positive("--docs", d.docs()),
@@ -119,7 +126,8 @@ record BenchOptions(
         line.has("--flow"),
         line.positive("--writers-docs", throttledDocs),
         line.positive("--flow-rounds", d.flowRounds()),
-        line.has("--skip-proxy"));
+        line.has("--skip-proxy"),
+        line.has("--skip-writers"));
   }
 
   /** {@code key=value}; the key is checked later, by Sluice's own option parser. */

@@ -31,11 +31,38 @@ final class ProxyThrottlingPhase {
    * machine drifts too much between loads (other work on it) for one clean load to serve as the
    * yardstick of all.
    */
-  record Row(Case what, int round, LoadRun run, FaultProxyStats proxy, LoadRun clean) {
+  record Row(Case what, int round, Load load, Load clean) {
     double ratio() {
-      return run.seconds() / clean.seconds();
+      return load.run().seconds() / clean.run().seconds();
+    }
+
+    LoadRun run() {
+      return load.run();
+    }
+
+    FaultProxyStats proxy() {
+      return load.proxy();
     }
   }
+
+  /**
+   * One load through its proxy, and the shape of its requests: where a throttled load loses time
+   * against its clean one (smaller batches, fewer in flight, slower answers, or CPU spent by the
+   * proxy in this JVM: the client CPU column holds the proxy's work on the bodies, and the proxy
+   * CPU column that work alone).
+   */
+  record Load(LoadRun run, FaultProxyStats proxy, RequestShape shape, double proxyCpuSeconds) {
+    double clientCpuSeconds() {
+      return run.usage().clientCpuNanos() / 1e9;
+    }
+
+    double nodeCpuSeconds() {
+      return run.usage().esCpuNanos() / 1e9;
+    }
+  }
+
+  /** The names of the fault proxy's threads (the testkit's {@code FaultProxy}). */
+  private static final String PROXY_THREADS = "fault-proxy-";
 
   static final Case CLEAN = new Case("clean", FaultPlan.none(), 1.0);
 
@@ -78,16 +105,15 @@ final class ProxyThrottlingPhase {
       CheckedLoads loads = new CheckedLoads(Loads.on(node), failures);
       int docs = options.throttledDocs();
       // Untimed: the first loads of a fresh node, JVM and proxy were up to 3x slower than later.
-      load(loads, url, CLEAN, sources, docs, 0);
-      load(loads, url, CLEAN, sources, docs, 0);
+      load(loads, url, CLEAN, sources, docs);
+      load(loads, url, CLEAN, sources, docs);
       for (int round = 1; round <= options.flowRounds(); round++) {
         for (Case c : CASES) {
           if (round > 1 && Double.isNaN(c.target())) {
             continue; // no target, and at 7,500 docs/s the longest load: once is enough
           }
-          Row clean = load(loads, url, CLEAN, sources, docs, round);
-          Row row = load(loads, url, c, sources, docs, round);
-          rows.add(new Row(c, round, row.run(), row.proxy(), clean.run()));
+          Load clean = load(loads, url, CLEAN, sources, docs);
+          rows.add(new Row(c, round, load(loads, url, c, sources, docs), clean));
           LOG.info("{}: {} x clean", c.name(), Table.fixed(rows.get(rows.size() - 1).ratio(), 2));
         }
       }
@@ -95,10 +121,10 @@ final class ProxyThrottlingPhase {
     return rows;
   }
 
-  private Row load(
-      CheckedLoads loads, String nodeUrl, Case c, byte[][] sources, int docs, int round)
+  private Load load(CheckedLoads loads, String nodeUrl, Case c, byte[][] sources, int docs)
       throws InterruptedException {
     try (FaultProxy proxy = FaultProxy.forward(nodeUrl).seed(1).onBulk(c.plan()).start()) {
+      ThreadCpu proxyCpu = ThreadCpu.mark(PROXY_THREADS);
       String target = "bench-proxy";
       SluiceConfig config =
           new SluiceLoad(proxy.url(), deadLetters).config(target, options.sluiceOptions());
@@ -113,7 +139,11 @@ final class ProxyThrottlingPhase {
               load.measured(),
               config.batch().memoryMaxBytes());
       LOG.info("{}: {}", c.name(), run.summary());
-      return new Row(c, round, run, proxy.stats(), run);
+      return new Load(
+          run,
+          proxy.stats(),
+          RequestShape.of(List.of(load.result()), run.seconds()),
+          proxyCpu.seconds());
     }
   }
 
@@ -125,15 +155,26 @@ final class ProxyThrottlingPhase {
         .left("case", 18, r -> r.what().name())
         .right("round", 5, Row::round)
         .number("seconds", 8, 2, r -> r.run().seconds())
-        .number("clean s", 8, 2, r -> r.clean().seconds())
+        .number("clean s", 8, 2, r -> r.clean().run().seconds())
         .number("x clean", 8, 2, Row::ratio)
         .right("target", 7, r -> Double.isNaN(r.what().target()) ? "-" : "<=" + r.what().target())
         .right("requests", 9, r -> r.run().counters().bulkRequests())
-        .right("clean req", 9, r -> r.clean().counters().bulkRequests())
+        .right("clean req", 9, r -> r.clean().run().counters().bulkRequests())
         .right("429 items", 10, r -> r.proxy().item429Items())
         .right("429 reqs", 9, r -> r.proxy().statusBefore(429))
         .right("retried", 8, r -> r.run().counters().retriedItems())
         .number("docs/s", 9, 0, r -> r.run().docsPerSecond())
+        .number("KB/req", 7, 0, r -> r.load().shape().kbPerRequest())
+        .number("in flight", 9, 2, r -> r.load().shape().meanInFlight())
+        .number("clean", 6, 2, r -> r.clean().shape().meanInFlight())
+        .number("latency ms", 10, 0, r -> r.load().shape().meanLatencyMillis())
+        .number("clean", 6, 0, r -> r.clean().shape().meanLatencyMillis())
+        .number("client CPU s", 12, 1, r -> r.load().clientCpuSeconds())
+        .number("clean", 6, 1, r -> r.clean().clientCpuSeconds())
+        .number("proxy CPU s", 11, 1, r -> r.load().proxyCpuSeconds())
+        .number("clean", 6, 1, r -> r.clean().proxyCpuSeconds())
+        .number("node CPU s", 10, 1, r -> r.load().nodeCpuSeconds())
+        .number("clean", 6, 1, r -> r.clean().nodeCpuSeconds())
         .print(out, rows);
     if (rows.stream().anyMatch(r -> r.round() > 1)) {
       out.println("median over rounds of each case's time against its own clean load's:");

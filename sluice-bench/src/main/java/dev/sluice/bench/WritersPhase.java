@@ -3,7 +3,6 @@ package dev.sluice.bench;
 import dev.sluice.core.LoadCounters;
 import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.config.ConfigKeys;
-import dev.sluice.core.report.Measure;
 import dev.sluice.testkit.LocalElasticsearch;
 import dev.sluice.testkit.NodeSpec;
 import java.io.PrintStream;
@@ -60,23 +59,8 @@ final class WritersPhase {
       return ManyWriters.jain(each);
     }
 
-    /**
-     * The job's mean requests in flight over the load: below the flow's concurrency, the node
-     * waited for the writers between requests.
-     */
-    double meanInFlight() {
-      long millis =
-          each.stream().mapToLong(w -> w.result().series().total(Measure.IN_FLIGHT_MILLIS)).sum();
-      return millis / (seconds * 1000);
-    }
-
-    /** Mean milliseconds from a request's send to its response. */
-    double meanLatencyMillis() {
-      long sum =
-          each.stream().mapToLong(w -> w.result().series().total(Measure.LATENCY_SUM_MILLIS)).sum();
-      long responses =
-          each.stream().mapToLong(w -> w.result().series().total(Measure.RESPONSES)).sum();
-      return (double) sum / Math.max(1, responses);
+    RequestShape shape() {
+      return RequestShape.of(each.stream().map(ManyWriters.Writer::result).toList(), seconds);
     }
   }
 
@@ -204,8 +188,8 @@ final class WritersPhase {
         .right("requests", 9, Row::requests)
         .number("429/req", 8, 2, Row::throttledPerRequest)
         .number("jain", 6, 3, Row::jain)
-        .number("in flight", 9, 2, Row::meanInFlight)
-        .number("latency ms", 10, 0, Row::meanLatencyMillis)
+        .number("in flight", 9, 2, r -> r.shape().meanInFlight())
+        .number("latency ms", 10, 0, r -> r.shape().meanLatencyMillis())
         .number("client CPU s", 12, 1, Row::clientCpuSeconds)
         .number("node CPU s", 10, 1, Row::nodeCpuSeconds)
         .print(out, rows);

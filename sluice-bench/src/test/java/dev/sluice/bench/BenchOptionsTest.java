@@ -47,7 +47,8 @@ class BenchOptionsTest {
                 true,
                 400,
                 3,
-                true));
+                true,
+                false));
   }
 
   @Test
@@ -93,5 +94,14 @@ class BenchOptionsTest {
         .hasMessage("--option needs key=value, was '=x'");
     assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--skip-throttled=yes"}))
         .hasMessage("--skip-throttled takes no value, was '--skip-throttled=yes'");
+  }
+
+  @Test
+  void skippingBothFlowPartsIsRefused() {
+    assertThat(BenchOptions.parse(new String[] {"--flow", "--skip-writers"}).skipWriters())
+        .isTrue();
+    assertThatThrownBy(
+            () -> BenchOptions.parse(new String[] {"--flow", "--skip-proxy", "--skip-writers"}))
+        .hasMessage("--skip-proxy and --skip-writers leave nothing to run");
   }
 }
