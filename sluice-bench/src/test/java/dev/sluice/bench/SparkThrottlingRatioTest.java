@@ -1,0 +1,37 @@
+package dev.sluice.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sluice.testkit.proxy.FaultProxyStats;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SparkThrottlingRatioTest {
+
+  private static SparkThrottlingPhase.Load seconds(double s) {
+    return new SparkThrottlingPhase.Load(1, Math.round(s * 1e9), (FaultProxyStats) null, 0, 0);
+  }
+
+  private static SparkThrottlingPhase.Case of(String name, double run, double clean) {
+    return new SparkThrottlingPhase.Case(name, 1.1, seconds(run), seconds(clean));
+  }
+
+  @Test
+  void aSlowFirstCleanLoadDoesNotFlatterTheFirstCase() {
+    // The quiet machine's run 1: the first clean load, 34.24 s, was the run's slowest.
+    List<SparkThrottlingPhase.Case> cases =
+        List.of(
+            of("1% items 429", 30.89, 34.24),
+            of("10% items 429", 27.55, 25.21),
+            of("10% requests 429", 38.10, 23.53),
+            of("all delayed 2 s", 99.86, 27.70),
+            of("tiny-queue node", 50.60, 26.15));
+
+    double median = SparkThrottlingPhase.medianClean(cases);
+
+    assertThat(median).isCloseTo(26.15, within(1e-9));
+    assertThat(cases.get(0).ratioToOwnClean()).isCloseTo(0.90, within(0.005));
+    assertThat(cases.get(0).run().seconds() / median).isCloseTo(1.18, within(0.005));
+  }
+}
