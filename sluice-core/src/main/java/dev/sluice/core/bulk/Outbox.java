@@ -110,15 +110,18 @@ final class Outbox {
     return a.isBefore(b) ? a : b;
   }
 
-  /** Forgets a finished request; null if it was cancelled already. */
+  /**
+   * Forgets a finished request; null if it was cancelled already. Its permit goes back with {@link
+   * #onResponse} (or with {@link #close}, if the response stops the writer).
+   */
   RequestSender.InFlight complete(Batch batch) {
-    RequestSender.InFlight done = sender.complete(batch);
-    if (done != null) {
-      flow.release();
-    }
-    return done;
+    return sender.complete(batch);
   }
 
+  /**
+   * Moves the flow, then gives the request's permit back: given back first, another writer of the
+   * job took it at once and sent at the size and epoch a 429 had just refused.
+   */
   void onResponse(Batch batch, Duration latency, BatchVerdict verdict) {
     flow.onResponse(
         new FlowSignal(
@@ -127,6 +130,7 @@ final class Outbox {
             latency,
             verdict.requestFailure() == null ? verdict.throttledShare() : 0,
             verdict.requestFailure() != null));
+    flow.release();
   }
 
   void cancelAll() {
