@@ -75,9 +75,15 @@ final class JsonBuffer {
   }
 
   void write(byte[] b) {
-    ensure(b.length);
-    System.arraycopy(b, 0, bytes, size, b.length);
-    size += b.length;
+    write(b, 0);
+  }
+
+  /** The bytes of {@code b} from {@code from} on. */
+  void write(byte[] b, int from) {
+    int length = b.length - from;
+    ensure(length);
+    System.arraycopy(b, from, bytes, size, length);
+    size += length;
   }
 
   /** Text known to be ASCII and to need no escape (a number, a keyword), unquoted. */
