@@ -3,6 +3,8 @@ package dev.sluice.bench;
 import dev.sluice.testkit.LocalElasticsearch;
 import dev.sluice.testkit.NodeSpec;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ public final class SparkBenchMain {
       "errors,items.*.status,items.*.result,items.*.error,error,status";
   private static final int RAW_DOCS_PER_BODY = 5000;
   private static final int RAW_CONNECTIONS = 2;
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   private final SparkBenchOptions options;
   private final List<SparkLoadRun> runs = new ArrayList<>();
@@ -112,6 +115,7 @@ public final class SparkBenchMain {
     LOG.info("{}: {} rows", what, rows);
     long shimCpu = shim.cpuNanos();
     meter.start();
+    long jitMillis = JIT.getTotalCompilationTime();
     long start = System.nanoTime();
     try {
       if (loader.throughSpark()) {
@@ -125,6 +129,7 @@ public final class SparkBenchMain {
       LOG.error("{} failed", what, e);
     }
     long nanos = System.nanoTime() - start;
+    long jitNanos = (JIT.getTotalCompilationTime() - jitMillis) * 1_000_000;
     ResourceMeter.Usage usage = meter.stop();
     long shimNanos = shim.cpuNanos() - shimCpu;
     long count = loader.indexes() ? target.count(what) : rows;
@@ -133,7 +138,15 @@ public final class SparkBenchMain {
     }
     SparkLoadRun run =
         new SparkLoadRun(
-            loader, round, rows, nanos, usage.clientCpuNanos(), usage.esCpuNanos(), shimNanos);
+            loader,
+            round,
+            rows,
+            nanos,
+            usage.clientCpuNanos(),
+            usage.esCpuNanos(),
+            shimNanos,
+            usage.gcMillis() * 1_000_000,
+            jitNanos);
     LOG.info("{}: {} docs/s", what, Math.round(run.docsPerSecond()));
     return run;
   }

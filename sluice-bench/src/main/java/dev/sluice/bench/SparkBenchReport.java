@@ -34,6 +34,8 @@ final class SparkBenchReport {
         .number("Spark JVM CPU s", 15, 1, r -> r.clientCpuNanos() / 1e9)
         .number("ES CPU s", 9, 1, r -> r.esCpuNanos() / 1e9)
         .number("shim CPU s", 10, 1, r -> r.shimCpuNanos() / 1e9)
+        .number("GC s", 5, 1, r -> r.gcNanos() / 1e9)
+        .number("JIT s", 5, 1, r -> r.jitNanos() / 1e9)
         .print(out, runs);
     List<Summary> summaries = summaries(options.loaders(), runs);
     out.println();

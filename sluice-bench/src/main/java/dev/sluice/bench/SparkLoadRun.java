@@ -1,6 +1,12 @@
 package dev.sluice.bench;
 
-/** One timed load of {@code bin/bench-spark}. */
+/**
+ * One timed load of {@code bin/bench-spark}.
+ *
+ * @param gcNanos this JVM's time in collector pauses during the write (part of its CPU)
+ * @param jitNanos this JVM's time compiling during the write (part of its CPU): a load that still
+ *     compiles its hot code was not warmed up enough
+ */
 record SparkLoadRun(
     SparkLoader loader,
     int round,
@@ -8,7 +14,9 @@ record SparkLoadRun(
     long nanos,
     long clientCpuNanos,
     long esCpuNanos,
-    long shimCpuNanos) {
+    long shimCpuNanos,
+    long gcNanos,
+    long jitNanos) {
 
   double seconds() {
     return nanos / 1e9;

@@ -66,11 +66,11 @@ class SparkBenchReportTest {
     List<SparkLoadRun> runs =
         List.of(
             new SparkLoadRun(
-                SparkLoader.SLUICE, 1, 1_000_000, 10_000_000_000L, 6_000_000_000L, 0, 0),
+                SparkLoader.SLUICE, 1, 1_000_000, 10_000_000_000L, 6_000_000_000L, 0, 0, 0, 0),
             new SparkLoadRun(
-                SparkLoader.SPARK_ONLY, 1, 1_000_000, 5_000_000_000L, 3_000_000_000L, 0, 0),
+                SparkLoader.SPARK_ONLY, 1, 1_000_000, 5_000_000_000L, 3_000_000_000L, 0, 0, 0, 0),
             new SparkLoadRun(
-                SparkLoader.SLUICE, 2, 1_000_000, 10_000_000_000L, 4_000_000_000L, 0, 0));
+                SparkLoader.SLUICE, 2, 1_000_000, 10_000_000_000L, 4_000_000_000L, 0, 0, 0, 0));
     List<Summary> summaries =
         SparkBenchReport.summaries(
             List.of(SparkLoader.SPARK_ONLY, SparkLoader.ES_HADOOP, SparkLoader.SLUICE), runs);

@@ -10,6 +10,7 @@ import java.util.Base64;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -107,6 +108,9 @@ final class FieldPath implements Serializable {
     }
     if (leafType instanceof StringType) {
       return strictUtf8(current.getUTF8String(ordinals[last]).getBytes());
+    }
+    if (leafType instanceof LongType) { // the usual id column: no boxing, no generic getter
+      return Long.toString(current.getLong(ordinals[last]));
     }
     return String.valueOf(current.get(ordinals[last], leafType));
   }

@@ -33,6 +33,8 @@ final class JsonBuffer {
     ESCAPES['\r'] = 'r';
   }
 
+  private static final double[] SCALES = {1, 10, 100, 1000};
+
   private byte[] bytes;
   private int size;
   // Floating-point numbers are formatted into it, as Double.toString formats them, not into a
@@ -75,9 +77,15 @@ final class JsonBuffer {
   }
 
   void write(byte[] b) {
-    ensure(b.length);
-    System.arraycopy(b, 0, bytes, size, b.length);
-    size += b.length;
+    write(b, 0);
+  }
+
+  /** The bytes of {@code b} from {@code from} on. */
+  void write(byte[] b, int from) {
+    int length = b.length - from;
+    ensure(length);
+    System.arraycopy(b, from, bytes, size, length);
+    size += length;
   }
 
   /** Text known to be ASCII and to need no escape (a number, a keyword), unquoted. */
@@ -91,8 +99,43 @@ final class JsonBuffer {
 
   /** As {@link Double#toString(double)} writes it (StringBuilder shares its formatter). */
   void writeDouble(double value) {
-    number.setLength(0);
-    writeAscii(number.append(value));
+    if (!writeShortDecimal(value)) {
+      number.setLength(0);
+      writeAscii(number.append(value));
+    }
+  }
+
+  /**
+   * A double with at most three decimals between 0.001 and 10^7 (a duration, a price), written
+   * without the JDK's general formatter, which was a twentieth of a row's CPU. The same text:
+   * Double.toString writes such a value in plain notation with the fewest digits that read back as
+   * it, and when {@code n / 10^k} (n and 10^k exact, the division correctly rounded) is the value,
+   * the decimal n·10^-k reads back as it too, and no decimal with fewer digits does (two decimals
+   * of 10 digits or fewer are never one double). Returns false, having written nothing, otherwise.
+   */
+  private boolean writeShortDecimal(double value) {
+    double magnitude = Math.abs(value);
+    if (!(magnitude >= 1e-3 && magnitude < 1e7)) {
+      return false;
+    }
+    for (int decimals = 0; decimals < SCALES.length; decimals++) {
+      long scaled = Math.round(magnitude * SCALES[decimals]);
+      if (scaled / SCALES[decimals] == magnitude) {
+        if (value < 0) {
+          write((byte) '-');
+        }
+        long unit = (long) SCALES[decimals];
+        writeNumber(scaled / unit);
+        write((byte) '.');
+        if (decimals == 0) {
+          write((byte) '0');
+        } else {
+          writeDigits((int) (scaled % unit), decimals);
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   /** As {@link Float#toString(float)} writes it. */

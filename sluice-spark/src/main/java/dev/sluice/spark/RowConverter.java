@@ -1,6 +1,7 @@
 package dev.sluice.spark;
 
 import dev.sluice.core.Document;
+import dev.sluice.core.checkpoint.ConvertedRow;
 import dev.sluice.core.id.IdStrategy;
 import dev.sluice.core.id.InvalidIdException;
 import java.util.List;
@@ -8,19 +9,13 @@ import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Turns one Spark row into the document to send, or into a dead letter naming the field at fault
- * when the row cannot become one. The id comes first, so a row refused for its body (a NaN) is
- * dead-lettered with the id it would have had.
+ * when the row cannot become one ({@link ConvertedRow}, which the checkpointing takes as it is).
+ * The id comes first, so a row refused for its body (a NaN) is dead-lettered with the id it would
+ * have had.
  */
 final class RowConverter {
   private final SparkWriteConf conf;
   private final ColumnDocument columns;
-
-  /** A row made ready to send: a document, or a dead letter when it could not become one. */
-  record Converted(Document document, String errorType, String reason) {
-    boolean deadLetter() {
-      return errorType != null;
-    }
-  }
 
   /** One per partition writer: it reuses its buffers row after row. */
   RowConverter(SparkWriteConf conf) {
@@ -28,7 +23,7 @@ final class RowConverter {
     this.columns = conf.jsonInput() == null ? new ColumnDocument(conf) : null;
   }
 
-  Converted convert(InternalRow row, String position) {
+  ConvertedRow convert(InternalRow row, String position) {
     return convert(row, position, -1);
   }
 
@@ -36,7 +31,7 @@ final class RowConverter {
    * @param positionPrefix the partition's position text, shared by its rows ("partition 3 row ")
    * @param rowNumber the row's number after it; the position's text is made only when needed
    */
-  Converted convert(InternalRow row, String positionPrefix, long rowNumber) {
+  ConvertedRow convert(InternalRow row, String positionPrefix, long rowNumber) {
     IdStrategy ids = conf.idStrategy();
     String id = null;
     String routing = null;
@@ -56,7 +51,7 @@ final class RowConverter {
       if (routing == null) { // a routing column or JSON field wins over the parent's
         routing = meta.parentRouting();
       }
-      return new Converted(
+      return ConvertedRow.of(
           new Document(
               meta.index(),
               id,
@@ -67,9 +62,7 @@ final class RowConverter {
               rowNumber,
               meta.version(),
               meta.params(),
-              escapesLineBreaks(document)),
-          null,
-          null);
+              escapesLineBreaks(document)));
     } catch (RowConversionException e) {
       return deadLetter(row, id, routing, positionPrefix, rowNumber, "row_conversion_exception", e);
     } catch (InvalidIdException e) {
@@ -82,7 +75,7 @@ final class RowConverter {
     return document instanceof ColumnDocument;
   }
 
-  private Converted deadLetter(
+  private ConvertedRow deadLetter(
       InternalRow row,
       String id,
       String routing,
@@ -94,6 +87,6 @@ final class RowConverter {
     Document document =
         new Document(
             null, id, routing, null, lenient, positionPrefix, rowNumber, null, null, false);
-    return new Converted(document, type, e.getMessage());
+    return new ConvertedRow(document, type, e.getMessage());
   }
 }

@@ -120,25 +120,30 @@ record RowWriters(RowShape shape, boolean strict) {
       }
     }
     int[] ordinals = Arrays.copyOf(kept, count);
+    // Each name with the comma before it (,"name":), so that a field is one write, not two; the
+    // first field written skips the comma.
     byte[][] names = new byte[count][];
     ValueWriter[] writers = new ValueWriter[count];
     for (int k = 0; k < count; k++) {
       String name = fields[ordinals[k]].name();
-      names[k] = JsonNames.fieldName(name);
+      byte[] fieldName = JsonNames.fieldName(name);
+      names[k] = new byte[fieldName.length + 1];
+      names[k][0] = ',';
+      System.arraycopy(fieldName, 0, names[k], 1, fieldName.length);
       writers[k] = value(fields[ordinals[k]].dataType(), join(parent, name));
     }
     boolean writeNull = shape.writeNull();
     return (out, row) -> {
       out.write((byte) '{');
-      boolean first = true;
+      int from = 1;
       for (int k = 0; k < writers.length; k++) {
         if (!row.isNullAt(ordinals[k])) {
-          first = separate(out, first);
-          out.write(names[k]);
+          out.write(names[k], from);
+          from = 0;
           writers[k].write(out, row, ordinals[k]);
         } else if (writeNull) {
-          first = separate(out, first);
-          out.write(names[k]);
+          out.write(names[k], from);
+          from = 0;
           out.write(NULL);
         }
       }

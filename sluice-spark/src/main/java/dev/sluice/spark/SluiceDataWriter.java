@@ -11,7 +11,6 @@ import dev.sluice.core.checkpoint.ConvertedRow;
 import dev.sluice.core.checkpoint.LoaderHeartbeat;
 import dev.sluice.core.checkpoint.PartitionCheckpointing;
 import dev.sluice.core.checkpoint.PartitionRef;
-import dev.sluice.spark.RowConverter.Converted;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -41,6 +40,7 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
   private final int attempt;
   private final Instant started = Instant.now();
   private volatile LoadCounters latest;
+  private final SluiceMetrics.TaskValues shown = new SluiceMetrics.TaskValues();
   private long rowNumber;
   private boolean finished;
 
@@ -96,12 +96,13 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
 
   @Override
   public void write(InternalRow row) throws IOException {
-    Converted c = converter.convert(row, positionPrefix, rowNumber++);
+    ConvertedRow converted = converter.convert(row, positionPrefix, rowNumber++);
     try {
-      checkpointing.write(new ConvertedRow(c.document(), c.errorType(), c.reason()), sink);
+      checkpointing.write(converted, sink);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while writing " + c.document().position());
+      throw new InterruptedIOException(
+          "interrupted while writing " + converted.document().position());
     }
   }
 
@@ -176,14 +177,13 @@ final class SluiceDataWriter implements DataWriter<InternalRow>, LoadListener {
 
   @Override
   public void onSettled(long seq, boolean deadLettered) {
-    heartbeat.beat();
+    // No heartbeat here: this runs once per document, and a running loader reports its progress
+    // every second anyway, which is all the heartbeat needs (each beat reads the clock).
     checkpointing.settled(seq, deadLettered);
   }
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    LoadCounters engine = latest;
-    return SluiceMetrics.values(
-        (engine == null ? LoadCounters.empty() : engine).withSkipped(checkpointing.skipped()));
+    return shown.of(latest, checkpointing.skipped());
   }
 }

@@ -78,4 +78,30 @@ public final class SluiceMetrics {
   }
 
   private record TaskValue(String name, long value) implements CustomTaskMetric {}
+
+  /**
+   * One task's values, made again only when its figures changed. Spark asks a writer for them every
+   * 100 rows, and the engine's counters change about once a second: building nine values and a
+   * counters object each time was per-row work for nothing. Owned by the task's thread.
+   */
+  static final class TaskValues {
+    private LoadCounters engine;
+    private long skipped;
+    private CustomTaskMetric[] values;
+
+    /**
+     * @param engine the engine's latest counters snapshot, or null before the first
+     * @param skipped rows the checkpoint skipped
+     */
+    CustomTaskMetric[] of(LoadCounters engine, long skipped) {
+      if (values == null || engine != this.engine || skipped != this.skipped) {
+        this.engine = engine;
+        this.skipped = skipped;
+        values =
+            SluiceMetrics.values(
+                (engine == null ? LoadCounters.empty() : engine).withSkipped(skipped));
+      }
+      return values;
+    }
+  }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.core.ConfigException;
 import dev.sluice.core.Document;
-import dev.sluice.spark.RowConverter.Converted;
+import dev.sluice.core.checkpoint.ConvertedRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -64,8 +64,8 @@ class ActionMetadataTest {
         });
   }
 
-  private static Document doc(Converted c) {
-    assertThat(c.deadLetter()).as(c.reason()).isFalse();
+  private static Document doc(ConvertedRow c) {
+    assertThat(c.rejected()).as(c.reason()).isFalse();
     return c.document();
   }
 
@@ -74,8 +74,8 @@ class ActionMetadataTest {
     RowConverter converter = converter("es.mapping.version", "v");
 
     assertThat(doc(converter.convert(row(42L, "web", 1), "r1")).version()).isEqualTo(42L);
-    Converted none = converter.convert(row(null, "web", 1), "r2");
-    assertThat(none.deadLetter()).isTrue();
+    ConvertedRow none = converter.convert(row(null, "web", 1), "r2");
+    assertThat(none.rejected()).isTrue();
     assertThat(none.reason()).contains("'v'").contains("version is null");
     assertThat(
             doc(converter("es.mapping.version", "v", "es.mapping.version.type", "internal")
@@ -133,11 +133,11 @@ class ActionMetadataTest {
   void aRowWhosePatternFieldIsNullOrMakesABadNameIsDeadLetteredNamingTheField() {
     RowConverter converter = converter("es.resource", "logs-{svc}");
 
-    Converted missing = converter.convert(row(1L, null, 1), "r1");
-    assertThat(missing.deadLetter()).isTrue();
+    ConvertedRow missing = converter.convert(row(1L, null, 1), "r1");
+    assertThat(missing.rejected()).isTrue();
     assertThat(missing.reason()).contains("'svc'").contains("null");
-    Converted upper = converter.convert(row(1L, "Web", 1), "r2");
-    assertThat(upper.deadLetter()).isTrue();
+    ConvertedRow upper = converter.convert(row(1L, "Web", 1), "r2");
+    assertThat(upper.rejected()).isTrue();
     assertThat(upper.reason()).contains("'svc'").contains("logs-Web").contains("lower case");
   }
 

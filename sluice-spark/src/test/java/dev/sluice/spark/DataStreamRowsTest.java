@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.core.ConfigException;
 import dev.sluice.core.OpType;
-import dev.sluice.spark.RowConverter.Converted;
+import dev.sluice.core.checkpoint.ConvertedRow;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -38,7 +38,7 @@ class DataStreamRowsTest {
   void theTimestampColumnIsWrittenAsTimestampAndTheIndexOperationBecomesCreate() {
     SparkWriteConf conf = conf("sluice.datastream.timestamp.column", "ts");
 
-    Converted converted = new RowConverter(conf).convert(row("up", 0L), "p0 r1");
+    ConvertedRow converted = new RowConverter(conf).convert(row("up", 0L), "p0 r1");
 
     assertThat(conf.engine().defaultOp()).isEqualTo(OpType.CREATE);
     assertThat(new String(converted.document().source(), UTF_8))
@@ -47,11 +47,11 @@ class DataStreamRowsTest {
 
   @Test
   void aRowWithoutTimestampIsDeadLetteredWithItsIdNamingTheField() {
-    Converted converted =
+    ConvertedRow converted =
         new RowConverter(conf("sluice.datastream.timestamp.column", "ts", "es.mapping.id", "msg"))
             .convert(row("down", null), "p0 r2");
 
-    assertThat(converted.deadLetter()).isTrue();
+    assertThat(converted.rejected()).isTrue();
     assertThat(converted.reason()).contains("'@timestamp'").contains("column 'ts'");
     assertThat(converted.document().id()).isEqualTo("down");
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.core.ConfigException;
-import dev.sluice.spark.RowConverter.Converted;
+import dev.sluice.core.checkpoint.ConvertedRow;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -37,11 +37,11 @@ class JsonInputTest {
   @Test
   void sendsTheDocumentAsGivenWithIdAndRoutingReadFromIt() {
     String json = "{ \"order\": {\"no\": 17}, \"shop\": \"berlin\",\n \"total\": 2.50 }";
-    Converted converted =
+    ConvertedRow converted =
         converter(ONE_STRING, "es.mapping.id", "order.no", "es.mapping.routing", "shop")
             .convert(row(json), "p0 r0");
 
-    assertThat(converted.deadLetter()).isFalse();
+    assertThat(converted.rejected()).isFalse();
     assertThat(converted.document().id()).isEqualTo("17");
     assertThat(converted.document().routing()).isEqualTo("berlin");
     assertThat(new String(converted.document().source(), UTF_8)).isEqualTo(json);
@@ -50,7 +50,7 @@ class JsonInputTest {
   @Test
   void binaryColumnsHoldJsonToo() {
     StructType schema = new StructType().add("bytes", DataTypes.BinaryType);
-    Converted converted =
+    ConvertedRow converted =
         converter(schema, "es.mapping.id", "id")
             .convert(new GenericInternalRow(new Object[] {"{\"id\":\"a\"}".getBytes(UTF_8)}), "r");
 
@@ -72,9 +72,10 @@ class JsonInputTest {
         "{\"id\":{\"a\":1}}       | 'id': must hold a single value, not an object",
       })
   void aRowThatIsNotOneJsonObjectIsDeadLetteredNamingTheRow(String json, String reason) {
-    Converted converted = converter(ONE_STRING, "es.mapping.id", "id").convert(row(json), "p3 r9");
+    ConvertedRow converted =
+        converter(ONE_STRING, "es.mapping.id", "id").convert(row(json), "p3 r9");
 
-    assertThat(converted.deadLetter()).isTrue();
+    assertThat(converted.rejected()).isTrue();
     assertThat(converted.errorType()).isEqualTo("row_conversion_exception");
     assertThat(converted.reason()).contains(reason);
     assertThat(converted.document().position()).isEqualTo("p3 r9");

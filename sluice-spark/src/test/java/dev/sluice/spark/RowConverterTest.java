@@ -3,7 +3,7 @@ package dev.sluice.spark;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.spark.RowConverter.Converted;
+import dev.sluice.core.checkpoint.ConvertedRow;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -35,10 +35,10 @@ class RowConverterTest {
 
   @Test
   void aRowThatCannotBecomeJsonIsDeadLetteredWithItsId() {
-    Converted nan =
+    ConvertedRow nan =
         converter("es.mapping.id", "key").convert(row("k-1", null, Double.NaN), "p0 r1");
 
-    assertThat(nan.deadLetter()).isTrue();
+    assertThat(nan.rejected()).isTrue();
     assertThat(nan.reason()).contains("amount");
     assertThat(nan.document().id()).isEqualTo("k-1");
   }
@@ -60,7 +60,7 @@ class RowConverterTest {
   void binaryRoutingIsDeterministicToo() {
     RowConverter converter = converter("es.mapping.id", "key", "es.mapping.routing", "blob");
 
-    Converted converted = converter.convert(row("k", new byte[] {1, 2, 3}, 1), "r1");
+    ConvertedRow converted = converter.convert(row("k", new byte[] {1, 2, 3}, 1), "r1");
 
     assertThat(converted.document().routing()).isEqualTo("AQID");
   }
@@ -71,19 +71,19 @@ class RowConverterTest {
     UTF8String invalid = UTF8String.fromBytes(new byte[] {'k', (byte) 0xc3});
     UTF8String otherInvalid = UTF8String.fromBytes(new byte[] {'k', (byte) 0xff});
 
-    Converted first = converter.convert(row(invalid, null, 1), "r1");
-    Converted second = converter.convert(row(otherInvalid, null, 2), "r2");
+    ConvertedRow first = converter.convert(row(invalid, null, 1), "r1");
+    ConvertedRow second = converter.convert(row(otherInvalid, null, 2), "r2");
 
-    assertThat(first.deadLetter()).isTrue();
+    assertThat(first.rejected()).isTrue();
     assertThat(first.reason()).contains("'key'").contains("UTF-8");
-    assertThat(second.deadLetter()).isTrue();
+    assertThat(second.rejected()).isTrue();
   }
 
   @Test
   void aNullIdIsDeadLetteredNamingTheField() {
-    Converted converted = converter("es.mapping.id", "key").convert(row(null, null, 1), "r1");
+    ConvertedRow converted = converter("es.mapping.id", "key").convert(row(null, null, 1), "r1");
 
-    assertThat(converted.deadLetter()).isTrue();
+    assertThat(converted.rejected()).isTrue();
     assertThat(converted.errorType()).isEqualTo("row_conversion_exception");
     assertThat(converted.reason()).contains("'key'").contains("null");
     assertThat(converted.document().id()).isNull();
@@ -92,9 +92,9 @@ class RowConverterTest {
 
   @Test
   void aGoodRowBecomesADocumentWithItsIdAndBody() {
-    Converted converted = converter("es.mapping.id", "key").convert(row("k-9", null, 2.5), "r1");
+    ConvertedRow converted = converter("es.mapping.id", "key").convert(row("k-9", null, 2.5), "r1");
 
-    assertThat(converted.deadLetter()).isFalse();
+    assertThat(converted.rejected()).isFalse();
     assertThat(converted.document().id()).isEqualTo("k-9");
     assertThat(new String(converted.document().source(), UTF_8))
         .isEqualTo("{\"key\":\"k-9\",\"amount\":2.5}");
@@ -102,7 +102,7 @@ class RowConverterTest {
 
   @Test
   void contentHashIdsStillHashTheBody() {
-    Converted converted = converter().convert(row("k-9", null, 2.5), "r1");
+    ConvertedRow converted = converter().convert(row("k-9", null, 2.5), "r1");
 
     assertThat(converted.document().id())
         .hasSize(43)

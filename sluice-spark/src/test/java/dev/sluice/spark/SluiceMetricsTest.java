@@ -71,4 +71,31 @@ class SluiceMetricsTest {
       assertThat(made.aggregateTaskMetrics(new long[] {1, 2})).isEqualTo("3");
     }
   }
+
+  @Test
+  void aTasksValuesAreMadeAgainOnlyWhenItsFiguresChanged() {
+    SluiceMetrics.TaskValues task = new SluiceMetrics.TaskValues();
+    CustomTaskMetric[] before = task.of(null, 0);
+    assertThat(valueOf(before, "sluiceDocumentsRead")).isZero();
+    assertThat(task.of(null, 0)).isSameAs(before);
+
+    LoadCounters snapshot = distinctValues();
+    CustomTaskMetric[] first = task.of(snapshot, 0);
+    assertThat(valueOf(first, "sluiceDocumentsRead")).isEqualTo(100L + Counter.READ.ordinal());
+    assertThat(task.of(snapshot, 0)).isSameAs(first);
+
+    CustomTaskMetric[] skipped = task.of(snapshot, 7);
+    assertThat(valueOf(skipped, "sluiceDocumentsSkipped"))
+        .isEqualTo(100L + Counter.SKIPPED_BY_CHECKPOINT.ordinal() + 7);
+    // A new snapshot with equal figures is still a new snapshot: asked again, not compared.
+    assertThat(task.of(distinctValues(), 7)).isNotSameAs(skipped);
+  }
+
+  private static long valueOf(CustomTaskMetric[] values, String name) {
+    return Arrays.stream(values)
+        .filter(v -> v.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .value();
+  }
 }

@@ -41,6 +41,9 @@ final class PendingDocument {
   /** {@link SameIdGate}'s chain, on the outstanding document only: the last one waiting. */
   PendingDocument lastSameId;
 
+  /** {@link SameIdGate}'s (written only there): the id's hash, so a release reads no id. */
+  int idHash;
+
   PendingDocument(long seq, Document document, String index, OpType op, byte[]... chunks) {
     this(seq, document, index, op, -1, chunks);
   }

@@ -3,7 +3,9 @@ package dev.sluice.core.id;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,15 +19,14 @@ import java.util.Objects;
  * the writer; the checkpoint manifest records both through the output options.
  */
 record ContentHashId(HashEncoding encoding) implements IdStrategy {
-  // MessageDigest is not thread-safe; a digest per thread avoids a provider lookup per document.
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(ContentHashId::newDigest);
-
-  // Per thread, the digest's 32 bytes and its text, so that the id is the one object a document's
-  // id allocates. Only JDK types are kept in a thread-local: Spark reuses its task threads across
-  // jobs, and a value of one of Sluice's classes would pin Sluice's class loader to them.
-  private static final ThreadLocal<byte[][]> BUFFERS =
-      ThreadLocal.withInitial(() -> new byte[][] {new byte[32], new byte[64]});
+  // Per thread: a digest (MessageDigest is not thread-safe, and a provider lookup per document
+  // costs) and the buffer the digest and its text are written into, so that the id is the one
+  // object a document's id allocates. One thread-local, one lookup per document. Only JDK types
+  // are kept in it: Spark reuses its task threads across jobs, and a value of one of Sluice's
+  // classes would pin Sluice's class loader to them.
+  private static final ThreadLocal<Map.Entry<MessageDigest, byte[]>> DIGEST =
+      ThreadLocal.withInitial(
+          () -> new SimpleImmutableEntry<>(newDigest(), new byte[HashEncoding.BUFFER_BYTES]));
 
   ContentHashId {
     Objects.requireNonNull(encoding, "encoding");
@@ -41,16 +42,25 @@ record ContentHashId(HashEncoding encoding) implements IdStrategy {
     if (source == null) {
       throw new InvalidIdException("", "a content-hash id needs a document body");
     }
-    MessageDigest digest = SHA256.get();
-    byte[][] buffers = BUFFERS.get();
-    digest.reset();
-    digest.update(source);
+    Map.Entry<MessageDigest, byte[]> thread = DIGEST.get();
+    MessageDigest digest = thread.getKey();
+    byte[] buffer = thread.getValue();
+    // digest() leaves the digest reset for the next document; only a call that did not get there
+    // (an error half-way) resets it, so the common case does not clear its state twice.
+    boolean digested = false;
     try {
-      digest.digest(buffers[0], 0, buffers[0].length);
+      digest.update(source);
+      digest.digest(
+          buffer, HashEncoding.DIGEST_AT, HashEncoding.BUFFER_BYTES - HashEncoding.DIGEST_AT);
+      digested = true;
     } catch (DigestException e) {
       throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
+    } finally {
+      if (!digested) {
+        digest.reset();
+      }
     }
-    String id = encoding.encode(buffers[0], buffers[1]);
+    String id = encoding.encode(buffer);
     // Computed here, where the id was just written, rather than by the same-id gate on the
     // engine's thread, which would read the id's bytes from memory again.
     id.hashCode();

@@ -1,9 +1,6 @@
 package dev.sluice.core.id;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -26,7 +23,16 @@ public enum HashEncoding {
    */
   public static final HashEncoding DEFAULT = BASE64URL;
 
-  private static final Base64.Encoder BASE64URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
+  /** Where {@link #encode} reads the digest in its buffer: after the longest text (hex). */
+  static final int DIGEST_AT = 64;
+
+  /** What {@link #encode}'s buffer holds: the text, then the 32 bytes of the digest. */
+  static final int BUFFER_BYTES = DIGEST_AT + 32;
+
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BASE64URL_DIGITS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+          .getBytes(StandardCharsets.US_ASCII);
 
   private final String optionValue;
   private final String description;
@@ -52,17 +58,47 @@ public enum HashEncoding {
   }
 
   /**
-   * The id of a document whose SHA-256 is {@code digest} (32 bytes), its text written first into
-   * {@code text} (64 bytes at least, reused by the caller), so that the id is the one array it
-   * allocates.
+   * The id of a document whose SHA-256 lies in {@code buffer} ({@link #BUFFER_BYTES} long, reused
+   * by the caller) at {@link #DIGEST_AT}: its text is written first into the buffer's start, so
+   * that the id's string is the one object it allocates. The digits are the JDK's ({@code
+   * HexFormat}, unpadded {@code Base64.getUrlEncoder()}), which {@code HashEncodingTest} checks.
    */
-  String encode(byte[] digest, byte[] text) {
-    if (this == HEX) {
-      return HexFormat.of().formatHex(digest);
+  String encode(byte[] buffer) {
+    int length = this == HEX ? hex(buffer) : base64url(buffer, bytes);
+    return new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int hex(byte[] buffer) {
+    int at = 0;
+    for (int i = DIGEST_AT; i < BUFFER_BYTES; i++) {
+      buffer[at++] = HEX_DIGITS[(buffer[i] >> 4) & 0xf];
+      buffer[at++] = HEX_DIGITS[buffer[i] & 0xf];
     }
-    byte[] kept = bytes == digest.length ? digest : Arrays.copyOf(digest, bytes);
-    int length = BASE64URL_ENCODER.encode(kept, text);
-    return new String(text, 0, length, StandardCharsets.ISO_8859_1);
+    return at;
+  }
+
+  /** The first {@code bytes} of the digest in unpadded base64url. */
+  private static int base64url(byte[] buffer, int bytes) {
+    int at = 0;
+    int i = DIGEST_AT;
+    int end = DIGEST_AT + bytes;
+    for (; i + 3 <= end; i += 3) {
+      int bits = (buffer[i] & 0xff) << 16 | (buffer[i + 1] & 0xff) << 8 | (buffer[i + 2] & 0xff);
+      buffer[at++] = BASE64URL_DIGITS[bits >>> 18];
+      buffer[at++] = BASE64URL_DIGITS[(bits >>> 12) & 0x3f];
+      buffer[at++] = BASE64URL_DIGITS[(bits >>> 6) & 0x3f];
+      buffer[at++] = BASE64URL_DIGITS[bits & 0x3f];
+    }
+    int left = end - i; // 32 bytes leave 2, 16 leave 1
+    if (left > 0) {
+      int bits = (buffer[i] & 0xff) << 16 | (left == 2 ? (buffer[i + 1] & 0xff) << 8 : 0);
+      buffer[at++] = BASE64URL_DIGITS[bits >>> 18];
+      buffer[at++] = BASE64URL_DIGITS[(bits >>> 12) & 0x3f];
+      if (left == 2) {
+        buffer[at++] = BASE64URL_DIGITS[(bits >>> 6) & 0x3f];
+      }
+    }
+    return at;
   }
 
   /** The encoding named {@code value} in {@code sluice.id.hash.encoding}, ignoring case. */

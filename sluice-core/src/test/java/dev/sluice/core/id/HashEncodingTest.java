@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.core.ConfigException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +64,28 @@ class HashEncodingTest {
     assertThat(HashEncoding.fromOption(" " + c.encoding().optionValue().toUpperCase() + " "))
         .isEqualTo(c.encoding());
     assertThat(ids.mergesIdenticalDocuments()).isTrue();
+  }
+
+  /** Every byte value in every place: the text is the JDK's hex and unpadded base64url. */
+  @Test
+  void writesTheDigestsTextAsTheJdkEncodersDo() {
+    Random random = new Random(15);
+    Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+    byte[] buffer = new byte[HashEncoding.BUFFER_BYTES];
+    for (int n = 0; n < 2_000; n++) {
+      byte[] digest = new byte[32];
+      random.nextBytes(digest);
+      if (n < 256) { // each byte value at least once, in each position of a 3-byte group
+        Arrays.fill(digest, (byte) n);
+      }
+      System.arraycopy(digest, 0, buffer, HashEncoding.DIGEST_AT, 32);
+      assertThat(HashEncoding.HEX.encode(buffer)).isEqualTo(HexFormat.of().formatHex(digest));
+      System.arraycopy(digest, 0, buffer, HashEncoding.DIGEST_AT, 32);
+      assertThat(HashEncoding.BASE64URL.encode(buffer)).isEqualTo(base64url.encodeToString(digest));
+      System.arraycopy(digest, 0, buffer, HashEncoding.DIGEST_AT, 32);
+      assertThat(HashEncoding.BASE64URL_128.encode(buffer))
+          .isEqualTo(base64url.encodeToString(Arrays.copyOf(digest, 16)));
+    }
   }
 
   @Test
