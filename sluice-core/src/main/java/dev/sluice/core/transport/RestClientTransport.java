@@ -55,10 +55,7 @@ public final class RestClientTransport implements BulkTransport {
   private final NodeRotation rotation;
   private final Clock clock = Clock.systemUTC();
   private final String description;
-  private final RequestOptions options =
-      RequestOptions.DEFAULT.toBuilder()
-          .setHttpAsyncResponseConsumerFactory(ResponseBodyConsumer.factory())
-          .build();
+  private final ResponseBodyConsumer.SizeHint responseSizes = new ResponseBodyConsumer.SizeHint();
   private final WriteBufferPool writeBuffers =
       new WriteBufferPool(WRITE_BUFFER, SPARE_WRITE_BUFFERS);
 
@@ -109,7 +106,7 @@ public final class RestClientTransport implements BulkTransport {
   public Runnable send(List<byte[]> chunks, long contentLength, Consumer<HttpResult> callback) {
     Request request = new Request("POST", "/_bulk");
     request.addParameter("filter_path", FILTER_PATH);
-    request.setOptions(options);
+    request.setOptions(optionsFor(contentLength));
     request.setEntity(new ChunkedEntity(chunks, contentLength, writeBuffers));
     int node = rotation.pick(clock.instant());
     Consumer<HttpResult> tracked =
@@ -143,6 +140,14 @@ public final class RestClientTransport implements BulkTransport {
                   }
                 });
     return cancellable::cancel;
+  }
+
+  /** Options whose response buffer is sized for a request body of this length (-1: unknown). */
+  private RequestOptions optionsFor(long requestBytes) {
+    return RequestOptions.DEFAULT.toBuilder()
+        .setHttpAsyncResponseConsumerFactory(
+            ResponseBodyConsumer.factory(responseSizes, requestBytes))
+        .build();
   }
 
   @Override
