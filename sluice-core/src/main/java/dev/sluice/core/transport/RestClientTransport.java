@@ -47,6 +47,14 @@ public final class RestClientTransport implements BulkTransport {
   /** Answers that say the node, not the request, is in trouble: the next request goes elsewhere. */
   private static final Set<Integer> NODE_FAULTS = Set.of(502, 503, 504);
 
+  /**
+   * Shared by every transport of the JVM: a Spark task's writer makes its own transport, whose
+   * first requests, sent before any response, would otherwise all grow their buffers from a few
+   * KiB.
+   */
+  private static final ResponseBodyConsumer.SizeHint RESPONSE_SIZES =
+      new ResponseBodyConsumer.SizeHint();
+
   /** Spare write buffers kept: more than the requests a loader keeps in flight. */
   private static final int SPARE_WRITE_BUFFERS = 16;
 
@@ -55,7 +63,6 @@ public final class RestClientTransport implements BulkTransport {
   private final NodeRotation rotation;
   private final Clock clock = Clock.systemUTC();
   private final String description;
-  private final ResponseBodyConsumer.SizeHint responseSizes = new ResponseBodyConsumer.SizeHint();
   private final WriteBufferPool writeBuffers =
       new WriteBufferPool(WRITE_BUFFER, SPARE_WRITE_BUFFERS);
 
@@ -146,7 +153,7 @@ public final class RestClientTransport implements BulkTransport {
   private RequestOptions optionsFor(long requestBytes) {
     return RequestOptions.DEFAULT.toBuilder()
         .setHttpAsyncResponseConsumerFactory(
-            ResponseBodyConsumer.factory(responseSizes, requestBytes))
+            ResponseBodyConsumer.factory(RESPONSE_SIZES, requestBytes))
         .build();
   }
 
