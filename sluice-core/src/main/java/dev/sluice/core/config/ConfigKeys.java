@@ -161,9 +161,8 @@ public final class ConfigKeys {
   public static final ConfigKey<Long> MEMORY_MAX_BYTES =
       key(
           "sluice.memory.max.bytes",
-          null,
-          "Cap on document bytes buffered + awaiting retry + in flight per writer; by default"
-              + " es.batch.size.bytes x (sluice.bulk.concurrency + 1), at most 64mb.",
+          "64mb",
+          "Cap on document bytes buffered + awaiting retry + in flight per writer.",
           size(4096, 64 * GB));
   public static final ConfigKey<Boolean> FLOW_ADAPTIVE =
       key(
