@@ -127,7 +127,13 @@ final class ResponseBodyConsumer extends AbstractAsyncResponseConsumer<HttpRespo
     int expected(long requestBytes) {
       double ratio = perRequestByte;
       long size = requestBytes > 0 && ratio > 0 ? (long) (requestBytes * ratio) : lastSize;
-      return (int) Math.min(LIMIT, Math.max(MIN_BUFFER, size + (size >> 3)));
+      size += size >> 3;
+      if (requestBytes > 0) {
+        // A bulk response is smaller than its request; one that was not (a long error for a tiny
+        // body) must not make the next, larger request allocate many times its own size.
+        size = Math.min(size, requestBytes);
+      }
+      return (int) Math.min(LIMIT, Math.max(MIN_BUFFER, size));
     }
 
     void observe(long requestBytes, int size) {

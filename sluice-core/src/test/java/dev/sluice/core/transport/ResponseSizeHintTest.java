@@ -32,9 +32,12 @@ class ResponseSizeHintTest {
   }
 
   @Test
-  void theBufferStaysWithinTheResponseLimit() {
-    hint.observe(1_000, 1_000_000);
+  void aResponseLargerThanItsRequestDoesNotMakeTheNextBufferLargerThanItsRequest() {
+    hint.observe(1_000, 1_000_000); // a long error for a tiny body
+    assertThat(hint.expected(5_000_000)).isEqualTo(5_000_000);
     assertThat(hint.expected(1_000_000_000)).isEqualTo(ResponseBodyConsumer.LIMIT);
+    hint.observe(-1, 100_000_000);
+    assertThat(hint.expected(-1)).isEqualTo(ResponseBodyConsumer.LIMIT);
     hint.observe(1_000, 10);
     assertThat(hint.expected(100)).isEqualTo(8 * 1024);
   }
