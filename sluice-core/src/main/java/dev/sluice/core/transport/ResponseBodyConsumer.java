@@ -3,6 +3,7 @@ package dev.sluice.core.transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.ContentTooLongException;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
@@ -20,37 +21,25 @@ import org.elasticsearch.client.HttpAsyncResponseConsumerFactory;
  * a bulk response). Same limit as the default consumer: 100 MiB.
  *
  * <p>Elasticsearch streams bulk responses chunked, without a length, so the first buffer is sized
- * from the responses seen before ({@link SizeHint}) rather than grown from a few KiB each time: in
- * proportion to the request's body, since a response holds one item per document and the flow
- * changes batch sizes from one request to the next (sized from the last response alone, a larger
- * batch's response grew its buffer by copying, which the benchmark's profile showed as the
- * transport's largest allocation).
+ * from the responses seen before ({@link SizeHint}) rather than grown from a few KiB each time.
  */
 final class ResponseBodyConsumer extends AbstractAsyncResponseConsumer<HttpResponse> {
   static final int LIMIT = 100 * 1024 * 1024;
   private static final int MIN_BUFFER = 8 * 1024;
 
   private final SizeHint hint;
-  private final long requestBytes;
   private HttpResponse response;
   private HttpEntity enclosed;
   private ByteBuffer target; // wraps the body read so far: position = bytes read
 
-  /**
-   * @param requestBytes the request body's length, or -1 when it has none or it is not known
-   */
-  ResponseBodyConsumer(SizeHint hint, long requestBytes) {
+  ResponseBodyConsumer(SizeHint hint) {
     this.hint = hint;
-    this.requestBytes = requestBytes;
   }
 
-  /**
-   * Consumers for the requests of one transport, which share its size hint.
-   *
-   * @param requestBytes the request body's length, or -1
-   */
-  static HttpAsyncResponseConsumerFactory factory(SizeHint hint, long requestBytes) {
-    return () -> new ResponseBodyConsumer(hint, requestBytes);
+  /** One factory per transport: its requests share the size hint. */
+  static HttpAsyncResponseConsumerFactory factory() {
+    SizeHint hint = new SizeHint();
+    return () -> new ResponseBodyConsumer(hint);
   }
 
   @Override
@@ -65,7 +54,7 @@ final class ResponseBodyConsumer extends AbstractAsyncResponseConsumer<HttpRespo
       throw tooLong(length);
     }
     enclosed = entity;
-    target = ByteBuffer.wrap(new byte[length >= 0 ? (int) length : hint.expected(requestBytes)]);
+    target = ByteBuffer.wrap(new byte[length >= 0 ? (int) length : hint.expected()]);
   }
 
   @Override
@@ -85,7 +74,7 @@ final class ResponseBodyConsumer extends AbstractAsyncResponseConsumer<HttpRespo
     if (target != null) {
       int size = target.position();
       byte[] array = target.array();
-      hint.observe(requestBytes, size);
+      hint.observe(size);
       response.setEntity(
           new ResponseBody(size == array.length ? array : Arrays.copyOf(array, size), enclosed));
     }
@@ -114,33 +103,17 @@ final class ResponseBodyConsumer extends AbstractAsyncResponseConsumer<HttpRespo
         "entity content is too long [" + length + "] for the buffer limit [" + LIMIT + "]");
   }
 
-  /**
-   * What the next response's buffer should hold, from the last response read: as many bytes per
-   * request byte as it had, plus an eighth, so that the next one rarely grows; the last size plus
-   * an eighth for a request of unknown length. Shared by a transport's I/O threads: a stale read
-   * only makes one buffer grow.
-   */
+  /** The size of the last body read, plus an eighth, so that the next one rarely grows. */
   static final class SizeHint {
-    private volatile int lastSize;
-    private volatile double perRequestByte; // 0 until a request with a body got a response
+    private final AtomicInteger last = new AtomicInteger();
 
-    int expected(long requestBytes) {
-      double ratio = perRequestByte;
-      long size = requestBytes > 0 && ratio > 0 ? (long) (requestBytes * ratio) : lastSize;
-      size += size >> 3;
-      if (requestBytes > 0) {
-        // A bulk response is smaller than its request; one that was not (a long error for a tiny
-        // body) must not make the next, larger request allocate many times its own size.
-        size = Math.min(size, requestBytes);
-      }
-      return (int) Math.min(LIMIT, Math.max(MIN_BUFFER, size));
+    int expected() {
+      int size = last.get();
+      return Math.min(LIMIT, Math.max(MIN_BUFFER, size + (size >> 3)));
     }
 
-    void observe(long requestBytes, int size) {
-      lastSize = size;
-      if (requestBytes > 0) {
-        perRequestByte = (double) size / requestBytes;
-      }
+    void observe(int size) {
+      last.set(size);
     }
   }
 }

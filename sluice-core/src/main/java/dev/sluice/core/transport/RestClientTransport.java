@@ -47,14 +47,6 @@ public final class RestClientTransport implements BulkTransport {
   /** Answers that say the node, not the request, is in trouble: the next request goes elsewhere. */
   private static final Set<Integer> NODE_FAULTS = Set.of(502, 503, 504);
 
-  /**
-   * Shared by every transport of the JVM: a Spark task's writer makes its own transport, whose
-   * first requests, sent before any response, would otherwise all grow their buffers from a few
-   * KiB.
-   */
-  private static final ResponseBodyConsumer.SizeHint RESPONSE_SIZES =
-      new ResponseBodyConsumer.SizeHint();
-
   /** Spare write buffers kept: more than the requests a loader keeps in flight. */
   private static final int SPARE_WRITE_BUFFERS = 16;
 
@@ -63,6 +55,10 @@ public final class RestClientTransport implements BulkTransport {
   private final NodeRotation rotation;
   private final Clock clock = Clock.systemUTC();
   private final String description;
+  private final RequestOptions options =
+      RequestOptions.DEFAULT.toBuilder()
+          .setHttpAsyncResponseConsumerFactory(ResponseBodyConsumer.factory())
+          .build();
   private final WriteBufferPool writeBuffers =
       new WriteBufferPool(WRITE_BUFFER, SPARE_WRITE_BUFFERS);
 
@@ -113,7 +109,7 @@ public final class RestClientTransport implements BulkTransport {
   public Runnable send(List<byte[]> chunks, long contentLength, Consumer<HttpResult> callback) {
     Request request = new Request("POST", "/_bulk");
     request.addParameter("filter_path", FILTER_PATH);
-    request.setOptions(optionsFor(contentLength));
+    request.setOptions(options);
     request.setEntity(new ChunkedEntity(chunks, contentLength, writeBuffers));
     int node = rotation.pick(clock.instant());
     Consumer<HttpResult> tracked =
@@ -147,14 +143,6 @@ public final class RestClientTransport implements BulkTransport {
                   }
                 });
     return cancellable::cancel;
-  }
-
-  /** Options whose response buffer is sized for a request body of this length (-1: unknown). */
-  private RequestOptions optionsFor(long requestBytes) {
-    return RequestOptions.DEFAULT.toBuilder()
-        .setHttpAsyncResponseConsumerFactory(
-            ResponseBodyConsumer.factory(RESPONSE_SIZES, requestBytes))
-        .build();
   }
 
   @Override
