@@ -18,9 +18,6 @@ import java.util.List;
  * work per request as a full one.
  */
 final class BatchAssembler {
-  /** Bytes of a small document: sizes a batch's lists without walking the ready queue first. */
-  private static final long AVERAGE_BYTES_GUESS = 256;
-
   private final ArrayDeque<PendingDocument> retriesReady = new ArrayDeque<>();
   private final ArrayDeque<PendingDocument> ready = new ArrayDeque<>();
   private final int maxDocs;
@@ -65,22 +62,35 @@ final class BatchAssembler {
   }
 
   Batch next(long targetBytes, long flowEpoch) {
-    // Sized for the whole batch up front: grown from ten, a 10,000-document batch copied its lists
-    // a dozen times over, and then once more into an immutable copy.
-    int expected = (int) Math.min(Math.min(size(), maxDocs), targetBytes / AVERAGE_BYTES_GUESS + 1);
-    List<PendingDocument> docs = new ArrayList<>(expected);
-    // Gathered here, while each document was just read, rather than in another pass over them.
-    List<byte[]> chunks = new ArrayList<>(expected * 3);
-    BitSet unchecked = new BitSet(expected * 3);
+    // Counted first, so that the lists are allocated once at their size: a guess from the target
+    // bytes still let the chunk list grow by copying in the benchmark's profile.
+    int count = 0;
+    int chunkCount = 0;
     long bytes = 0;
-    while (!isEmpty() && docs.size() < maxDocs) {
-      ArrayDeque<PendingDocument> source = retriesReady.isEmpty() ? ready : retriesReady;
-      PendingDocument head = source.peekFirst();
-      boolean alone = head.sendAlone || (!docs.isEmpty() && docs.get(0).sendAlone);
-      if (!docs.isEmpty() && (alone || bytes + head.bytes > targetBytes)) {
-        break;
+    boolean alone = false;
+    boolean full = false;
+    for (ArrayDeque<PendingDocument> queue : List.of(retriesReady, ready)) {
+      for (PendingDocument doc : queue) {
+        full =
+            count == maxDocs
+                || (count > 0 && (alone || doc.sendAlone || bytes + doc.bytes > targetBytes));
+        if (full) {
+          break;
+        }
+        alone |= doc.sendAlone;
+        count++;
+        chunkCount += doc.chunks.length;
+        bytes += doc.bytes;
       }
-      source.pollFirst();
+      if (full) {
+        break; // the retries come first: no fresh document jumps one that did not fit
+      }
+    }
+    List<PendingDocument> docs = new ArrayList<>(count);
+    List<byte[]> chunks = new ArrayList<>(chunkCount);
+    BitSet unchecked = new BitSet(chunkCount);
+    for (int i = 0; i < count; i++) {
+      PendingDocument head = (retriesReady.isEmpty() ? ready : retriesReady).pollFirst();
       docs.add(head);
       if (head.uncheckedChunk >= 0) {
         unchecked.set(chunks.size() + head.uncheckedChunk);
@@ -88,7 +98,6 @@ final class BatchAssembler {
       for (byte[] chunk : head.chunks) {
         chunks.add(chunk);
       }
-      bytes += head.bytes;
     }
     readyBytes -= bytes;
     if (isEmpty()) {

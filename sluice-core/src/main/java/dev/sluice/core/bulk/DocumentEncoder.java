@@ -26,10 +26,12 @@ final class DocumentEncoder {
   private final Map<OpType, byte[]> actionEnds = new EnumMap<>(OpType.class);
   private final UpdateBodies updateBodies;
   private final Map<String, byte[]> actionPrefixes = new HashMap<>();
+  private final Map<String, byte[]> bareActions = new HashMap<>();
   // The last prefix used: nearly every document has the same index and op as the one before.
   private OpType lastOp;
   private String lastIndex;
   private byte[] lastPrefix;
+  private byte[] lastBare; // null until a document of lastOp and lastIndex had no id
 
   DocumentEncoder(String defaultIndex, OpType defaultOp) {
     this(defaultIndex, defaultOp, ActionOptions.NONE);
@@ -124,8 +126,13 @@ final class DocumentEncoder {
   private byte[] action(OpType op, String index, Document d) {
     byte[] prefix = prefix(op, index);
     byte[] end = actionEnds.get(op);
-    if (d.routing() == null && d.version() == null && d.id() != null && needsNoEscape(d.id())) {
-      return plainIdAction(prefix, d.id(), end);
+    if (d.routing() == null && d.version() == null) {
+      if (d.id() == null) {
+        return bareAction(op, index); // the same line for every such document: shared
+      }
+      if (needsNoEscape(d.id())) {
+        return plainIdAction(prefix, d.id(), end);
+      }
     }
     byte[] id = d.id() == null ? null : QUOTE.quoteAsUTF8(d.id());
     byte[] routing = d.routing() == null ? null : QUOTE.quoteAsUTF8(d.routing());
@@ -182,12 +189,32 @@ final class DocumentEncoder {
     return true;
   }
 
+  /**
+   * The action line of a document with no id, routing or version: nothing of its own, so one array
+   * serves them all. Called right after {@link #prefix}, whose op and index it shares.
+   */
+  private byte[] bareAction(OpType op, String index) {
+    if (lastBare == null) {
+      byte[] end = actionEnds.get(op);
+      lastBare =
+          bareActions.computeIfAbsent(
+              op.action() + '\u0000' + index,
+              k -> {
+                byte[] line = new byte[lastPrefix.length + end.length];
+                put(line, put(line, 0, lastPrefix), end);
+                return line;
+              });
+    }
+    return lastBare;
+  }
+
   private byte[] prefix(OpType op, String index) {
     if (op != lastOp || !index.equals(lastIndex)) {
       lastPrefix =
           actionPrefixes.computeIfAbsent(op.action() + '\u0000' + index, k -> newPrefix(op, index));
       lastOp = op;
       lastIndex = index;
+      lastBare = null;
     }
     return lastPrefix;
   }

@@ -17,30 +17,32 @@ public final class LoaderHeartbeat implements PartitionProgress.Liveness {
 
   private final String writerId;
   private final Clock clock;
-  private final Duration quiet;
-  private volatile Instant last;
+  private final long quietMillis;
+  // Epoch millis, not an Instant: beat() runs once per settled document, and an Instant each time
+  // was garbage a load made for nothing.
+  private volatile long lastMillis;
 
   public LoaderHeartbeat(String writerId, Clock clock, Duration quiet) {
     this.writerId = writerId;
     this.clock = clock;
-    this.quiet = quiet;
-    this.last = clock.instant();
+    this.quietMillis = quiet.toMillis();
+    this.lastMillis = clock.millis();
   }
 
   public void beat() {
-    last = clock.instant();
+    lastMillis = clock.millis();
   }
 
   @Override
   public void check() {
-    Instant seen = last;
-    if (clock.instant().isAfter(seen.plus(quiet))) {
+    long seen = lastMillis;
+    if (clock.millis() > seen + quietMillis) {
       throw new SluiceException(
           "Writer "
               + writerId
               + " waited for its loader to settle a row, and the loader has reported nothing"
               + " since "
-              + seen
+              + Instant.ofEpochMilli(seen)
               + ": it stopped. Its own error, if any, is logged above.");
     }
   }

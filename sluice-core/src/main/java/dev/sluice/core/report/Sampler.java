@@ -19,6 +19,9 @@ final class Sampler {
   private long width = TimeSeries.FINEST_MILLIS;
   private int inFlight;
   private long inFlightSince;
+  // The bucket written last: nearly every event falls into it, and a lookup boxes its key.
+  private long lastStart;
+  private long[] lastValues;
 
   Sampler(Clock clock) {
     this(clock, MAX_BUCKETS);
@@ -93,7 +96,11 @@ final class Sampler {
   }
 
   private long[] bucket(long start) {
-    return buckets.computeIfAbsent(start, s -> new long[Measure.values().length]);
+    if (lastValues == null || start != lastStart) {
+      lastValues = buckets.computeIfAbsent(start, s -> new long[Measure.values().length]);
+      lastStart = start;
+    }
+    return lastValues;
   }
 
   /** Doubles the buckets' length until the bucket of {@code millis} fits with the others. */
@@ -102,6 +109,7 @@ final class Sampler {
       width *= 2;
       TreeMap<Long, long[]> finer = new TreeMap<>(buckets);
       buckets.clear();
+      lastValues = null;
       finer.forEach(
           (start, values) -> TimeSeries.mergeInto(bucket(TimeSeries.floor(start, width)), values));
     }

@@ -211,6 +211,42 @@ class BulkUnitsTest {
   }
 
   @Test
+  void aRetryThatDoesNotFitEndsTheBatchAndNoFreshDocumentJumpsIt() {
+    BatchAssembler assembler = new BatchAssembler(0, Duration.ofHours(1));
+    PendingDocument small = encoder.encode(1, Document.of("s", utf8("{}"), "p"));
+    PendingDocument large =
+        encoder.encode(2, Document.of("l", utf8("{\"x\":\"" + "y".repeat(300) + "\"}"), "p"));
+    new Retries().sent(new Batch(1, List.of(small, large), List.of(), 0, 0), NOW);
+    PendingDocument fresh = encoder.encode(3, Document.of("f", utf8("{}"), "p"));
+    assembler.add(small, NOW);
+    assembler.add(large, NOW);
+    assembler.add(fresh, NOW);
+    long room = small.bytes + fresh.bytes; // the fresh one would fit, the next retry does not
+    Batch first = assembler.next(room, 0);
+    assertThat(first.documents()).containsExactly(small);
+    assertThat(first.chunks()).containsExactly(small.chunks);
+    assertThat(assembler.next(room, 0).documents()).containsExactly(large);
+    assertThat(assembler.next(room, 0).documents()).containsExactly(fresh);
+    assertThat(assembler.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aDocumentToBeSentAloneGoesAloneAmongRetriesAndFreshOnes() {
+    BatchAssembler assembler = new BatchAssembler(0, Duration.ofHours(1));
+    PendingDocument retry = encoder.encode(1, Document.of("r", utf8("{}"), "p"));
+    PendingDocument lone = encoder.encode(2, Document.of("a", utf8("{}"), "p"));
+    new Retries().sent(new Batch(1, List.of(retry, lone), List.of(), 0, 0), NOW);
+    lone.sendAlone = true;
+    PendingDocument fresh = encoder.encode(3, Document.of("f", utf8("{}"), "p"));
+    assembler.add(retry, NOW);
+    assembler.add(lone, NOW);
+    assembler.add(fresh, NOW);
+    assertThat(assembler.next(1_000_000, 0).documents()).containsExactly(retry);
+    assertThat(assembler.next(1_000_000, 0).documents()).containsExactly(lone);
+    assertThat(assembler.next(1_000_000, 0).documents()).containsExactly(fresh);
+  }
+
+  @Test
   void retriesAloneGoOutAtTheFlushIntervalOrAtOnceWhenDraining() {
     BatchAssembler assembler = new BatchAssembler(0, Duration.ofSeconds(1));
     PendingDocument first = encoder.encode(1, Document.of("a", utf8("{}"), "p"));

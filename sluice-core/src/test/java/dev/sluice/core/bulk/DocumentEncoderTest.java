@@ -30,4 +30,24 @@ class DocumentEncoderTest {
     assertThat(vouchedPretty.uncheckedChunk).isEqualTo(-1);
     assertThat(SentBody.of(vouchedPretty)).endsWith("\n{\n\"x\":1}\n");
   }
+
+  @Test
+  void documentsWithoutIdRoutingOrVersionShareOneActionLinePerOpAndIndex() {
+    DocumentEncoder withDefaults = new DocumentEncoder("idx", OpType.INDEX);
+    byte[] source = "{}".getBytes(UTF_8);
+    PendingDocument first = withDefaults.encode(0, Document.of(null, source, "p"));
+    PendingDocument second = withDefaults.encode(1, Document.of(null, source, "p"));
+    PendingDocument elsewhere =
+        withDefaults.encode(2, new Document("other", null, null, OpType.CREATE, source, "p"));
+    PendingDocument withId = withDefaults.encode(3, Document.of("7", source, "p"));
+    PendingDocument third = withDefaults.encode(4, Document.of(null, source, "p"));
+
+    assertThat(second.chunks[0]).isSameAs(first.chunks[0]);
+    assertThat(third.chunks[0]).isSameAs(first.chunks[0]);
+    assertThat(new String(first.chunks[0], UTF_8)).isEqualTo("{\"index\":{\"_index\":\"idx\"}}\n");
+    assertThat(new String(elsewhere.chunks[0], UTF_8))
+        .isEqualTo("{\"create\":{\"_index\":\"other\"}}\n");
+    assertThat(new String(withId.chunks[0], UTF_8))
+        .isEqualTo("{\"index\":{\"_index\":\"idx\",\"_id\":\"7\"}}\n");
+  }
 }
