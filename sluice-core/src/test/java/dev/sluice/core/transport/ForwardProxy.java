@@ -83,10 +83,11 @@ final class ForwardProxy implements AutoCloseable {
         String[] parts = requestLine.split(" ");
         if (parts[0].equals("CONNECT")) {
           tunnel(parts[1], in, out);
-        } else {
-          forward(parts[0], URI.create(parts[1]), headers, body, out);
+          return;
         }
-        return;
+        // The node's answer goes back as it came, without "Connection: close", so the client may
+        // keep this connection for its next request: serve it rather than close under it.
+        forward(parts[0], URI.create(parts[1]), headers, body, out);
       }
     } catch (IOException e) {
       // the client or the target went away: nothing to record
