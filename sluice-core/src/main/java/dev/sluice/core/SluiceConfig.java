@@ -3,6 +3,7 @@ package dev.sluice.core;
 import static dev.sluice.core.config.ConfigKeys.*;
 
 import dev.sluice.core.config.ActionOptionRules;
+import dev.sluice.core.config.BatchOptions;
 import dev.sluice.core.config.BatchSettings;
 import dev.sluice.core.config.CheckpointSettings;
 import dev.sluice.core.config.ConfigKey;
@@ -45,7 +46,7 @@ public final class SluiceConfig implements Serializable {
   private SluiceConfig(ResolvedOptions o) {
     this.connection = ConnectionOptions.resolve(o);
     this.write = write(o);
-    this.batch = batch(o);
+    this.batch = BatchOptions.resolve(o);
     this.retry = retry(o);
     this.deadLetter = DeadLetterOptions.resolve(o);
     this.idStrategy = idStrategy(o);
@@ -182,32 +183,6 @@ public final class SluiceConfig implements Serializable {
         o.get(INDEX_AUTO_CREATE),
         o.get(BATCH_WRITE_REFRESH),
         ActionOptionRules.resolve(o));
-  }
-
-  private static BatchSettings batch(ResolvedOptions o) {
-    long maxBytes = o.get(BATCH_SIZE_BYTES);
-    long memory = o.get(MEMORY_MAX_BYTES);
-    if (memory < maxBytes) {
-      throw new ConfigException(
-          MEMORY_MAX_BYTES.name(),
-          MEMORY_MAX_BYTES.name()
-              + " ("
-              + memory
-              + ") must be at least "
-              + BATCH_SIZE_BYTES.name()
-              + " ("
-              + maxBytes
-              + ")");
-    }
-    return new BatchSettings(
-        o.get(BATCH_SIZE_ENTRIES),
-        maxBytes,
-        o.get(BULK_CONCURRENCY),
-        memory,
-        o.get(FLOW_ADAPTIVE),
-        Math.min(o.get(FLOW_MIN_BATCH_BYTES), maxBytes),
-        o.get(FLOW_LATENCY_TARGET),
-        o.get(BATCH_FLUSH_INTERVAL));
   }
 
   private static RetrySettings retry(ResolvedOptions o) {

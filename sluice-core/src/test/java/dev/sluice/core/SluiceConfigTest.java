@@ -25,7 +25,7 @@ class SluiceConfigTest {
     assertThat(c.batch().maxBytes()).isEqualTo(5L << 20);
     assertThat(c.batch().maxDocs()).isEqualTo(10000);
     assertThat(c.batch().concurrency()).isEqualTo(3);
-    assertThat(c.batch().memoryMaxBytes()).isEqualTo(64L << 20);
+    assertThat(c.batch().memoryMaxBytes()).isEqualTo(20L << 20); // 5mb x (3 + 1)
     assertThat(c.retry().maxAttempts()).isEqualTo(4);
     assertThat(c.retry().baseDelay()).isEqualTo(Duration.ofMillis(500));
     assertThat(c.retry().budget()).isEqualTo(Duration.ofMinutes(10));

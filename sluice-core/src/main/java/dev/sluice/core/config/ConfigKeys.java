@@ -161,8 +161,9 @@ public final class ConfigKeys {
   public static final ConfigKey<Long> MEMORY_MAX_BYTES =
       key(
           "sluice.memory.max.bytes",
-          "64mb",
-          "Cap on document bytes buffered + awaiting retry + in flight per writer.",
+          null,
+          "Cap on document bytes buffered + awaiting retry + in flight per writer; by default"
+              + " es.batch.size.bytes x (sluice.bulk.concurrency + 1), at most 64mb.",
           size(4096, 64 * GB));
   public static final ConfigKey<Boolean> FLOW_ADAPTIVE =
       key(
