@@ -94,6 +94,7 @@ public final class BulkEngine {
             flow,
             new BatchAssembler(batch.maxDocs(), batch.flushInterval()),
             new RequestSender(writerId, transport, counters, mailbox::completed),
+            new MemoryRoom(budget, batch),
             mailbox::wake);
     this.loop =
         new WriterLoop(

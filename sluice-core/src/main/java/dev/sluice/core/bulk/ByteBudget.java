@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * only a caller that has to wait takes the monitor, and a release notifies only when someone waits.
  */
 public final class ByteBudget {
-  private final long cap;
+  private volatile long cap; // moved by one owner only (MemoryRoom, on the writer loop)
   private final Runnable onWait;
   private final AtomicLong used = new AtomicLong();
   private final AtomicLong peak = new AtomicLong();
@@ -47,6 +47,24 @@ public final class ByteBudget {
         }
       }
     }
+  }
+
+  /**
+   * Moves the cap. A raised cap lets waiting callers in; a lowered one takes nothing back, it only
+   * keeps new bytes out until enough is released.
+   */
+  void limit(long newCap) {
+    long before = cap;
+    cap = newCap;
+    if (newCap > before && waiters > 0) {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+  }
+
+  long cap() {
+    return cap;
   }
 
   public void release(long bytes) {

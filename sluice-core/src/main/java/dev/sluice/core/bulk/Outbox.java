@@ -15,16 +15,24 @@ final class Outbox {
   private final BatchAssembler assembler;
   private final Retries retries = new Retries();
   private final RequestSender sender;
+  private final MemoryRoom memory;
   private Instant lastSent = Instant.MIN;
 
   /**
    * @param wake wakes the writer loop when its turn to send comes (other writers of its job held
    *     every permit)
+   * @param memory told of every request sent and finished: the writer's room follows them
    */
-  Outbox(FlowControl flow, BatchAssembler assembler, RequestSender sender, Runnable wake) {
+  Outbox(
+      FlowControl flow,
+      BatchAssembler assembler,
+      RequestSender sender,
+      MemoryRoom memory,
+      Runnable wake) {
     this.flow = flow;
     this.assembler = assembler;
     this.sender = sender;
+    this.memory = memory;
     flow.onTurn(wake);
   }
 
@@ -52,6 +60,7 @@ final class Outbox {
       Batch batch = assembler.next(flow.batchBytes(), flow.epoch());
       retries.sent(batch, now);
       sender.send(batch, now);
+      memory.inFlight(sender.inFlight());
       lastSent = now;
     }
     flow.withdraw();
@@ -115,7 +124,9 @@ final class Outbox {
    * #onResponse} (or with {@link #close}, if the response stops the writer).
    */
   RequestSender.InFlight complete(Batch batch) {
-    return sender.complete(batch);
+    RequestSender.InFlight done = sender.complete(batch);
+    memory.inFlight(sender.inFlight());
+    return done;
   }
 
   /**
@@ -136,6 +147,7 @@ final class Outbox {
   void cancelAll() {
     int cancelled = sender.inFlight();
     sender.cancelAll();
+    memory.inFlight(sender.inFlight());
     for (int i = 0; i < cancelled; i++) {
       flow.release();
     }

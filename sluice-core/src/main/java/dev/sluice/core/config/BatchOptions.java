@@ -28,7 +28,8 @@ public final class BatchOptions {
     long maxBytes = o.get(BATCH_SIZE_BYTES);
     int concurrency = o.get(BULK_CONCURRENCY);
     long memory;
-    if (o.given(MEMORY_MAX_BYTES)) {
+    boolean given = o.given(MEMORY_MAX_BYTES);
+    if (given) {
       memory = o.get(MEMORY_MAX_BYTES);
       if (memory < maxBytes) {
         throw new ConfigException(
@@ -51,6 +52,7 @@ public final class BatchOptions {
         maxBytes,
         concurrency,
         memory,
+        !given,
         o.get(FLOW_ADAPTIVE),
         Math.min(o.get(FLOW_MIN_BATCH_BYTES), maxBytes),
         o.get(FLOW_LATENCY_TARGET),

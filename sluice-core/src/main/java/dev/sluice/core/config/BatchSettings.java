@@ -6,12 +6,16 @@ import java.time.Duration;
 /**
  * Batch bounds, concurrency and memory cap. maxDocs 0 = no count limit. With adaptive flow,
  * maxBytes and concurrency are upper bounds and minBatchBytes the lower one.
+ *
+ * @param memoryFollowsRequests the cap is the default one: a writer holds a full batch per request
+ *     it has in flight and one more, at most {@code memoryMaxBytes} (a cap the user set is fixed)
  */
 public record BatchSettings(
     int maxDocs,
     long maxBytes,
     int concurrency,
     long memoryMaxBytes,
+    boolean memoryFollowsRequests,
     boolean adaptive,
     long minBatchBytes,
     Duration latencyTarget,

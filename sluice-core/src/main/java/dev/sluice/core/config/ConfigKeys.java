@@ -163,7 +163,8 @@ public final class ConfigKeys {
           "sluice.memory.max.bytes",
           null,
           "Cap on document bytes buffered + awaiting retry + in flight per writer; by default"
-              + " es.batch.size.bytes x (sluice.bulk.concurrency + 1), at most 64mb.",
+              + " es.batch.size.bytes x (the writer's requests in flight + 1), at most"
+              + " es.batch.size.bytes x (sluice.bulk.concurrency + 1) and 64mb.",
           size(4096, 64 * GB));
   public static final ConfigKey<Boolean> FLOW_ADAPTIVE =
       key(

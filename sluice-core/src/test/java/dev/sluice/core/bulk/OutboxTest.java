@@ -84,7 +84,13 @@ class OutboxTest {
         };
     RequestSender sender =
         new RequestSender("w", transport, new Counters(), (batch, result) -> completed.add(batch));
-    Outbox outbox = new Outbox(flow, new BatchAssembler(0, Duration.ofHours(1)), sender, () -> {});
+    Outbox outbox =
+        new Outbox(
+            flow,
+            new BatchAssembler(0, Duration.ofHours(1)),
+            sender,
+            new MemoryRoom(new ByteBudget(Long.MAX_VALUE, () -> {}), 1, Long.MAX_VALUE, false),
+            () -> {});
     outbox.add(document(), NOW);
     outbox.sendDue(NOW, true);
     callbacks.get(0).accept(HttpResult.response(429, new byte[0]));
