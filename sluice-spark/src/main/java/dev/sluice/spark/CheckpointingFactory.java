@@ -21,8 +21,9 @@ final class CheckpointingFactory {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointingFactory.class);
 
   /**
-   * The bookkeeping of rows above a partition's watermark may take this share of {@code
-   * sluice.memory.max.bytes}: ids are small beside the documents the rest is for.
+   * The bookkeeping of rows above a partition's watermark may take this share of the checkpoint's
+   * memory ({@link dev.sluice.core.config.BatchSettings#checkpointMemoryBytes}): ids are small
+   * beside the documents the rest is for.
    */
   private static final int UNSETTLED_SHARE = 4;
 
@@ -51,7 +52,7 @@ final class CheckpointingFactory {
     Optional<PartitionCheckpoint> recorded =
         store.readPartitionToResume(ref.partition(), settings.force());
     PriorDeadLetters prior = priorDeadLetters.get();
-    long memory = conf.engine().batch().memoryMaxBytes();
+    long memory = conf.engine().batch().checkpointMemoryBytes();
     PartitionCheckpointing.Options options =
         new PartitionCheckpointing.Options(
             new ProgressPolicy(settings.everyRows(), settings.every(), memory / UNSETTLED_SHARE),

@@ -20,4 +20,16 @@ public record BatchSettings(
     long minBatchBytes,
     Duration latencyTarget,
     Duration flushInterval)
-    implements Serializable {}
+    implements Serializable {
+
+  /**
+   * What a writer's checkpoint bookkeeping is sized by (the rows above its watermark, the rows of a
+   * segment a resume checks): the cap the user set, or with the default cap, which follows the
+   * requests in flight and says nothing about those rows, the most the default lets a writer hold.
+   */
+  public long checkpointMemoryBytes() {
+    return memoryFollowsRequests
+        ? Math.max(memoryMaxBytes, BatchOptions.MAX_DEFAULT_MEMORY)
+        : memoryMaxBytes;
+  }
+}

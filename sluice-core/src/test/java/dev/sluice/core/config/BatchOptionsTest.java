@@ -57,4 +57,24 @@ class BatchOptionsTest {
     ResolvedOptions o = ResolvedOptions.parse(Map.of("es.batch.size.bytes", "100mb"));
     assertThat(BatchOptions.resolve(o).memoryMaxBytes()).isEqualTo(100 * MB);
   }
+
+  /**
+   * The checkpoint's bookkeeping (rows above a partition's watermark, rows of a segment a resume
+   * checks) is sized by the memory cap. The default cap now follows the requests in flight, which
+   * says nothing about those rows: it keeps the size it had with the fixed 64mb default (a quarter
+   * of it for the rows above the watermark: 16mb, not 5mb).
+   */
+  @ParameterizedTest(name = "{0}: checkpoint sized by {1} bytes")
+  @CsvSource({
+    "'',                                   67108864", // the default cap: as with the old default
+    "es.batch.size.bytes=100mb,            104857600", // never below the documents' own cap
+    "sluice.memory.max.bytes=16mb,         16777216", // a cap the user set sizes both
+    "sluice.memory.max.bytes=256mb,        268435456",
+  })
+  void theCheckpointKeepsTheMemoryItHadBeforeTheCapFollowedTheRequests(String option, long bytes) {
+    Map<String, String> options =
+        option.isEmpty() ? Map.of() : Map.of(option.split("=")[0], option.split("=")[1]);
+    assertThat(BatchOptions.resolve(ResolvedOptions.parse(options)).checkpointMemoryBytes())
+        .isEqualTo(bytes);
+  }
 }
