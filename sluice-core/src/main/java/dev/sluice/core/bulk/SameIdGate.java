@@ -7,11 +7,12 @@ package dev.sluice.core.bulk;
  *
  * <p>The outstanding documents sit in one open-addressing table (linear probing) keyed by their
  * id's hash, the waiting ones chained through the documents themselves. Why not a {@code HashMap}:
- * a writer has up to hundreds of thousands of documents outstanding, and a document is released
- * long after it was admitted, when its id string and the map's node for it have left the CPU's
- * caches. Here the document keeps its id's hash ({@link PendingDocument#idHash}), and releasing it
- * finds its slot by comparing references: it reads neither its id nor any other document's. Ids are
- * compared only when their hashes are equal. Owned by the writer loop thread.
+ * a writer has tens of thousands of documents outstanding (more under a large memory cap), and a
+ * document is released long after it was admitted, when its id string and the map's node for it
+ * have left the CPU's caches. Here the document keeps its id's hash ({@link
+ * PendingDocument#idHash}), and releasing it finds its slot by comparing references: it reads
+ * neither its id nor any other document's. Ids are compared only when their hashes are equal. Owned
+ * by the writer loop thread.
  */
 final class SameIdGate {
   /** A writer has thousands of documents outstanding: start there rather than grow to it. */

@@ -216,11 +216,9 @@ class BulkUnitsTest {
     PendingDocument small = encoder.encode(1, Document.of("s", utf8("{}"), "p"));
     PendingDocument large =
         encoder.encode(2, Document.of("l", utf8("{\"x\":\"" + "y".repeat(300) + "\"}"), "p"));
-    new Retries().sent(new Batch(1, List.of(small, large), List.of(), 0, 0), NOW);
+    sentOnce(small, large);
     PendingDocument fresh = encoder.encode(3, Document.of("f", utf8("{}"), "p"));
-    assembler.add(small, NOW);
-    assembler.add(large, NOW);
-    assembler.add(fresh, NOW);
+    addAll(assembler, small, large, fresh);
     long room = small.bytes + fresh.bytes; // the fresh one would fit, the next retry does not
     Batch first = assembler.next(room, 0);
     assertThat(first.documents()).containsExactly(small);
@@ -235,12 +233,10 @@ class BulkUnitsTest {
     BatchAssembler assembler = new BatchAssembler(0, Duration.ofHours(1));
     PendingDocument retry = encoder.encode(1, Document.of("r", utf8("{}"), "p"));
     PendingDocument lone = encoder.encode(2, Document.of("a", utf8("{}"), "p"));
-    new Retries().sent(new Batch(1, List.of(retry, lone), List.of(), 0, 0), NOW);
+    sentOnce(retry, lone);
     lone.sendAlone = true;
     PendingDocument fresh = encoder.encode(3, Document.of("f", utf8("{}"), "p"));
-    assembler.add(retry, NOW);
-    assembler.add(lone, NOW);
-    assembler.add(fresh, NOW);
+    addAll(assembler, retry, lone, fresh);
     assertThat(assembler.next(1_000_000, 0).documents()).containsExactly(retry);
     assertThat(assembler.next(1_000_000, 0).documents()).containsExactly(lone);
     assertThat(assembler.next(1_000_000, 0).documents()).containsExactly(fresh);
@@ -251,9 +247,8 @@ class BulkUnitsTest {
     BatchAssembler assembler = new BatchAssembler(0, Duration.ofSeconds(1));
     PendingDocument first = encoder.encode(1, Document.of("a", utf8("{}"), "p"));
     PendingDocument second = encoder.encode(2, Document.of("b", utf8("{}"), "p"));
-    new Retries().sent(new Batch(1, List.of(first, second), List.of(), 0, 0), NOW);
-    assembler.add(first, NOW);
-    assembler.add(second, NOW);
+    sentOnce(first, second);
+    addAll(assembler, first, second);
     assertThat(assembler.flushDue()).isEqualTo(NOW.plusSeconds(1));
     assertThat(assembler.worthSending(1_000_000, false, NOW.plusMillis(999))).isFalse();
     assertThat(assembler.worthSending(1_000_000, true, NOW)).isTrue();
@@ -323,5 +318,16 @@ class BulkUnitsTest {
     budget.acquire(100);
     Thread.currentThread().interrupt();
     assertThatThrownBy(() -> budget.acquire(1)).isInstanceOf(InterruptedException.class);
+  }
+
+  /** Marks the documents sent once, as a request would: added again, they are retries. */
+  private static void sentOnce(PendingDocument... docs) {
+    new Retries().sent(new Batch(1, List.of(docs), List.of(), 0, 0), NOW);
+  }
+
+  private static void addAll(BatchAssembler assembler, PendingDocument... docs) {
+    for (PendingDocument doc : docs) {
+      assembler.add(doc, NOW);
+    }
   }
 }
