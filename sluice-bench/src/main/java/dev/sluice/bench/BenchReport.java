@@ -104,6 +104,7 @@ final class BenchReport implements ReportWriter.Figures<LoadRun> {
     if (c != null) {
       m.put("memory_cap_bytes", r.memoryCap());
       m.put("peak_bytes_buffered", c.peakBytesBuffered());
+      m.put("waited_for_memory_ms", c.waitedForMemoryMillis());
       m.put("indexed", c.indexed());
       m.put("dead_lettered", c.deadLettered());
       m.put("throttled", c.throttled());

@@ -188,6 +188,7 @@ final class ProxyThrottlingPhase {
         .right("429 items", 10, r -> r.proxy().item429Items())
         .right("429 reqs", 9, r -> r.proxy().statusBefore(429))
         .right("retried", 8, r -> r.run().counters().retriedItems())
+        .number("mem wait s", 10, 1, r -> r.run().counters().waitedForMemoryMillis() / 1000.0)
         .number("docs/s", 9, 0, r -> r.run().docsPerSecond())
         .number("KB/req", 7, 0, r -> r.load().shape().kbPerRequest())
         .number("in flight", 9, 2, r -> r.load().shape().meanInFlight())

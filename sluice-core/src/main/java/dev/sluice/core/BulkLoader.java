@@ -2,6 +2,7 @@ package dev.sluice.core;
 
 import dev.sluice.core.bulk.BulkEngine;
 import dev.sluice.core.bulk.EngineContext;
+import java.time.Duration;
 
 /**
  * The engine: takes documents, writes them with {@code _bulk}, retries what can succeed,
@@ -67,6 +68,15 @@ public final class BulkLoader {
    */
   public long deadLetter(Document document, String errorType, String reason) {
     return engine.deadLetter(document, errorType, reason);
+  }
+
+  /**
+   * The caller was blocked for {@code waited} outside the loader, by a checkpoint's bookkeeping of
+   * unsettled rows: the report counts it ({@code waitedForCheckpointMillis}) beside the time {@link
+   * #add} itself waited for memory ({@code waitedForMemoryMillis}).
+   */
+  public void waitedForCheckpoint(Duration waited) {
+    engine.waitedForCheckpoint(waited);
   }
 
   /**

@@ -132,6 +132,16 @@ public final class LoadCounters implements Serializable {
     return get(Counter.PEAK_BYTES_BUFFERED);
   }
 
+  /** Writer time spent blocked at the memory cap, summed over writers. */
+  public long waitedForMemoryMillis() {
+    return get(Counter.WAITED_FOR_MEMORY_MILLIS);
+  }
+
+  /** Writer time spent blocked at the checkpoint's bookkeeping cap, summed over writers. */
+  public long waitedForCheckpointMillis() {
+    return get(Counter.WAITED_FOR_CHECKPOINT_MILLIS);
+  }
+
   public long latencyP50Millis() {
     return get(Counter.LATENCY_P50_MILLIS);
   }

@@ -31,7 +31,10 @@ public final class SluiceMetrics {
           new Metric("sluiceBytesSent", Counter.BYTES_SENT),
           new Metric("sluiceDocumentsSkipped", Counter.SKIPPED_BY_CHECKPOINT),
           // Identical rows (content-hash ids):
-          new Metric("sluiceDocumentsMerged", Counter.MERGED));
+          new Metric("sluiceDocumentsMerged", Counter.MERGED),
+          // Where the tasks waited: for the writer's memory room, for the checkpoint's.
+          new Metric("sluiceWaitedForMemoryMillis", Counter.WAITED_FOR_MEMORY_MILLIS),
+          new Metric("sluiceWaitedForCheckpointMillis", Counter.WAITED_FOR_CHECKPOINT_MILLIS));
 
   private SluiceMetrics() {}
 

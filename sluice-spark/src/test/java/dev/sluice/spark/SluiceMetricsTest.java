@@ -42,7 +42,13 @@ class SluiceMetricsTest {
                 Map.entry(
                     "sluiceDocumentsSkipped",
                     100L + Counter.SKIPPED_BY_CHECKPOINT.ordinal() + 1000),
-                Map.entry("sluiceDocumentsMerged", 100L + Counter.MERGED.ordinal())));
+                Map.entry("sluiceDocumentsMerged", 100L + Counter.MERGED.ordinal()),
+                Map.entry(
+                    "sluiceWaitedForMemoryMillis",
+                    100L + Counter.WAITED_FOR_MEMORY_MILLIS.ordinal()),
+                Map.entry(
+                    "sluiceWaitedForCheckpointMillis",
+                    100L + Counter.WAITED_FOR_CHECKPOINT_MILLIS.ordinal())));
   }
 
   @Test

@@ -87,7 +87,12 @@ public final class BulkEngine {
             config.write().actions());
     Mailbox mailbox = new Mailbox(); // first: the parts below post into it
     this.mailbox = mailbox;
-    this.budget = new ByteBudget(batch.memoryMaxBytes(), mailbox::wake);
+    this.budget =
+        new ByteBudget(
+            batch.memoryMaxBytes(),
+            mailbox::wake,
+            ctx.clock(),
+            nanos -> counters.waited(Counter.WAITED_FOR_MEMORY_MILLIS, nanos));
     this.inbox = new Inbox(ctx.clock(), mailbox::wake);
     Outbox outbox =
         new Outbox(
@@ -142,6 +147,11 @@ public final class BulkEngine {
     counters.increment(Counter.READ);
     inbox.add(pending);
     return seq;
+  }
+
+  /** The caller was blocked this long by a checkpoint's bookkeeping: counted for the report. */
+  public void waitedForCheckpoint(Duration waited) {
+    counters.waited(Counter.WAITED_FOR_CHECKPOINT_MILLIS, waited.toNanos());
   }
 
   /**

@@ -1,7 +1,11 @@
 package dev.sluice.core.bulk;
 
 import dev.sluice.core.SluiceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * Caps the document bytes a writer holds (buffered, parked, awaiting retry and in flight). {@link
@@ -14,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ByteBudget {
   private volatile long cap; // moved by one owner only (MemoryRoom, on the writer loop)
   private final Runnable onWait;
+  private final Clock clock;
+  private final LongConsumer waitedNanos;
   private final AtomicLong used = new AtomicLong();
   private final AtomicLong peak = new AtomicLong();
   private volatile int waiters; // written under the monitor, read by releases without it
@@ -23,28 +29,45 @@ public final class ByteBudget {
    * @param onWait called when a caller starts waiting, so the loop can send a partial batch
    */
   public ByteBudget(long cap, Runnable onWait) {
+    this(cap, onWait, Clock.systemUTC(), nanos -> {});
+  }
+
+  /**
+   * @param clock times the waits (read only when a caller has to wait)
+   * @param waitedNanos told how long each caller that had to wait waited
+   */
+  public ByteBudget(long cap, Runnable onWait, Clock clock, LongConsumer waitedNanos) {
     this.cap = cap;
     this.onWait = onWait;
+    this.clock = clock;
+    this.waitedNanos = waitedNanos;
   }
 
   public void acquire(long bytes) throws InterruptedException {
     if (tryAcquire(bytes)) {
       return;
     }
-    synchronized (this) {
-      while (true) {
-        waiters++;
-        try {
-          // Checked again after counting ourselves in: a release that saw no waiter made room
-          // before this check, so the check sees it; a later one will notify.
-          if (tryAcquire(bytes)) {
-            return;
-          }
-          onWait.run();
-          wait(1000); // woken by release or failure; the timeout only re-checks
-        } finally {
-          waiters--;
+    Instant start = clock.instant();
+    try {
+      awaitRoom(bytes);
+    } finally {
+      waitedNanos.accept(Duration.between(start, clock.instant()).toNanos());
+    }
+  }
+
+  private synchronized void awaitRoom(long bytes) throws InterruptedException {
+    while (true) {
+      waiters++;
+      try {
+        // Checked again after counting ourselves in: a release that saw no waiter made room
+        // before this check, so the check sees it; a later one will notify.
+        if (tryAcquire(bytes)) {
+          return;
         }
+        onWait.run();
+        wait(1000); // woken by release or failure; the timeout only re-checks
+      } finally {
+        waiters--;
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.sluice.core.checkpoint;
 
 import dev.sluice.core.Document;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -117,7 +118,10 @@ final class CheckpointedPartition implements PartitionCheckpointing {
     } else {
       p.added(sink.send(row), document.id());
     }
-    p.awaitRoom(options.liveness());
+    Duration waited = p.awaitRoom(options.liveness());
+    if (!waited.isZero()) {
+      sink.waitedForRoom(waited);
+    }
   }
 
   private PartitionProgress progress() {

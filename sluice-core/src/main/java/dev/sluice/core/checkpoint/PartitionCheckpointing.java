@@ -2,6 +2,7 @@ package dev.sluice.core.checkpoint;
 
 import dev.sluice.core.BulkLoader;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -20,12 +21,27 @@ public interface PartitionCheckpointing {
   interface Sink {
     long send(ConvertedRow row) throws InterruptedException;
 
-    /** Sends to {@code loader}: documents are added, rejected rows dead-lettered. */
+    /** The writer was blocked this long for room in the checkpoint's bookkeeping. */
+    default void waitedForRoom(Duration waited) {}
+
+    /**
+     * Sends to {@code loader}: documents are added, rejected rows dead-lettered; waits for room are
+     * counted in the loader's report.
+     */
     static Sink to(BulkLoader loader) {
-      return row ->
-          row.rejected()
+      return new Sink() {
+        @Override
+        public long send(ConvertedRow row) throws InterruptedException {
+          return row.rejected()
               ? loader.deadLetter(row.document(), row.errorType(), row.reason())
               : loader.add(row.document());
+        }
+
+        @Override
+        public void waitedForRoom(Duration waited) {
+          loader.waitedForCheckpoint(waited);
+        }
+      };
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.sluice.core.checkpoint;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Tracks one partition's settled rows and records them in its progress file.
@@ -130,12 +132,23 @@ public final class PartitionProgress {
    * waiting on retries cannot make the bookkeeping grow without bound. One row alone always fits.
    *
    * @param liveness checked while waiting: a loader that stopped never settles the first row
+   * @return how long it waited ({@link Duration#ZERO} when there was room; the clock is read only
+   *     when there was not)
    */
-  public synchronized void awaitRoom(Liveness liveness) throws InterruptedException {
-    while (unsettled.size() > 1 && unsettled.bytes() > policy.maxUnsettledBytes()) {
+  public synchronized Duration awaitRoom(Liveness liveness) throws InterruptedException {
+    if (!full()) {
+      return Duration.ZERO;
+    }
+    Instant start = clock.instant();
+    while (full()) {
       wait(CHECK_MILLIS);
       liveness.check();
     }
+    return Duration.between(start, clock.instant());
+  }
+
+  private boolean full() {
+    return unsettled.size() > 1 && unsettled.bytes() > policy.maxUnsettledBytes();
   }
 
   /** Rows settled with no gap, counted from the partition's first row (earlier runs included). */

@@ -52,7 +52,23 @@ public enum Counter {
    * Documents sent with an external version the index already held, or held a newer one of (409);
    * counted in {@link #INDEXED} too.
    */
-  SUPERSEDED("superseded", "documents superseded (equal or newer external version indexed)");
+  SUPERSEDED("superseded", "documents superseded (equal or newer external version indexed)"),
+
+  // --- Where writers waited (issue 15) ---
+  /**
+   * Time the callers of {@code add} were blocked because their writer held its memory cap ({@code
+   * sluice.memory.max.bytes}, or the batches its requests in flight allow): the source read faster
+   * than the cluster took it, or documents waited on retries. Summed over writers, so a job's value
+   * can exceed its wall time.
+   */
+  WAITED_FOR_MEMORY_MILLIS("waitedForMemoryMillis", "writer time waiting for memory room (ms)"),
+  /**
+   * Time writers were blocked because a checkpoint's bookkeeping of rows above the watermark was
+   * full: an early row still waiting on retries holds the watermark while later rows settle. Summed
+   * over writers.
+   */
+  WAITED_FOR_CHECKPOINT_MILLIS(
+      "waitedForCheckpointMillis", "writer time waiting for checkpoint room (ms)");
 
   /**
    * How a job's total is made from its writers' values. Peaks and percentiles cannot be summed: the

@@ -35,6 +35,9 @@ public final class Counters {
           Counter.SUPERSEDED);
 
   private final Map<Counter, LongAdder> counted = new EnumMap<>(Counter.class);
+  // Waits are added in nanoseconds and reported in milliseconds: most last a few milliseconds, and
+  // rounding each one down would lose much of their sum.
+  private final Map<Counter, LongAdder> waitedNanos = new EnumMap<>(Counter.class);
   private final LongAdder otherSuccess = new LongAdder(); // noop, not_found: indexed, no counter
   private final Map<String, LongAdder> deadLetteredByReason = new ConcurrentHashMap<>();
   private final LatencyHistogram latency = new LatencyHistogram();
@@ -62,6 +65,20 @@ public final class Counters {
     for (Counter c : COUNTED) {
       counted.put(c, new LongAdder());
     }
+    waitedNanos.put(Counter.WAITED_FOR_MEMORY_MILLIS, new LongAdder());
+    waitedNanos.put(Counter.WAITED_FOR_CHECKPOINT_MILLIS, new LongAdder());
+  }
+
+  /**
+   * A writer waited {@code nanos} for {@code room} ({@link Counter#WAITED_FOR_MEMORY_MILLIS} or
+   * {@link Counter#WAITED_FOR_CHECKPOINT_MILLIS}).
+   */
+  public void waited(Counter room, long nanos) {
+    LongAdder adder = waitedNanos.get(room);
+    if (adder == null) {
+      throw new IllegalArgumentException(room + " is not a wait");
+    }
+    adder.add(Math.max(0, nanos));
   }
 
   public void increment(Counter counter) {
@@ -196,6 +213,7 @@ public final class Counters {
   public LoadCounters snapshot(long peakBytesBuffered) {
     LoadCounters.Builder b = LoadCounters.builder();
     counted.forEach((counter, adder) -> b.set(counter, adder.sum()));
+    waitedNanos.forEach((counter, adder) -> b.set(counter, adder.sum() / 1_000_000));
     b.set(Counter.INDEXED, indexedTotal())
         .set(Counter.DEAD_LETTERED, deadLetteredTotal())
         .set(Counter.PEAK_BYTES_BUFFERED, peakBytesBuffered)

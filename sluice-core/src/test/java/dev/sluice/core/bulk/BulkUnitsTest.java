@@ -7,10 +7,12 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.sluice.core.Document;
 import dev.sluice.core.OpType;
 import dev.sluice.core.SluiceException;
+import dev.sluice.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -270,22 +272,30 @@ class BulkUnitsTest {
     CountDownLatch waiting = new CountDownLatch(1);
     ByteBudget budget = new ByteBudget(100, waiting::countDown);
     budget.acquire(60);
-    Thread taker =
-        new Thread(
-            () -> {
-              try {
-                budget.acquire(60);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    taker.start();
+    Thread taker = acquiring(budget, 60);
     assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(budget.used()).isEqualTo(60);
     budget.release(60);
     taker.join(5000);
     assertThat(budget.used()).isEqualTo(60);
     assertThat(budget.peak()).isEqualTo(60);
+  }
+
+  @Test
+  void byteBudgetTellsHowLongACallerWaitedAndNothingWhenItDidNot() throws Exception {
+    MutableClock clock = new MutableClock(NOW);
+    List<Long> waits = new CopyOnWriteArrayList<>();
+    ByteBudget budget = new ByteBudget(100, () -> {}, clock, waits::add);
+    budget.acquire(60);
+    assertThat(waits).as("bytes that fit wait for nothing").isEmpty();
+    Thread taker = acquiring(budget, 60);
+    while (!budget.hasWaiters()) {
+      Thread.sleep(10);
+    }
+    clock.advance(Duration.ofMillis(2500));
+    budget.release(60);
+    taker.join(5000);
+    assertThat(waits).containsExactly(2_500_000_000L);
   }
 
   @Test
@@ -329,5 +339,20 @@ class BulkUnitsTest {
     for (PendingDocument doc : docs) {
       assembler.add(doc, NOW);
     }
+  }
+
+  /** A started thread that takes {@code bytes} from {@code budget}, waiting if it must. */
+  private static Thread acquiring(ByteBudget budget, long bytes) {
+    Thread taker =
+        new Thread(
+            () -> {
+              try {
+                budget.acquire(bytes);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    taker.start();
+    return taker;
   }
 }

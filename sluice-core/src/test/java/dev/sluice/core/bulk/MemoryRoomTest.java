@@ -10,9 +10,12 @@ import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.storage.LocalFileStorage;
 import dev.sluice.core.transport.BulkTransport;
 import dev.sluice.core.transport.HttpResult;
+import dev.sluice.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +124,9 @@ class MemoryRoomTest {
             "sluice.deadletter.path", deadLetters.toString(),
             "es.batch.size.bytes", "8kb",
             "sluice.batch.flush.interval", "1h");
-    BulkEngine a = start(options, "wa", transport);
-    BulkEngine b = start(options, "wb", transport);
+    BulkEngine a = start(options, "wa", transport, Clock.systemUTC());
+    MutableClock clockOfB = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    BulkEngine b = start(options, "wb", transport, clockOfB);
     Adder addsToA = new Adder(a, "a", 40);
     addsToA.start();
     while (transport.sentBy("a") == 0) {
@@ -135,6 +139,7 @@ class MemoryRoomTest {
     assertThat(addsToB.isAlive()).as("B's caller waits for memory").isTrue();
     assertThat(transport.sentBy("b")).isZero();
     assertThat(b.counters().peakBytesBuffered()).isLessThanOrEqualTo(8L * KB + addsToB.docBytes());
+    clockOfB.advance(Duration.ofSeconds(7)); // B's caller waits 7 s by its writer's clock
 
     transport.answerAll();
     addsToA.join();
@@ -144,11 +149,14 @@ class MemoryRoomTest {
     assertThat(ra.counters().indexed()).isEqualTo(40);
     assertThat(rb.counters().indexed()).isEqualTo(24);
     assertThat(addsToA.failure.get() + addsToB.failure.get()).isZero();
+    assertThat(rb.counters().waitedForMemoryMillis())
+        .as("the report says how long B's caller waited for memory")
+        .isEqualTo(7000);
   }
 
-  private BulkEngine start(Map<String, String> options, String writer, BulkTransport transport) {
-    EngineContext context =
-        new EngineContext(Clock.systemUTC(), () -> 0.0, new LocalFileStorage(), transport);
+  private BulkEngine start(
+      Map<String, String> options, String writer, BulkTransport transport, Clock clock) {
+    EngineContext context = new EngineContext(clock, () -> 0.0, new LocalFileStorage(), transport);
     return BulkEngine.start(
         SluiceConfig.fromOptions(options), writer, LoadListener.NONE, context, Attempt.FIRST);
   }

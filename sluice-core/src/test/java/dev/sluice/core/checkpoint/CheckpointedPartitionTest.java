@@ -3,14 +3,19 @@ package dev.sluice.core.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.core.BulkLoader;
 import dev.sluice.core.Document;
+import dev.sluice.core.SluiceConfig;
 import dev.sluice.core.storage.LocalFileStorage;
+import dev.sluice.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,5 +204,62 @@ class CheckpointedPartitionTest {
     assertThatThrownBy(() -> run.checkpointing.write(row(id(10), 10), settlesAllButTheFirst))
         .hasMessage("loader stopped");
     assertThat(checks).hasSize(1);
+  }
+
+  @Test
+  void theWriterIsToldHowLongItWaitedForRoom() throws Exception {
+    long cap = 10 * UnsettledRows.bytesOf("id0");
+    AtomicReference<PartitionCheckpointing> checkpointing = new AtomicReference<>();
+    Run run =
+        new Run(
+            4,
+            cap,
+            () -> { // checked while the writer waits: the stuck row settles 4 s later
+              clock.advance(Duration.ofSeconds(4));
+              checkpointing.get().settled(0, false);
+            });
+    checkpointing.set(run.checkpointing);
+    List<Duration> waits = new ArrayList<>();
+    PartitionCheckpointing.Sink sink =
+        new PartitionCheckpointing.Sink() {
+          @Override
+          public long send(ConvertedRow row) throws InterruptedException {
+            long seq = run.sink.send(row);
+            if (seq > 0) {
+              run.checkpointing.settled(seq, false);
+            }
+            return seq;
+          }
+
+          @Override
+          public void waitedForRoom(Duration waited) {
+            waits.add(waited);
+          }
+        };
+    for (int i = 0; i < 10; i++) {
+      run.checkpointing.write(row(id(i), i), sink);
+    }
+    assertThat(waits).as("under the cap nothing waits").isEmpty();
+    run.checkpointing.write(row(id(10), 10), sink);
+    assertThat(waits).containsExactly(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void aLoadersSinkCountsTheWaitsInTheLoadersReport() {
+    BulkLoader loader =
+        BulkLoader.open(
+            SluiceConfig.fromOptions(
+                Map.of(
+                    "es.nodes", "127.0.0.1:9", // never asked: nothing is added
+                    "es.resource", "idx",
+                    "sluice.deadletter.path", dir.resolve("dead").toString())),
+            "w");
+    try {
+      PartitionCheckpointing.Sink.to(loader).waitedForRoom(Duration.ofMillis(1500));
+      assertThat(loader.counters().waitedForCheckpointMillis()).isEqualTo(1500);
+      assertThat(loader.counters().waitedForMemoryMillis()).isZero();
+    } finally {
+      loader.abort();
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.core.storage.LocalFileStorage;
+import dev.sluice.testkit.MutableClock;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -247,7 +249,7 @@ class PartitionProgressTest {
     for (int i = 1; i < 20; i++) {
       p.added(i, String.format("id%02d", i));
       p.settled(i, false);
-      p.awaitRoom(alive); // under the cap: returns at once
+      assertThat(p.awaitRoom(alive)).as("under the cap: returns at once").isZero();
     }
     assertThat(p.unsettledBytes()).isEqualTo(cap);
 
@@ -263,19 +265,25 @@ class PartitionProgressTest {
                     }))
         .hasMessage("loader stopped");
 
+    AtomicReference<Duration> waited = new AtomicReference<>();
     Thread writer =
         new Thread(
             () -> {
               try {
-                p.awaitRoom(alive);
+                waited.set(p.awaitRoom(alive));
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
             });
     writer.start();
+    while (writer.getState() != Thread.State.TIMED_WAITING) {
+      Thread.sleep(10);
+    }
+    clock.advance(Duration.ofSeconds(3));
     p.settled(0, false); // the stuck row settles: everything joins the watermark
     writer.join(60_000);
     assertThat(writer.isAlive()).as("the writer was released").isFalse();
+    assertThat(waited.get()).as("how long it waited").isEqualTo(Duration.ofSeconds(3));
     assertThat(p.watermark()).isEqualTo(21);
     assertThat(p.unsettledBytes()).isZero();
   }

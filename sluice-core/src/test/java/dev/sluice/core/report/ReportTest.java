@@ -1,6 +1,7 @@
 package dev.sluice.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.core.LoadCounters;
 import dev.sluice.core.LoadResult;
@@ -36,6 +37,23 @@ class ReportTest {
     assertThat(s.peakBytesBuffered()).isEqualTo(42);
     assertThat(new LoadResult(s, null).reconciliation())
         .isEqualTo("read 3 = indexed 2 + dead_lettered 1 + skipped_by_checkpoint 0");
+  }
+
+  @Test
+  void waitsAreSummedInNanosecondsAndReportedInMilliseconds() {
+    Counters c = new Counters();
+    c.waited(Counter.WAITED_FOR_MEMORY_MILLIS, 1_500_000); // 1.5 ms
+    c.waited(Counter.WAITED_FOR_MEMORY_MILLIS, 2_600_000); // 2.6 ms: 4.1 ms, not 1 + 2
+    c.waited(Counter.WAITED_FOR_CHECKPOINT_MILLIS, 999_999);
+    LoadCounters s = c.snapshot(0);
+    assertThat(s.waitedForMemoryMillis()).isEqualTo(4);
+    assertThat(s.waitedForCheckpointMillis()).isZero();
+    c.waited(Counter.WAITED_FOR_CHECKPOINT_MILLIS, 2_000_001); // with the 0.99 ms before: 3 ms
+    assertThat(c.snapshot(0).waitedForCheckpointMillis()).isEqualTo(3);
+    assertThat(s.toMap()).containsEntry("waitedForMemoryMillis", 4L);
+    assertThatThrownBy(() -> c.waited(Counter.READ, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("READ is not a wait");
   }
 
   @Test
