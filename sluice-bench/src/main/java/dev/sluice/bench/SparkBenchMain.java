@@ -123,6 +123,10 @@ public final class SparkBenchMain {
       } else {
         new RawBulkClient(target.client().baseUrl(), FILTER_PATH)
             .sendAll(bodies.bodies(), RAW_CONNECTIONS);
+        // Both connectors end their loads with a refresh (es.batch.write.refresh, true by
+        // default), which writes what the node still buffers into a segment; without one here,
+        // that work fell outside raw's window (into the count after it), flattering its node CPU.
+        target.refresh("raw's load");
       }
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
       failures.add(what + ": " + e);

@@ -25,7 +25,8 @@ record SparkBenchOptions(
       Writes one DataFrame of log events (~520 bytes of JSON per row, read from a Parquet copy made
       once under target/bench-spark) into a local Elasticsearch node through Spark 3.5 in local
       mode, with each loader in turn, alternating the order over rounds after an untimed warm-up:
-        raw          pre-built _bulk bodies (5,000 documents, sequential ids, 2 connections)
+        raw          pre-built _bulk bodies (5,000 documents, sequential ids, 2 connections),
+                     then a refresh, as both connectors end their loads by default
         spark-only   the same DataFrame read into Spark's noop sink: the floor under every
                      connector (Parquet read, codegen, Spark's task overhead; nothing sent)
         es-hadoop    elasticsearch-hadoop 8.19 with its defaults (Elasticsearch's auto ids)
@@ -46,7 +47,7 @@ record SparkBenchOptions(
         --rows N           rows in the DataFrame (default 1,000,000)
         --rounds N         timed rounds (default 2)
         --partitions N     input partitions (default 4)
-        --warm-up-rows N   rows of each loader's untimed warm-up (default 200,000)
+        --warm-up-rows N   rows of each loader's untimed warm-up (default: --rows)
         --loader NAME      only these loaders (repeatable; default all six)
         --throttling       then the throttling rows: Sluice (defaults) through a fault proxy,
                            clean, 1% and 10% of items 429, 10% of requests 429, every response
@@ -74,7 +75,9 @@ record SparkBenchOptions(
         rows,
         line.positive("--rounds", 2),
         line.positive("--partitions", 4),
-        Math.min(rows, line.positive("--warm-up-rows", 200_000)),
+        // A whole load's worth: with 200,000 rows the timed loads still spent 0.5-2.4 s compiling
+        // (the JIT column), most of it in the first rounds, which skewed the medians of 2 rounds.
+        Math.min(rows, line.positive("--warm-up-rows", rows)),
         loaders,
         !line.has("--skip-throughput"),
         line.has("--throttling"));

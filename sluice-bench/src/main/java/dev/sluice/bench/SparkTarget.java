@@ -37,6 +37,11 @@ final class SparkTarget {
         "create " + INDEX);
   }
 
+  /** Refreshes the index, as a connector does at the end of its load by default. */
+  void refresh(String what) {
+    require(client.refresh(INDEX), "refresh after " + what);
+  }
+
   /** Restores refresh, refreshes, and counts the documents of the load {@code what}. */
   long count(String what) {
     require(

@@ -13,7 +13,7 @@ class SparkBenchOptionsTest {
     assertThat(options)
         .isEqualTo(
             new SparkBenchOptions(
-                1_000_000, 2, 4, 200_000, List.of(SparkLoader.values()), true, false));
+                1_000_000, 2, 4, 1_000_000, List.of(SparkLoader.values()), true, false));
   }
 
   @Test
@@ -21,6 +21,7 @@ class SparkBenchOptionsTest {
     SparkBenchOptions both = SparkBenchOptions.parse(new String[] {"--throttling"});
     assertThat(both.throughput()).isTrue();
     assertThat(both.throttling()).isTrue();
+    assertThat(both.warmUpRows()).as("a whole load's worth by default").isEqualTo(1_000_000);
     SparkBenchOptions only =
         SparkBenchOptions.parse(
             new String[] {"--rows=100_000", "--throttling", "--skip-throughput"});
