@@ -145,6 +145,25 @@ class CreateReplayComponentTest {
   }
 
   @Test
+  void aConflictOnAGivenIdUnderTheContentHashStrategyIsARejectedDocument() throws Exception {
+    // sluice replay sends each record's own id under the default strategy, the content hash: a
+    // create refused because another document holds that id must stay a dead letter, not be
+    // taken for an identical row already there (which would drop it from the dead letters).
+    Map<String, String> options = new HashMap<>();
+    try (ScriptedBulkServer server =
+        ScriptedBulkServer.start(r -> json(200, conflictsAt3And7(r)))) {
+      options.putAll(options(server));
+      options.remove("es.mapping.id");
+      LoadResult result = load(options, false, 10);
+
+      assertThat(result.counters().merged()).isZero();
+      assertThat(result.counters().deadLettered()).isEqualTo(2);
+      assertThat(deadLetterIds(result)).containsExactlyInAnyOrder("3", "7");
+      assertThat(result.reconciles()).isTrue();
+    }
+  }
+
+  @Test
   void otherFailuresOfAReplayAreNotForgiven() throws Exception {
     try (ScriptedBulkServer server =
         ScriptedBulkServer.start(

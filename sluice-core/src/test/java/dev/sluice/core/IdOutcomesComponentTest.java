@@ -5,9 +5,12 @@ import static dev.sluice.core.ScriptedBulkServer.bulkResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.core.bulk.EngineContext;
+import dev.sluice.core.id.HashEncoding;
+import dev.sluice.core.id.IdStrategy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,9 +35,22 @@ class IdOutcomesComponentTest {
     return options;
   }
 
-  /** Five documents, ids as given (null: generated), the server answering items 1 and 2 updated. */
+  enum Ids {
+    /** The SHA-256 of each body, as the content-hash strategy gives it. */
+    CONTENT_HASH,
+    /** Ids a key field gave, as {@code sluice replay} sends a record's (or {@code --id-field}). */
+    GIVEN,
+    /** None: Elasticsearch generates them. */
+    GENERATED
+  }
+
   private LoadResult load(Map<String, String> options, Attempt attempt, boolean generated)
       throws Exception {
+    return load(options, attempt, generated ? Ids.GENERATED : Ids.CONTENT_HASH);
+  }
+
+  /** Five documents, ids as {@code ids} says, the server answering items 1 and 2 updated. */
+  private LoadResult load(Map<String, String> options, Attempt attempt, Ids ids) throws Exception {
     try (ScriptedBulkServer server =
         ScriptedBulkServer.start(
             r -> json(200, bulkResponse(r, i -> i == 1 || i == 2 ? UPDATED : null)))) {
@@ -48,7 +64,13 @@ class IdOutcomesComponentTest {
               attempt);
       for (int i = 0; i < 5; i++) {
         byte[] body = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
-        loader.add(Document.of(generated ? null : "h" + i, body, "row " + i));
+        String id =
+            switch (ids) {
+              case CONTENT_HASH -> IdStrategy.contentHash().idOf(List.of(), body);
+              case GIVEN -> "key-" + i;
+              case GENERATED -> null;
+            };
+        loader.add(Document.of(id, body, "row " + i));
       }
       return loader.close();
     }
@@ -78,6 +100,38 @@ class IdOutcomesComponentTest {
     LoadResult result = load(options, Attempt.FIRST, false);
     assertThat(result.counters().updated()).isEqualTo(2);
     assertThat(result.counters().merged()).isZero();
+  }
+
+  @Test
+  void idsThatAreNotTheirBodysHashFoundInTheIndexAreUpdatesWhateverTheStrategy() throws Exception {
+    // sluice replay sends each record's own id (or one --id-field reads) under the default
+    // strategy, the content hash: a document found at such an id was another one, overwritten.
+    LoadResult result = load(new HashMap<>(), Attempt.FIRST, Ids.GIVEN);
+    assertThat(result.counters().updated()).isEqualTo(2);
+    assertThat(result.counters().merged()).isZero();
+    assertThat(result.reconciles()).isTrue();
+  }
+
+  @Test
+  void idsInAnotherEncodingOfTheHashAreStillMerged() throws Exception {
+    // Dead letters of a load that wrote hex ids, replayed under today's default encoding.
+    Map<String, String> options = new HashMap<>();
+    options.put("sluice.id.hash.encoding", "base64url");
+    try (ScriptedBulkServer server =
+        ScriptedBulkServer.start(r -> json(200, bulkResponse(r, i -> UPDATED)))) {
+      options.putAll(options(server));
+      BulkLoader loader =
+          BulkLoader.open(
+              SluiceConfig.fromOptions(options),
+              "w",
+              LoadListener.NONE,
+              EngineContext.defaults(),
+              Attempt.FIRST);
+      byte[] body = "{\"n\":1}".getBytes(StandardCharsets.UTF_8);
+      loader.add(
+          Document.of(IdStrategy.contentHash(HashEncoding.HEX).idOf(List.of(), body), body, "r"));
+      assertThat(loader.close().counters().merged()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -110,10 +110,7 @@ public final class BulkEngine {
             inbox,
             outbox,
             new ResponseDecision(
-                policy,
-                transport.describe(),
-                attempt == Attempt.REPLAY,
-                config.idStrategy().mergesIdenticalDocuments()),
+                policy, transport.describe(), attempt == Attempt.REPLAY, config.idStrategy()),
             new OutcomeApplier(
                 counters, deadLetters, outbox, budget, listener, attempt == Attempt.REPLAY),
             new Progress(writerId, counters, budget, listener));

@@ -6,6 +6,7 @@ import dev.sluice.core.bulk.ItemOutcome.DeadLetter;
 import dev.sluice.core.bulk.ItemOutcome.Indexed;
 import dev.sluice.core.bulk.ItemOutcome.Merged;
 import dev.sluice.core.bulk.ItemOutcome.Retry;
+import dev.sluice.core.id.IdStrategy;
 import dev.sluice.core.report.Counters;
 import dev.sluice.core.retry.Classification;
 import dev.sluice.core.retry.FailureClass;
@@ -38,26 +39,27 @@ final class ResponseDecision {
   private final RetryPolicy policy;
   private final FailureMessages messages;
   private final boolean replay;
-  private final boolean contentIds;
+  private final IdStrategy ids;
 
   /**
    * @param target where requests go, for messages
    * @param replay an earlier attempt of the load may have delivered any of its documents
    */
   ResponseDecision(RetryPolicy policy, String target, boolean replay) {
-    this(policy, target, replay, false);
+    this(policy, target, replay, IdStrategy.generated());
   }
 
   /**
-   * @param contentIds ids are hashes of the documents' content, so an {@code index} that finds its
-   *     id taken, where no earlier send of this load can have written it, met an identical document
-   *     ({@link Merged})
+   * @param ids the load's id strategy: where it gives each document the hash of its content, an
+   *     {@code index} that finds its id taken, where no earlier send of this load can have written
+   *     it, met an identical document ({@link Merged}); a document whose id it did not compute (a
+   *     replayed record's own) met another one
    */
-  ResponseDecision(RetryPolicy policy, String target, boolean replay, boolean contentIds) {
+  ResponseDecision(RetryPolicy policy, String target, boolean replay, IdStrategy ids) {
     this.policy = policy;
     this.messages = new FailureMessages(target);
     this.replay = replay;
-    this.contentIds = contentIds;
+    this.ids = ids;
   }
 
   /**
@@ -166,11 +168,11 @@ final class ResponseDecision {
    * applied it, whose own earlier write would answer "updated" too.
    */
   private boolean merged(ItemResult item, PendingDocument doc) {
-    return contentIds
-        && doc.op == OpType.INDEX
+    return doc.op == OpType.INDEX
         && !replay
         && !doc.possiblyApplied
-        && ("updated".equals(item.result()) || "noop".equals(item.result()));
+        && ("updated".equals(item.result()) || "noop".equals(item.result()))
+        && idIsContentHash(doc);
   }
 
   /**
@@ -179,13 +181,18 @@ final class ResponseDecision {
    * classifier counts it as already delivered.
    */
   private boolean identicalCreated(ItemResult item, PendingDocument doc) {
-    return contentIds
-        && doc.op == OpType.CREATE
+    return doc.op == OpType.CREATE
         && !replay
         && !doc.possiblyApplied
         && doc.document.version() == null
         && item.status() == 409
-        && "version_conflict_engine_exception".equals(item.errorType());
+        && "version_conflict_engine_exception".equals(item.errorType())
+        && idIsContentHash(doc);
+  }
+
+  /** Last of the checks: it hashes the body again, and only ids found taken get here. */
+  private boolean idIsContentHash(PendingDocument doc) {
+    return ids.isContentHashOf(doc.document.id(), doc.document.source());
   }
 
   private static Indexed indexed(String result) {

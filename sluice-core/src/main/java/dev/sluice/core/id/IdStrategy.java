@@ -72,6 +72,18 @@ public sealed interface IdStrategy extends Serializable
   }
 
   /**
+   * True when {@code id} is the content hash of {@code source} (in any {@link HashEncoding}), so
+   * that a document found at that id is identical to this one; false for every other strategy, and
+   * for an id the document was given rather than this strategy computed (as {@code sluice replay}
+   * sends a dead-lettered record's own id, or one {@code --id-field} reads, whatever the strategy).
+   * The engine asks only when the id was found taken, so the hash is not computed twice per
+   * document.
+   */
+  default boolean isContentHashOf(String id, byte[] source) {
+    return false;
+  }
+
+  /**
    * A stable one-line description recorded in checkpoint manifests, e.g. {@code field:customer.id},
    * {@code composite:region|id}, {@code content-sha256} (hex), {@code auto}; see {@link
    * HashEncoding#describe()}.

@@ -1,5 +1,8 @@
 package dev.sluice.core.bulk;
 
+import static dev.sluice.core.bulk.CreateConflictDecisionTest.Ids.GIVEN;
+import static dev.sluice.core.bulk.CreateConflictDecisionTest.Ids.HASH;
+import static dev.sluice.core.bulk.CreateConflictDecisionTest.Ids.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.core.Document;
@@ -21,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * When a success is an identical row merged into an existing document: a table of (content-hash
- * ids?, operation, result, replay?, an earlier send may have applied it?) → merged or indexed.
+ * When a success is an identical row merged into an existing document: a table of (which ids,
+ * operation, result, replay?, an earlier send may have applied it?) → merged or indexed.
  */
 class MergedDecisionTest {
   private static final Instant SENT = Instant.parse("2026-01-01T00:00:00Z");
@@ -32,7 +35,7 @@ class MergedDecisionTest {
 
   record Case(
       String name,
-      boolean contentIds,
+      CreateConflictDecisionTest.Ids ids,
       OpType op,
       String result,
       boolean replay,
@@ -47,13 +50,13 @@ class MergedDecisionTest {
   static Stream<Case> cases() {
     return Stream.of(
         new Case(
-            "a new hash id is created", true, OpType.INDEX, "created", false, false, "created"),
+            "a new hash id is created", HASH, OpType.INDEX, "created", false, false, "created"),
         new Case(
-            "a hash id found taken: merged", true, OpType.INDEX, "updated", false, false, "merged"),
-        new Case("a noop on a hash id: merged", true, OpType.INDEX, "noop", false, false, "merged"),
+            "a hash id found taken: merged", HASH, OpType.INDEX, "updated", false, false, "merged"),
+        new Case("a noop on a hash id: merged", HASH, OpType.INDEX, "noop", false, false, "merged"),
         new Case(
             "a replayed load may have written it itself",
-            true,
+            HASH,
             OpType.INDEX,
             "updated",
             true,
@@ -61,7 +64,7 @@ class MergedDecisionTest {
             "updated"),
         new Case(
             "a re-send after an ambiguous failure may have written it itself",
-            true,
+            HASH,
             OpType.INDEX,
             "updated",
             false,
@@ -69,7 +72,7 @@ class MergedDecisionTest {
             "updated"),
         new Case(
             "a key column's id found taken is an update, not a merge",
-            false,
+            KEY,
             OpType.INDEX,
             "updated",
             false,
@@ -77,7 +80,15 @@ class MergedDecisionTest {
             "updated"),
         new Case(
             "an update operation is never a merge",
-            true,
+            HASH,
+            OpType.UPDATE,
+            "updated",
+            false,
+            false,
+            "updated"),
+        new Case(
+            "a replayed record's own id found taken is an update, whatever the strategy",
+            GIVEN,
             OpType.UPDATE,
             "updated",
             false,
@@ -90,7 +101,10 @@ class MergedDecisionTest {
   void decides(Case c) {
     PendingDocument doc =
         new DocumentEncoder("idx", c.op())
-            .encode(0, new Document(null, "h", null, c.op(), utf8("{\"a\":1}"), "r"));
+            .encode(
+                0,
+                new Document(
+                    null, c.ids().id(), null, c.op(), CreateConflictDecisionTest.BODY, "r"));
     Retries retries = new Retries();
     retries.sent(single(doc), SENT);
     if (c.possiblyApplied()) {
@@ -100,7 +114,7 @@ class MergedDecisionTest {
       retries.sent(single(doc), SENT);
     }
     ResponseDecision decision =
-        new ResponseDecision(POLICY, "http://node:9200", c.replay(), c.contentIds());
+        new ResponseDecision(POLICY, "http://node:9200", c.replay(), c.ids().strategy());
     HttpResult response =
         HttpResult.response(
             200,

@@ -66,6 +66,26 @@ class HashEncodingTest {
     assertThat(ids.mergesIdenticalDocuments()).isTrue();
   }
 
+  @Test
+  void recognisesTheHashOfABodyInEveryEncodingAndNothingElse() {
+    byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+    byte[] other = "{\"a\":2}".getBytes(StandardCharsets.UTF_8);
+    for (HashEncoding strategy : HashEncoding.values()) {
+      IdStrategy ids = IdStrategy.contentHash(strategy);
+      for (HashEncoding written : HashEncoding.values()) {
+        String id = IdStrategy.contentHash(written).idOf(List.of(), body);
+        assertThat(ids.isContentHashOf(id, body)).as(strategy + " reads " + written).isTrue();
+        assertThat(ids.isContentHashOf(id, other)).as(strategy + " on another body").isFalse();
+      }
+      assertThat(ids.isContentHashOf("order-17", body)).isFalse();
+      assertThat(ids.isContentHashOf(null, body)).isFalse();
+      assertThat(ids.isContentHashOf("order-17", null)).isFalse();
+    }
+    String hash = IdStrategy.contentHash().idOf(List.of(), body);
+    assertThat(IdStrategy.field("id").isContentHashOf(hash, body)).isFalse();
+    assertThat(IdStrategy.generated().isContentHashOf(hash, body)).isFalse();
+  }
+
   /** Every byte value in every place: the text is the JDK's hex and unpadded base64url. */
   @Test
   void writesTheDigestsTextAsTheJdkEncodersDo() {
