@@ -59,10 +59,11 @@ public interface FlowControl {
       Duration latencyTarget,
       String job,
       Clock clock) {
-    return new ProportionalFlowControl(
-        new FlowRule(minBytes, maxBytes, maxConcurrency, latencyTarget),
-        FlowHints.job(job, clock),
-        clock);
+    FlowRule rule = new FlowRule(minBytes, maxBytes, maxConcurrency, latencyTarget);
+    // Writers share a state only under the same limits: a load with smaller ones right after
+    // another (es.batch.size.bytes lowered after a 413, concurrency lowered to spare the cluster)
+    // started from the first load's state, its batches and requests in flight above its own limits.
+    return new ProportionalFlowControl(rule, FlowHints.job(job + " " + rule, clock), clock);
   }
 
   /** Pinned values: what the user configured, whatever happens. */

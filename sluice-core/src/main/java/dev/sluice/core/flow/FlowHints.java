@@ -8,13 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The writers of one job in this JVM (the tasks of one Spark executor writing one index) share one
- * {@link FlowState}, moved by the cluster's answers to any of them, and its requests in flight: the
- * job's batch bytes and concurrency, which its writers take turns for ({@link SendPermits}). Each
- * writer for itself made a small node's refusals land on whichever writers happened to send then:
- * they backed off while the others got through (Jain's index 0.78 with 16 writers), and each had to
- * be refused before it slowed down; a shared budget split evenly still kept one small request per
- * writer in flight. Nothing crosses JVMs.
+ * The writers of one job in this JVM (the tasks of one Spark executor writing one index, under the
+ * same limits: batch bytes, concurrency, floor and latency target) share one {@link FlowState},
+ * moved by the cluster's answers to any of them, and its requests in flight: the job's batch bytes
+ * and concurrency, which its writers take turns for ({@link SendPermits}). Each writer for itself
+ * made a small node's refusals land on whichever writers happened to send then: they backed off
+ * while the others got through (Jain's index 0.78 with 16 writers), and each had to be refused
+ * before it slowed down; a shared budget split evenly still kept one small request per writer in
+ * flight. Nothing crosses JVMs.
  */
 final class FlowHints {
   /**

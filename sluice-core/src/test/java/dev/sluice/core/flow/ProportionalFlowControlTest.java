@@ -73,6 +73,28 @@ class ProportionalFlowControlTest {
   }
 
   @Test
+  void aLoadWithOtherLimitsRightAfterAnotherStartsWithinItsOwn() {
+    // One notebook, one index: a load at 16,000 bytes x 4, then at once (the state still fresh)
+    // the same load with smaller limits, as a user sets them after a 413 or to spare the cluster.
+    String job = "http://node:9200/limits-" + System.nanoTime();
+    FlowControl large = FlowControl.adaptive(1_000, 16_000, 4, Duration.ofSeconds(10), job, at(T0));
+    for (int i = 0; i < 4; i++) {
+      large.onResponse(new FlowSignal(large.epoch(), large.batchBytes(), FAST, 0, false));
+    }
+    assertThat(large.batchBytes()).isEqualTo(16_000);
+    assertThat(large.concurrency()).isEqualTo(4);
+    large.close();
+
+    FlowControl small = FlowControl.adaptive(500, 2_000, 1, Duration.ofSeconds(10), job, at(T0));
+    assertThat(small.batchBytes()).isLessThanOrEqualTo(2_000);
+    assertThat(small.concurrency()).isEqualTo(1);
+    small.onResponse(new FlowSignal(small.epoch(), small.batchBytes(), FAST, 0, false));
+    assertThat(small.batchBytes()).isLessThanOrEqualTo(2_000);
+    assertThat(small.concurrency()).isEqualTo(1);
+    small.close();
+  }
+
+  @Test
   void aJobUnusedForLongStartsAfresh() {
     FlowHints.Job job = new FlowHints.Job(at(T0));
     FlowControl first = new ProportionalFlowControl(rule, job, at(T0));
