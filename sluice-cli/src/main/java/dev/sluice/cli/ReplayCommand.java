@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.core.Attempt;
 import dev.sluice.core.LoadCounters;
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.SluiceConfig;
@@ -42,7 +43,9 @@ import picocli.CommandLine.Parameters;
       "Each action is repeated as it was: its index (the one a {field} pattern chose; --index"
           + " sends every record to one index instead), routing, version and version type, and"
           + " operation. index and create send the document again (create fails again if it"
-          + " exists by now); update and upsert apply the same partial document, or the same"
+          + " exists by now, unless an earlier replay of DIR was cut off or this one is forced:"
+          + " then the document may be that replay's own, and counts as already delivered);"
+          + " update and upsert apply the same partial document, or the same"
           + " script with the record's own params (the script itself comes from the load's"
           + " options or -o; a replay whose script does not match the records is refused);"
           + " delete deletes the id again. An externally versioned document that is older than"
@@ -107,10 +110,25 @@ final class ReplayCommand implements Callable<Integer> {
         SluiceConfig.fromOptions(options(from, into, ReplayRules.versionType(records)));
     ReplayRules.checkScript(records, config.write().actions().script() != null);
     Preflight.reach(config, Math.max(1, nodes.size()));
-    LoadResult result = new Replayer(config, index, idField).replay(records, "replay");
+    Optional<ReplayStart> cutOff = ReplayStart.find(from);
+    cutOff.ifPresent(
+        earlier ->
+            System.out.println(
+                "An earlier replay of "
+                    + from
+                    + " (started "
+                    + earlier.startedAt()
+                    + ") did not finish: documents it sent may be in the index, so a create"
+                    + " finding its id taken counts as already delivered, and documents with"
+                    + " generated ids count as possible duplicates."));
+    Attempt attempt =
+        ReplayStart.attempt(cutOff.isPresent(), Files.exists(from.resolve(ReplayMarker.FILE)));
+    new ReplayStart(now.toString(), into.toString()).write(from);
+    LoadResult result = new Replayer(config, index, idField).replay(records, "replay", attempt);
     LoadCounters c = result.counters();
     new ReplayMarker(now.toString(), into.toString(), c.read(), c.indexed(), c.deadLettered())
         .write(from);
+    ReplayStart.finished(from);
     refresh(config, ReplayRules.targets(records, index));
     System.out.printf(
         "replayed %s: %,d sent, %,d indexed, %,d dead-lettered again%s%n",

@@ -2,11 +2,14 @@ package dev.sluice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.core.Attempt;
 import dev.sluice.core.BulkLoader;
 import dev.sluice.core.Document;
+import dev.sluice.core.LoadListener;
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.OpType;
 import dev.sluice.core.SluiceConfig;
+import dev.sluice.core.bulk.EngineContext;
 import dev.sluice.core.config.IndexNames;
 import dev.sluice.core.deadletter.DeadLetterReader;
 import dev.sluice.core.deadletter.DeadLetterRecord;
@@ -46,8 +49,13 @@ final class Replayer {
     this.fixedIndex = configured != null && !IndexNames.isPattern(configured);
   }
 
-  LoadResult replay(List<DeadLetterRecord> records, String writerId) throws InterruptedException {
-    return BulkLoader.open(config, writerId)
+  /**
+   * @param attempt {@link Attempt#REPLAY} when an earlier replay of the same records may have
+   *     delivered some ({@link ReplayStart})
+   */
+  LoadResult replay(List<DeadLetterRecord> records, String writerId, Attempt attempt)
+      throws InterruptedException {
+    return BulkLoader.open(config, writerId, LoadListener.NONE, EngineContext.defaults(), attempt)
         .closeAfter(
             loader -> {
               for (DeadLetterRecord r : records) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.testkit.ElasticsearchExtension;
 import dev.sluice.testkit.EsHandle;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,5 +109,38 @@ class ResumeAndReplayIT {
     assertThat(again.exit()).isZero();
     assertThat(again.out()).contains("Nothing sent").contains("--force");
     assertThat(CliFixtures.count(es, index)).isEqualTo(ROWS);
+  }
+
+  @Test
+  void aReplayCutOffHalfWayIsRunAgainWithoutTakingItsOwnDocumentsForConflicts(EsHandle es)
+      throws Exception {
+    // create with ids from a field: a create finding its id taken is, on a first send, another
+    // document's id (a dead letter); after a replay that may have sent it, its own earlier write.
+    String index = es.newIndexName();
+    assertThat(es.client().createIndex(index, STRICT).isSuccess()).isTrue();
+    CliRun load =
+        CliFixtures.load(es, input(), index, dir.resolve("out"), "-o", "es.write.operation=create");
+    assertThat(load.exit()).as(load.toString()).isEqualTo(3);
+    Path deadLetters = load.runDirectory().resolve("deadletter");
+    CliFixtures.addKeyword(es, index, "color");
+
+    // What a replay cut off after its first request leaves: two of the four documents created,
+    // its start recorded, no replayed marker.
+    List<DeadLetterRecord> records = CliFixtures.deadLetters(deadLetters);
+    for (DeadLetterRecord r : records.subList(0, 2)) {
+      String source = new String(r.source(), StandardCharsets.UTF_8);
+      assertThat(es.client().put("/" + index + "/_create/" + r.id(), source).isSuccess()).isTrue();
+    }
+    new ReplayStart("2026-12-01T04:00:00Z", deadLetters + "-replay-20261201-040000")
+        .write(deadLetters);
+
+    CliRun replay = CliRun.of("dead-letters", "replay", deadLetters.toString());
+    assertThat(replay.exit()).as(replay.toString()).isZero();
+    assertThat(replay.out())
+        .contains("did not finish")
+        .contains("4 sent, 4 indexed, 0 dead-lettered again");
+    assertThat(CliFixtures.count(es, index)).isEqualTo(ROWS);
+    assertThat(deadLetters.resolve(ReplayMarker.FILE)).exists();
+    assertThat(deadLetters.resolve(ReplayStart.FILE)).doesNotExist();
   }
 }
