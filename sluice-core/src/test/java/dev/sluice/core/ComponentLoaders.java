@@ -14,6 +14,13 @@ final class ComponentLoaders {
     return BulkLoader.open(SluiceConfig.fromOptions(options), "w1", listener, context);
   }
 
+  /** As {@link #open(Map, LoadListener)}, for the given attempt, reporting to no listener. */
+  static BulkLoader open(Map<String, String> options, Attempt attempt) {
+    EngineContext context = EngineContext.defaults().withRandom(() -> 0.0);
+    return BulkLoader.open(
+        SluiceConfig.fromOptions(options), "w1", LoadListener.NONE, context, attempt);
+  }
+
   /** Document {@code i}: id "i", body {"n":i}, position "row i". */
   static Document doc(int i) {
     return Document.of(

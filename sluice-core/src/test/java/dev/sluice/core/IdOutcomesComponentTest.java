@@ -4,7 +4,6 @@ import static dev.sluice.core.ScriptedBulkServer.Reply.json;
 import static dev.sluice.core.ScriptedBulkServer.bulkResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.bulk.EngineContext;
 import dev.sluice.core.id.HashEncoding;
 import dev.sluice.core.id.IdStrategy;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +37,8 @@ class IdOutcomesComponentTest {
   enum Ids {
     /** The SHA-256 of each body, as the content-hash strategy gives it. */
     CONTENT_HASH,
+    /** The same digest in hex, as loads before the base64url default wrote it. */
+    HEX_HASH,
     /** Ids a key field gave, as {@code sluice replay} sends a record's (or {@code --id-field}). */
     GIVEN,
     /** None: Elasticsearch generates them. */
@@ -55,18 +56,13 @@ class IdOutcomesComponentTest {
         ScriptedBulkServer.start(
             r -> json(200, bulkResponse(r, i -> i == 1 || i == 2 ? UPDATED : null)))) {
       options.putAll(options(server));
-      BulkLoader loader =
-          BulkLoader.open(
-              SluiceConfig.fromOptions(options),
-              "w",
-              LoadListener.NONE,
-              EngineContext.defaults(),
-              attempt);
+      BulkLoader loader = ComponentLoaders.open(options, attempt);
       for (int i = 0; i < 5; i++) {
         byte[] body = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
         String id =
             switch (ids) {
               case CONTENT_HASH -> IdStrategy.contentHash().idOf(List.of(), body);
+              case HEX_HASH -> IdStrategy.contentHash(HashEncoding.HEX).idOf(List.of(), body);
               case GIVEN -> "key-" + i;
               case GENERATED -> null;
             };
@@ -115,23 +111,9 @@ class IdOutcomesComponentTest {
   @Test
   void idsInAnotherEncodingOfTheHashAreStillMerged() throws Exception {
     // Dead letters of a load that wrote hex ids, replayed under today's default encoding.
-    Map<String, String> options = new HashMap<>();
-    options.put("sluice.id.hash.encoding", "base64url");
-    try (ScriptedBulkServer server =
-        ScriptedBulkServer.start(r -> json(200, bulkResponse(r, i -> UPDATED)))) {
-      options.putAll(options(server));
-      BulkLoader loader =
-          BulkLoader.open(
-              SluiceConfig.fromOptions(options),
-              "w",
-              LoadListener.NONE,
-              EngineContext.defaults(),
-              Attempt.FIRST);
-      byte[] body = "{\"n\":1}".getBytes(StandardCharsets.UTF_8);
-      loader.add(
-          Document.of(IdStrategy.contentHash(HashEncoding.HEX).idOf(List.of(), body), body, "r"));
-      assertThat(loader.close().counters().merged()).isEqualTo(1);
-    }
+    LoadResult result = load(new HashMap<>(), Attempt.FIRST, Ids.HEX_HASH);
+    assertThat(result.counters().merged()).isEqualTo(2);
+    assertThat(result.counters().updated()).isZero();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static dev.sluice.core.ScriptedBulkServer.bulkResponse;
 import static dev.sluice.core.ScriptedBulkServer.itemError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.bulk.EngineContext;
 import dev.sluice.core.id.IdStrategy;
 import dev.sluice.core.report.Counter;
 import dev.sluice.core.report.IndexCounts;
@@ -60,13 +59,7 @@ class OutcomeCountsComponentTest {
       options.put("es.nodes", server.address());
       options.put("es.resource", "a");
       options.put("sluice.deadletter.path", deadLetterDir.toString());
-      BulkLoader loader =
-          BulkLoader.open(
-              SluiceConfig.fromOptions(options),
-              "w",
-              LoadListener.NONE,
-              EngineContext.defaults(),
-              Attempt.FIRST);
+      BulkLoader loader = ComponentLoaders.open(options, Attempt.FIRST);
       for (int i = 0; i < ROWS.size(); i++) {
         Row row = ROWS.get(i);
         byte[] body = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
