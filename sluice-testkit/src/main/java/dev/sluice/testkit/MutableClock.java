@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand, from any thread. */
-public final class MutableClock extends Clock {
+public class MutableClock extends Clock {
   private volatile Instant now;
 
   public MutableClock(Instant start) {
@@ -16,6 +16,10 @@ public final class MutableClock extends Clock {
 
   public void advance(Duration d) {
     now = now.plus(d);
+  }
+
+  public void set(Instant instant) {
+    now = instant;
   }
 
   @Override
