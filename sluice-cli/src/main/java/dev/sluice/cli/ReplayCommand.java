@@ -41,8 +41,9 @@ import picocli.CommandLine.Parameters;
           + " new set. Connection and credentials come from the run that wrote DIR, or --es/-o.",
       "",
       "Each action is repeated as it was: its index (the one a {field} pattern chose; --index"
-          + " sends every record to one index instead), routing, version and version type, and"
-          + " operation. index and create send the document again (create fails again if it"
+          + " sends every record to one index instead), routing, version and version type, ingest"
+          + " pipeline (-o es.ingest.pipeline=... sends through another), and operation. index and"
+          + " create send the document again (create fails again if it"
           + " exists by now, unless an earlier replay of DIR was cut off or this one is forced:"
           + " then the document may be that replay's own, and counts as already delivered);"
           + " update and upsert apply the same partial document, or the same"
@@ -51,7 +52,8 @@ import picocli.CommandLine.Parameters;
           + " delete deletes the id again. An externally versioned document that is older than"
           + " what the index holds by now fails again with a version conflict, as it should."
           + " Records written before Sluice kept routing, version and params (format 1;"
-          + " inspect says so) are sent without them.",
+          + " inspect says so) are sent without them, and before it kept the pipeline (format 2)"
+          + " through the one the load's options or -o give, if any.",
       "",
       "Examples:",
       "  sluice dead-letters replay sluice-out/orders-20261130-101500/deadletter",
@@ -106,9 +108,11 @@ final class ReplayCommand implements Callable<Integer> {
     Instant now = Instant.now();
     Path into = from.resolveSibling(from.getFileName() + "-replay-" + NAME_TIME.format(now));
     List<DeadLetterRecord> records = Replayer.read(from);
+    String pipeline = ReplayRules.pipeline(records);
     SluiceConfig config =
-        SluiceConfig.fromOptions(options(from, into, ReplayRules.versionType(records)));
+        SluiceConfig.fromOptions(options(from, into, ReplayRules.versionType(records), pipeline));
     ReplayRules.checkScript(records, config.write().actions().script() != null);
+    tellAboutPipeline(records, pipeline, config.write().actions().pipeline());
     Preflight.reach(config, Math.max(1, nodes.size()));
     Optional<ReplayStart> cutOff = ReplayStart.find(from);
     cutOff.ifPresent(
@@ -140,10 +144,36 @@ final class ReplayCommand implements Callable<Integer> {
     return c.deadLettered() > 0 ? ExitCode.DEAD_LETTERS : ExitCode.INDEXED;
   }
 
+  /** Says when the documents go through another pipeline than the one their actions named. */
+  private static void tellAboutPipeline(
+      List<DeadLetterRecord> records, String recorded, String configured) {
+    if (recorded != null && !recorded.equals(configured)) {
+      System.out.println(
+          "The dead letters were sent through the ingest pipeline "
+              + recorded
+              + "; they are replayed through "
+              + configured
+              + ", as "
+              + ConfigKeys.INGEST_PIPELINE.name()
+              + " asks.");
+    }
+    long unknown = ReplayRules.withoutKnownPipeline(records);
+    if (unknown > 0 && configured == null) {
+      System.out.println(
+          unknown
+              + " index/create dead letters were written before Sluice kept the pipeline their"
+              + " action named (format 2): they are sent through none; if the load had one,"
+              + " replay with -o "
+              + ConfigKeys.INGEST_PIPELINE.name()
+              + "=<name>.");
+    }
+  }
+
   /**
    * @param versionType the version type the records' versions were sent with, or null
+   * @param pipeline the ingest pipeline the records' actions named, or null
    */
-  private Map<String, String> options(Path from, Path into, String versionType) {
+  private Map<String, String> options(Path from, Path into, String versionType, String pipeline) {
     Optional<LoadSettings> load = DeadLetterDirectory.settingsOf(from);
     Map<String, String> all = new LinkedHashMap<>();
     // Every failure of a replay is worth keeping: no tolerance stops it half way.
@@ -160,6 +190,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
     if (versionType != null) {
       all.put(ConfigKeys.MAPPING_VERSION_TYPE.name(), versionType);
+    }
+    if (pipeline != null) {
+      all.put(ConfigKeys.INGEST_PIPELINE.name(), pipeline);
     }
     all.putAll(options);
     all.put(ConfigKeys.DEADLETTER_PATH.name(), into.toString());

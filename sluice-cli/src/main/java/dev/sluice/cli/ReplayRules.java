@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * What a replay must settle before it sends anything, decided from the records alone: the version
- * type their versions go with, whether the configured script matches what they ran, and which
- * indices they go to. A replay that would do something other than the original actions is refused.
+ * type their versions go with, the ingest pipeline their actions named, whether the configured
+ * script matches what they ran, and which indices they go to. A replay that would do something
+ * other than the original actions is refused.
  */
 final class ReplayRules {
   private ReplayRules() {}
@@ -35,6 +36,49 @@ final class ReplayRules {
               + ": replay the sets of each load on their own.");
     }
     return types.isEmpty() ? null : types.first();
+  }
+
+  /**
+   * The ingest pipeline the records' index and create actions named, or null when they named none;
+   * records that do not say (format 2 and before) are left out.
+   *
+   * @throws UsageException when they named different ones, or some one and some none: one replay
+   *     sends every document through the same pipeline, or none
+   */
+  static String pipeline(List<DeadLetterRecord> records) {
+    Set<String> seen = new TreeSet<>();
+    long without = 0;
+    for (DeadLetterRecord r : records) {
+      if (r.keepsPipeline() && runsPipelines(r) && Replayer.sendable(r)) {
+        if (r.pipeline() == null) {
+          without++;
+        } else {
+          seen.add(r.pipeline());
+        }
+      }
+    }
+    if (seen.size() > 1 || (!seen.isEmpty() && without > 0)) {
+      throw new UsageException(
+          "The dead letters were sent through different ingest pipelines "
+              + seen
+              + (without > 0 ? " and " + without + " through none" : "")
+              + ": replay the sets of each load on their own.");
+    }
+    return seen.isEmpty() ? null : seen.iterator().next();
+  }
+
+  /**
+   * Index and create actions of records that do not say which pipeline they named (format 2 and
+   * before): a replay sends them through the configured one, which may not be the load's.
+   */
+  static long withoutKnownPipeline(List<DeadLetterRecord> records) {
+    return records.stream()
+        .filter(r -> !r.keepsPipeline() && runsPipelines(r) && Replayer.sendable(r))
+        .count();
+  }
+
+  private static boolean runsPipelines(DeadLetterRecord r) {
+    return "index".equalsIgnoreCase(r.op()) || "create".equalsIgnoreCase(r.op());
   }
 
   /**

@@ -13,7 +13,17 @@ final class ReplayRecords {
   static DeadLetterRecord of(
       String index, String op, String routing, Long version, String versionType, String params) {
     return record(
-        DeadLetterRecord.FORMAT_VERSION, index, op, routing, version, versionType, params);
+        DeadLetterRecord.FORMAT_VERSION, index, op, routing, version, versionType, params, null);
+  }
+
+  /** An index or create action that named {@code pipeline} (null: none). */
+  static DeadLetterRecord piped(String op, String pipeline) {
+    return record(DeadLetterRecord.FORMAT_VERSION, "logs", op, null, null, null, null, pipeline);
+  }
+
+  /** As Sluice wrote it before it kept the pipeline: format 2. */
+  static DeadLetterRecord formatTwo(String op) {
+    return record(2, "logs", op, null, null, null, null, null);
   }
 
   private static DeadLetterRecord record(
@@ -23,7 +33,8 @@ final class ReplayRecords {
       String routing,
       Long version,
       String versionType,
-      String params) {
+      String params,
+      String pipeline) {
     return new DeadLetterRecord(
         format,
         index,
@@ -41,7 +52,8 @@ final class ReplayRecords {
         routing,
         version,
         versionType,
-        bytes(params));
+        bytes(params),
+        pipeline);
   }
 
   static DeadLetterRecord plain(String index, String op) {
@@ -50,7 +62,7 @@ final class ReplayRecords {
 
   /** As Sluice wrote it before it kept routing, version and params. */
   static DeadLetterRecord formatOne(String index, String op) {
-    return record(DeadLetterRecord.FIRST_FORMAT_VERSION, index, op, null, null, null, null);
+    return record(DeadLetterRecord.FIRST_FORMAT_VERSION, index, op, null, null, null, null, null);
   }
 
   static byte[] bytes(String text) {

@@ -2,12 +2,16 @@ package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.deadletter.DeadLetterRecord;
 import dev.sluice.testkit.ElasticsearchExtension;
 import dev.sluice.testkit.EsHandle;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,5 +146,51 @@ class ResumeAndReplayIT {
     assertThat(CliFixtures.count(es, index)).isEqualTo(ROWS);
     assertThat(deadLetters.resolve(ReplayMarker.FILE)).exists();
     assertThat(deadLetters.resolve(ReplayStart.FILE)).doesNotExist();
+  }
+
+  @Test
+  void deadLettersWithoutTheLoadsSettingsAreReplayedThroughTheLoadsPipeline(EsHandle es)
+      throws Exception {
+    // A Spark job writes no load settings beside its dead letters (a shared directory holds the
+    // sets of many jobs): what an action named is in its record, or the replay cannot know it.
+    String index = es.newIndexName();
+    String pipeline = index + "-pipeline";
+    // This build's only processor; it fails without security, and the failure is ignored: the
+    // node still counts every document the pipeline ran on, which is what this test reads.
+    String processor = "{\"set_security_user\":{\"field\":\"by\",\"ignore_failure\":true}}";
+    assertThat(
+            es.client()
+                .put("/_ingest/pipeline/" + pipeline, "{\"processors\":[" + processor + "]}")
+                .isSuccess())
+        .isTrue();
+    assertThat(es.client().createIndex(index, STRICT).isSuccess()).isTrue();
+    CliRun load =
+        CliFixtures.load(
+            es, input(), index, dir.resolve("out"), "-o", "es.ingest.pipeline=" + pipeline);
+    assertThat(load.exit()).as(load.toString()).isEqualTo(3);
+    // every row went through it, the four the mapping then refused too
+    assertThat(pipelineCount(es, pipeline)).isEqualTo(ROWS);
+    Path shared = Files.createDirectories(dir.resolve("shared-deadletter"));
+    try (Stream<Path> files = Files.list(load.runDirectory().resolve("deadletter"))) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".ndjson")).toList()) {
+        Files.copy(f, shared.resolve(f.getFileName()));
+      }
+    }
+    CliFixtures.addKeyword(es, index, "color");
+
+    CliRun replay = CliRun.of("dead-letters", "replay", shared.toString(), "--es", es.url());
+    assertThat(replay.exit()).as(replay.toString()).isZero();
+    assertThat(replay.out()).contains("4 sent, 4 indexed, 0 dead-lettered again");
+    assertThat(CliFixtures.count(es, index)).isEqualTo(ROWS);
+    assertThat(pipelineCount(es, pipeline)).as("documents the pipeline ran on").isEqualTo(ROWS + 4);
+  }
+
+  private static long pipelineCount(EsHandle es, String pipeline) throws Exception {
+    JsonNode stats = new ObjectMapper().readTree(es.client().get("/_nodes/stats/ingest").body());
+    long count = 0;
+    for (JsonNode node : stats.path("nodes")) {
+      count += node.path("ingest").path("pipelines").path(pipeline).path("count").asLong();
+    }
+    return count;
   }
 }

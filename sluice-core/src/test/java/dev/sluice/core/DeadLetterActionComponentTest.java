@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A dead letter keeps what its action carried beyond index, id and source (routing, version and its
- * type, a script's params), so that a replay can send the same action again.
+ * type, a script's params, the ingest pipeline), so that a replay can send the same action again.
  */
 @Timeout(60)
 class DeadLetterActionComponentTest {
   @TempDir Path deadLetterDir;
+  private int loads;
 
   private List<DeadLetterRecord> rejectAll(Map<String, String> extra, Document... documents)
       throws Exception {
@@ -35,7 +36,8 @@ class DeadLetterActionComponentTest {
       Map<String, String> options = new HashMap<>(extra);
       options.put("es.nodes", server.address());
       options.put("es.resource", "test");
-      options.put("sluice.deadletter.path", deadLetterDir.toString());
+      // a directory per load, so that each reads back only its own dead letters
+      options.put("sluice.deadletter.path", deadLetterDir.resolve("load" + loads++).toString());
       BulkLoader loader = ComponentLoaders.open(options, LoadListener.NONE);
       for (Document d : documents) {
         loader.add(d);
@@ -97,5 +99,19 @@ class DeadLetterActionComponentTest {
             new Document(null, "1", null, null, utf8("{\"n\":1}"), "row 1"));
     assertThat(dead.get(0).op()).isEqualTo("update");
     assertThat(dead.get(0).scriptParams()).isNull();
+  }
+
+  @Test
+  void anIndexOrCreateActionKeepsItsPipeline() throws Exception {
+    for (String op : List.of("index", "create")) {
+      List<DeadLetterRecord> dead =
+          rejectAll(
+              Map.of("es.write.operation", op, "es.ingest.pipeline", "enrich"),
+              new Document(null, "1", null, null, utf8("{\"n\":1}"), "row 1"));
+      assertThat(dead).extracting(DeadLetterRecord::pipeline).as(op).containsExactly("enrich");
+    }
+    assertThat(rejectAll(Map.of(), new Document(null, "1", null, null, utf8("{\"n\":1}"), "row 1")))
+        .extracting(DeadLetterRecord::pipeline)
+        .containsOnlyNulls();
   }
 }

@@ -25,8 +25,8 @@ final class DeadLetterSink {
   private final ActionOptions actions;
 
   /**
-   * @param actions what the actions carried beyond the document: its version type and script are
-   *     kept in each record, so that a replay does what the action did
+   * @param actions what the actions carried beyond the document: its version type, script params
+   *     and pipeline are kept in each record, so that a replay does what the action did
    */
   DeadLetterSink(
       String writerId,
@@ -63,7 +63,8 @@ final class DeadLetterSink {
             d.routing(),
             d.version(),
             d.version() == null ? null : actions.versionType(),
-            scriptParams(doc));
+            scriptParams(doc),
+            pipeline(doc));
     try {
       store.write(record);
     } catch (IOException e) {
@@ -83,6 +84,11 @@ final class DeadLetterSink {
     }
     return (script.paramsJson() == null ? "{}" : script.paramsJson())
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The pipeline the action named: Elasticsearch runs one on index and create only. */
+  private String pipeline(PendingDocument doc) {
+    return doc.op == OpType.INDEX || doc.op == OpType.CREATE ? actions.pipeline() : null;
   }
 
   /** Throws DeadLetterToleranceException when too many documents were rejected. */

@@ -51,6 +51,9 @@ final class DeadLetterCodec {
       if (r.scriptParams() != null) {
         writeBytes(g, "script_params", r.scriptParams());
       }
+      if (r.pipeline() != null) {
+        g.writeStringField("pipeline", r.pipeline());
+      }
       g.writeEndObject();
     }
     line.write('\n');
@@ -100,7 +103,8 @@ final class DeadLetterCodec {
         textOrNull(n, "routing"),
         n.hasNonNull("version") ? n.get("version").asLong() : null,
         textOrNull(n, "version_type"),
-        bytes(n, "script_params"));
+        bytes(n, "script_params"),
+        textOrNull(n, "pipeline"));
   }
 
   private static byte[] bytes(JsonNode n, String name) throws IOException {

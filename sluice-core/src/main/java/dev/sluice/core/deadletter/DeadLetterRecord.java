@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param versionType the {@code version_type} sent with {@code version}, or null
  * @param scriptParams the {@code params} of a scripted update or upsert, as JSON ({@code {}} when
  *     the script had none); null for every action that ran no script
+ * @param pipeline the ingest pipeline an index or create action named ({@code es.ingest.pipeline}),
+ *     or null for none; a replay runs the document through it again
  */
 public record DeadLetterRecord(
     int formatVersion,
@@ -34,10 +36,14 @@ public record DeadLetterRecord(
     String routing,
     Long version,
     String versionType,
-    byte[] scriptParams) {
+    byte[] scriptParams,
+    String pipeline) {
 
-  /** Format 2 added routing, version, version type and script params. */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * Format 2 added routing, version, version type and script params; format 3 the pipeline (a
+   * Sluice that reads only format 2 refuses it rather than replay without the pipeline).
+   */
+  public static final int FORMAT_VERSION = 3;
 
   /** The oldest format still read: its records kept no routing, version or script params. */
   public static final int FIRST_FORMAT_VERSION = 1;
@@ -74,6 +80,7 @@ public record DeadLetterRecord(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -83,5 +90,13 @@ public record DeadLetterRecord(
    */
   public boolean keepsWholeAction() {
     return formatVersion >= 2;
+  }
+
+  /**
+   * Whether the record says which pipeline its action named, if any: from format 3 on. Before, a
+   * record of an index or create action does not say whether it named one.
+   */
+  public boolean keepsPipeline() {
+    return formatVersion >= 3;
   }
 }

@@ -43,7 +43,8 @@ class DeadLetterCodecTest {
                 "s1",
                 113L,
                 "external_gte",
-                utf8("{\"inc\":13,\"tag\":\"red\"}")));
+                utf8("{\"inc\":13,\"tag\":\"red\"}"),
+                null));
     assertThat(back.keepsWholeAction()).isTrue();
     assertThat(back.index()).isEqualTo("logs-b");
     assertThat(back.op()).isEqualTo("update");
@@ -79,7 +80,48 @@ class DeadLetterCodecTest {
     assertThat(back.routing()).isNull();
     assertThat(back.version()).isNull();
     assertThat(back.scriptParams()).isNull();
+    assertThat(back.pipeline()).isNull();
     assertThat(back.source()).isEqualTo(utf8("a,b"));
+  }
+
+  @Test
+  void thePipelineComesBack() throws Exception {
+    DeadLetterRecord back =
+        roundTrip(
+            new DeadLetterRecord(
+                DeadLetterRecord.FORMAT_VERSION,
+                "logs",
+                "r7",
+                "create",
+                400,
+                "strict_dynamic_mapping_exception",
+                "no color",
+                1,
+                AT,
+                AT,
+                "partition 0 row 7",
+                "w1",
+                utf8("{\"id\":\"r7\"}"),
+                null,
+                null,
+                null,
+                null,
+                "enrich-v2"));
+    assertThat(back.keepsPipeline()).isTrue();
+    assertThat(back.pipeline()).isEqualTo("enrich-v2");
+  }
+
+  @Test
+  void aRecordOfFormatTwoDoesNotSayWhetherItsActionNamedAPipeline() throws Exception {
+    DeadLetterRecord older =
+        DeadLetterCodec.readLine(
+            "{\"v\":2,\"index\":\"i\",\"id\":\"1\",\"op\":\"index\",\"status\":400,"
+                + "\"error_type\":\"t\",\"reason\":\"r\",\"attempts\":1,"
+                + "\"first_attempt\":\"2026-01-01T00:00:00Z\","
+                + "\"last_attempt\":\"2026-01-01T00:00:00Z\",\"position\":\"p\","
+                + "\"writer_id\":\"w\",\"source\":{\"a\":1}}");
+    assertThat(older.keepsWholeAction()).isTrue();
+    assertThat(older.keepsPipeline()).isFalse();
   }
 
   @Test
@@ -98,8 +140,8 @@ class DeadLetterCodecTest {
 
   @Test
   void aNewerFormatIsRefusedNamingWhatIsRead() {
-    assertThatThrownBy(() -> DeadLetterCodec.readLine("{\"v\":3}"))
-        .hasMessageContaining("format version 3")
-        .hasMessageContaining("reads 1 to 2");
+    assertThatThrownBy(() -> DeadLetterCodec.readLine("{\"v\":4}"))
+        .hasMessageContaining("format version 4")
+        .hasMessageContaining("reads 1 to 3");
   }
 }
