@@ -8,8 +8,7 @@ import java.time.Instant;
  *
  * @param index the index the action went to (the one a {@code {field}} pattern chose, if any)
  * @param op the action: index, create, update, upsert or delete
- * @param source the original body (null for a delete); on read-back a JSON body comes back
- *     re-serialised compactly, a non-JSON body byte for byte
+ * @param source the original body (null for a delete), read back byte for byte
  * @param position the caller's source position, e.g. "partition 3 row 1207"
  * @param routing the action's custom routing, or null
  * @param version the action's external version, or null when it sent none

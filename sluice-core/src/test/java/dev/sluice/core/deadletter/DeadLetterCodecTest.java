@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterCodecTest {
@@ -82,6 +83,70 @@ class DeadLetterCodecTest {
     assertThat(back.scriptParams()).isNull();
     assertThat(back.pipeline()).isNull();
     assertThat(back.source()).isEqualTo(utf8("a,b"));
+  }
+
+  @Test
+  void aJsonSourceAndItsScriptParamsComeBackByteForByte() throws Exception {
+    // A replay sends these bytes: a decimal column's digits, its trailing zeros and the spelling
+    // of every number stay as the load wrote them (re-read as doubles, 17 significant digits
+    // survived and "1.50" became "1.5"), and a content-hash id still matches its body.
+    String source =
+        "{\"amount\":12345678901234567.8901234567,\"price\":1.50,\"n\":1E+3,"
+            + "\"big\":123456789012345678901234567890,\"tiny\":4.9E-324,"
+            + "\"name\":\"caf\u00e9 \\u00e9\",\"tags\":[1.10,{\"x\":null}]}";
+    String params = "{\"inc\":0.1000000000000000055511151231257827}";
+    DeadLetterRecord back =
+        roundTrip(
+            new DeadLetterRecord(
+                DeadLetterRecord.FORMAT_VERSION,
+                "orders",
+                "r1",
+                "upsert",
+                400,
+                "t",
+                "r",
+                1,
+                AT,
+                AT,
+                "partition 0 row 1",
+                "w1",
+                utf8(source),
+                null,
+                null,
+                null,
+                utf8(params),
+                null));
+    assertThat(new String(back.source(), StandardCharsets.UTF_8)).isEqualTo(source);
+    assertThat(new String(back.scriptParams(), StandardCharsets.UTF_8)).isEqualTo(params);
+  }
+
+  @Test
+  void aPrettyPrintedOrNonUtf8BodyComesBackByteForByte() throws Exception {
+    for (byte[] source :
+        List.of(
+            utf8("{\n  \"a\": 1,\r\n  \"b\": [1.50]\n}"),
+            new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}'})) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      DeadLetterCodec.writeLine(
+          new DeadLetterRecord(
+              DeadLetterRecord.FORMAT_VERSION,
+              "i",
+              "1",
+              "index",
+              400,
+              "t",
+              "r",
+              1,
+              AT,
+              AT,
+              "p",
+              "w",
+              source),
+          out);
+      String line = out.toString(StandardCharsets.UTF_8);
+      assertThat(line.split("\n", -1)).hasSize(2); // one record, one line
+      assertThat(DeadLetterCodec.readLine(line.strip()).source()).isEqualTo(source);
+    }
   }
 
   @Test

@@ -59,7 +59,8 @@ class DeadLetterStoreTest {
 
     List<DeadLetterRecord> back = new DeadLetterReader(storage).readAll(sub.toString());
     assertThat(back).extracting(DeadLetterRecord::id).containsExactly("1", "2", "3");
-    assertThat(new String(back.get(0).source(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":[1,2]}");
+    assertThat(new String(back.get(0).source(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"a\": [1, 2]}");
     assertThat(back.get(1).source()).containsExactly((byte) 0xff, 'x');
     assertThat(back.get(2).source()).isNull();
     DeadLetterRecord first = back.get(0);
