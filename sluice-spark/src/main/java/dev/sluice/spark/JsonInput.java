@@ -1,16 +1,18 @@
 package dev.sluice.spark;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.sluice.core.ConfigException;
 import dev.sluice.core.config.ConfigKeys;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.DataType;
@@ -21,13 +23,13 @@ import org.apache.spark.sql.types.StructType;
  * Rows that are JSON documents ({@code es.input.json=true}): the DataFrame's one string or binary
  * column holds each document, which is sent as is once it is known to be one JSON object. As
  * elasticsearch-hadoop does, the id, composite id and routing fields are read from the document
- * (dotted paths reach nested objects). A row that is not one JSON object, or lacks its id, is
- * dead-lettered with the reason; the load goes on.
+ * (dotted paths reach nested objects), a value as it is written: a number's text, not a double's
+ * (12345678901234567.89 and ...88 are two ids, 1.50 is not 1.5). A row that is not one JSON object,
+ * or lacks its id, is dead-lettered with the reason; the load goes on.
  */
 final class JsonInput implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final String column;
   private final boolean binary;
@@ -79,71 +81,111 @@ final class JsonInput implements Serializable {
       throw new RowConversionException(column, "the row holds no JSON document (null)");
     }
     byte[] bytes = raw(row);
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(bytes);
+    List<String> wanted = new ArrayList<>(idFields);
+    if (routingField != null) {
+      wanted.add(routingField);
+    }
+    try (JsonParser p = JSON.createParser(bytes)) {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw new RowConversionException(column, "not one JSON object but " + kind(first));
+      }
+      Map<String, String> values = new HashMap<>();
+      readObject(p, "", wanted, values);
+      if (p.nextToken() != null) {
+        throw new RowConversionException(
+            column, "not valid JSON: more after the document at " + p.currentTokenLocation());
+      }
+      return new Parsed(values, bytes);
     } catch (JsonParseException e) {
       throw new RowConversionException(
           column, "not valid JSON: " + e.getOriginalMessage() + " at " + e.getLocation());
     } catch (IOException e) {
       throw new RowConversionException(column, "not valid JSON: " + e.getMessage());
     }
-    if (tree == null || !tree.isObject()) {
-      String kind = tree == null || tree.isMissingNode() ? "empty" : kind(tree);
-      throw new RowConversionException(column, "not one JSON object but " + kind);
-    }
-    return new Parsed(tree, bytes);
   }
 
-  private static String kind(JsonNode node) {
-    return node.getNodeType().name().toLowerCase(Locale.ROOT);
+  /**
+   * Reads the object the parser is in to its end, keeping the text of each scalar whose dotted path
+   * is wanted (null for JSON null; the first when a key repeats) and descending only where a wanted
+   * path leads.
+   *
+   * @throws RowConversionException naming the path when a wanted one holds an object or array
+   */
+  private static void readObject(
+      JsonParser p, String prefix, List<String> wanted, Map<String, String> values)
+      throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String path = prefix + p.currentName();
+      JsonToken value = p.nextToken();
+      if (value.isScalarValue()) {
+        if (wanted.contains(path) && !values.containsKey(path)) {
+          values.put(path, value == JsonToken.VALUE_NULL ? null : p.getText());
+        }
+      } else if (wanted.contains(path)) {
+        throw new RowConversionException(path, "must hold a single value, not an " + kind(value));
+      } else if (value == JsonToken.START_OBJECT && leadsTo(path, wanted)) {
+        readObject(p, path + ".", wanted, values);
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private static boolean leadsTo(String path, List<String> wanted) {
+    for (String w : wanted) {
+      if (w.startsWith(path + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String kind(JsonToken token) {
+    if (token == null) {
+      return "empty";
+    }
+    return switch (token) {
+      case START_OBJECT -> "object";
+      case START_ARRAY -> "array";
+      case VALUE_STRING -> "string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      case VALUE_NULL -> "null";
+      default -> token.name().toLowerCase(Locale.ROOT);
+    };
   }
 
   private final class Parsed implements RowDocument {
-    private final JsonNode tree;
+    private final Map<String, String> values;
     private final byte[] bytes;
 
-    Parsed(JsonNode tree, byte[] bytes) {
-      this.tree = tree;
+    Parsed(Map<String, String> values, byte[] bytes) {
+      this.values = values;
       this.bytes = bytes;
     }
 
     @Override
     public List<String> idValues() {
-      List<String> values = new ArrayList<>(idFields.size());
+      List<String> ids = new ArrayList<>(idFields.size());
       for (String field : idFields) {
-        String value = textAt(field);
+        String value = values.get(field);
         if (value == null) {
           throw new RowConversionException(field, "the document id is null or missing");
         }
-        values.add(value);
+        ids.add(value);
       }
-      return values;
+      return ids;
     }
 
     @Override
     public String routing() {
-      return routingField == null ? null : textAt(routingField);
+      return routingField == null ? null : values.get(routingField);
     }
 
     @Override
     public byte[] source() {
       return bytes;
-    }
-
-    /** A string's text, another scalar's JSON text, null when missing or null. */
-    private String textAt(String path) {
-      JsonNode node = tree;
-      for (String part : path.split("\\.", -1)) {
-        node = node.path(part);
-      }
-      if (node.isMissingNode() || node.isNull()) {
-        return null;
-      }
-      if (node.isContainerNode()) {
-        throw new RowConversionException(path, "must hold a single value, not an " + kind(node));
-      }
-      return node.isTextual() ? node.asText() : node.toString();
     }
   }
 }

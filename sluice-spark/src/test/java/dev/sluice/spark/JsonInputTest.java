@@ -47,6 +47,29 @@ class JsonInputTest {
     assertThat(new String(converted.document().source(), UTF_8)).isEqualTo(json);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "12345678901234567.89 | 12345678901234567.89",
+        "12345678901234567.88 | 12345678901234567.88",
+        "1.50                 | 1.50",
+        "1.0E10               | 1.0E10",
+        "-0                   | -0",
+        "123456789012345678901234567890 | 123456789012345678901234567890",
+        "true                 | true",
+        "'\"caf\\u00e9\"'   | café",
+      })
+  void aNumericIdIsItsTextAsWrittenAsElasticsearchHadoopReadsIt(String value, String id) {
+    // Read through doubles, the first two rows got one id and overwrote each other.
+    ConvertedRow converted =
+        converter(ONE_STRING, "es.mapping.id", "order.id")
+            .convert(row("{\"order\":{\"id\":" + value + "}}"), "r");
+
+    assertThat(converted.rejected()).as(converted.reason()).isFalse();
+    assertThat(converted.document().id()).isEqualTo(id);
+  }
+
   @Test
   void binaryColumnsHoldJsonToo() {
     StructType schema = new StructType().add("bytes", DataTypes.BinaryType);
