@@ -14,8 +14,11 @@ import static dev.sluice.core.config.ConfigKeys.UPDATE_SCRIPT_UPSERT;
 import static dev.sluice.core.config.ConfigKeys.WRITE_OPERATION;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sluice.core.ConfigException;
 import dev.sluice.core.OpType;
 import java.util.Locale;
@@ -26,7 +29,12 @@ import java.util.Locale;
  * do nothing).
  */
 public final class ActionOptionRules {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads numbers as written: script params go to the cluster with their digits and zeros. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
 
   private ActionOptionRules() {}
 

@@ -65,6 +65,24 @@ class ActionOptionRulesTest {
   }
 
   @Test
+  void scriptParamsKeepTheirNumbersDigitForDigit() {
+    // compacted through doubles, the first became 1.2345678901234568E16 and the second 1.5
+    assertThat(
+            resolve(
+                    "es.write.operation",
+                    "update",
+                    "es.mapping.id",
+                    "id",
+                    "es.update.script.stored",
+                    "s",
+                    "es.update.script.params.json",
+                    "{\"rate\": 12345678901234567.89,\n \"step\": 1.50, \"n\": 7}")
+                .script()
+                .paramsJson())
+        .isEqualTo("{\"rate\":12345678901234567.89,\"step\":1.50,\"n\":7}");
+  }
+
+  @Test
   void refusedCombinationsNameTheOption() {
     Map<String, String[]> cases = new HashMap<>();
     cases.put(
