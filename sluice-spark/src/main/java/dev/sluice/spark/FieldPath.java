@@ -5,15 +5,19 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Base64;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampType;
 
 /**
  * A column reference such as {@code id} or {@code customer.id}, resolved against the schema once,
@@ -28,12 +32,25 @@ final class FieldPath implements Serializable {
   private final int[] ordinals;
   private final int[] structSizes;
   private final DataType leafType;
+  private final String dateZone; // null: dates and timestamps as Spark holds them
 
-  private FieldPath(String name, int[] ordinals, int[] structSizes, DataType leafType) {
+  private FieldPath(
+      String name, int[] ordinals, int[] structSizes, DataType leafType, String dateZone) {
     this.name = name;
     this.ordinals = ordinals;
     this.structSizes = structSizes;
     this.leafType = leafType;
+    this.dateZone = dateZone;
+  }
+
+  /**
+   * This column read as an id or routing value is, where elasticsearch-hadoop makes one: a date or
+   * timestamp as epoch milliseconds ({@code java.sql.Date#getTime}, midnight in {@code zone}, the
+   * driver's JVM time zone; {@code Timestamp#getTime}, sub-millisecond digits dropped), so that a
+   * job appending to an index elasticsearch-hadoop filled finds its documents under their ids.
+   */
+  FieldPath asIdIn(String zone) {
+    return new FieldPath(name, ordinals, structSizes, leafType, zone);
   }
 
   /** Resolves {@code name} (dotted for nested structs); throws naming the option and the field. */
@@ -87,7 +104,7 @@ final class FieldPath implements Serializable {
               + ": the column must hold a single value, not "
               + type.simpleString());
     }
-    return new FieldPath(name, ordinals, sizes, type);
+    return new FieldPath(name, ordinals, sizes, type, null);
   }
 
   /**
@@ -111,6 +128,16 @@ final class FieldPath implements Serializable {
     }
     if (leafType instanceof LongType) { // the usual id column: no boxing, no generic getter
       return Long.toString(current.getLong(ordinals[last]));
+    }
+    if (dateZone != null && leafType instanceof DateType) {
+      return Long.toString(
+          LocalDate.ofEpochDay(current.getInt(ordinals[last]))
+              .atStartOfDay(ZoneId.of(dateZone))
+              .toInstant()
+              .toEpochMilli());
+    }
+    if (dateZone != null && leafType instanceof TimestampType) {
+      return Long.toString(Math.floorDiv(current.getLong(ordinals[last]), 1_000L));
     }
     return String.valueOf(current.get(ordinals[last], leafType));
   }

@@ -27,10 +27,12 @@ import org.apache.spark.sql.types.TimestampType;
  * {@code es.resource(.write)} with elasticsearch-hadoop's patterns: {@code logs-{service}} takes a
  * column's value (dotted for nested fields), {@code logs-{@timestamp|yyyy.MM.dd}} formats a date,
  * timestamp or ISO-8601 string column with a date pattern (timestamps in UTC; a string keeps its
- * own offset, as elasticsearch-hadoop does). Resolved once on the driver, per row on executors.
+ * own offset, as elasticsearch-hadoop does); a date without format gives its own text, {@code
+ * 2026-01-05}, as there. Resolved once on the driver, per row on executors.
  */
 final class IndexPattern implements Serializable {
   private static final long serialVersionUID = 1L;
+  private static final String DATE_TEXT = "yyyy-MM-dd";
 
   /** A fixed text, or a column with an optional date format. */
   private record Part(String text, FieldPath field, String format) implements Serializable {
@@ -65,6 +67,10 @@ final class IndexPattern implements Serializable {
       String column = bar < 0 ? inside : inside.substring(0, bar).trim();
       String format = bar < 0 ? null : inside.substring(bar + 1).trim();
       FieldPath field = FieldPath.resolve(schema, column, option);
+      if (format == null && field.type() instanceof DateType) {
+        // elasticsearch-hadoop names the index with the date's text (java.sql.Date#toString)
+        format = DATE_TEXT;
+      }
       check(pattern, option, field, format);
       parts.add(new Part(null, field, format));
       at = close + 1;
@@ -82,7 +88,11 @@ final class IndexPattern implements Serializable {
     if (format == null && dated) {
       throw new ConfigException(
           option,
-          where + "is a " + type.simpleString() + ": give a date format, as in {name|yyyy.MM.dd}");
+          where
+              + "is a "
+              + type.simpleString()
+              + ": give a date format, as in {name|yyyy.MM.dd} (its text alone, with spaces and"
+              + " colons, is no index name)");
     }
     if (format != null && !dated && !(type instanceof StringType)) {
       throw new ConfigException(

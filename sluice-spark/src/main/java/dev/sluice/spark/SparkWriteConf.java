@@ -107,13 +107,14 @@ record SparkWriteConf(
     List<FieldPath> idColumns = new ArrayList<>();
     FieldPath routingColumn = null;
     if (input == null) { // JSON input: the id and routing fields are read from each document
+      String zone = shape.zoneId().getId();
       for (String field : ids.fields()) {
-        idColumns.add(FieldPath.resolve(schema, field, idOption));
+        idColumns.add(FieldPath.resolve(schema, field, idOption).asIdIn(zone));
       }
       routingColumn =
           routing == null
               ? null
-              : FieldPath.resolve(schema, routing, ConfigKeys.MAPPING_ROUTING.name());
+              : FieldPath.resolve(schema, routing, ConfigKeys.MAPPING_ROUTING.name()).asIdIn(zone);
     }
     return new SparkWriteConf(
         engine,

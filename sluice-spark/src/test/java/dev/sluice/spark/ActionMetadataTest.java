@@ -130,6 +130,12 @@ class ActionMetadataTest {
   }
 
   @Test
+  void aDateWithoutFormatNamesTheIndexWithItsTextAsElasticsearchHadoopDoes() {
+    assertThat(doc(converter("es.resource", "logs-{day}").convert(row(1L, "web", 1), "r1")).index())
+        .isEqualTo("logs-2026-01-02");
+  }
+
+  @Test
   void aRowWhosePatternFieldIsNullOrMakesABadNameIsDeadLetteredNamingTheField() {
     RowConverter converter = converter("es.resource", "logs-{svc}");
 

@@ -30,6 +30,27 @@ class FieldPathTest {
   }
 
   @Test
+  void aDateOrTimestampIdIsEpochMillisecondsAsElasticsearchHadoopMakesIt() {
+    StructType schema =
+        new StructType().add("day", DataTypes.DateType).add("at", DataTypes.TimestampType);
+    int day = (int) java.time.LocalDate.parse("2026-01-05").toEpochDay();
+    long micros = 1_767_607_872_345_678L; // 2026-01-05T10:11:12.345678Z
+    GenericInternalRow row = new GenericInternalRow(new Object[] {day, micros});
+    // elasticsearch-hadoop: java.sql.Date#getTime (midnight in the JVM's zone), Timestamp#getTime
+    assertThat(FieldPath.resolve(schema, "day", "o").asIdIn("UTC").textOf(row))
+        .isEqualTo("1767571200000");
+    assertThat(FieldPath.resolve(schema, "day", "o").asIdIn("Europe/Berlin").textOf(row))
+        .isEqualTo("1767567600000");
+    assertThat(FieldPath.resolve(schema, "at", "o").asIdIn("Europe/Berlin").textOf(row))
+        .isEqualTo("1767607872345");
+    GenericInternalRow before1970 = new GenericInternalRow(new Object[] {-1, -1_000_500L});
+    assertThat(FieldPath.resolve(schema, "day", "o").asIdIn("UTC").textOf(before1970))
+        .isEqualTo("-86400000");
+    assertThat(FieldPath.resolve(schema, "at", "o").asIdIn("UTC").textOf(before1970))
+        .isEqualTo("-1001");
+  }
+
+  @Test
   void nullStructOnTheWayGivesNull() {
     GenericInternalRow row = new GenericInternalRow(new Object[] {1L, null, null});
     assertThat(FieldPath.resolve(SCHEMA, "customer.code", "es.mapping.id").textOf(row)).isNull();

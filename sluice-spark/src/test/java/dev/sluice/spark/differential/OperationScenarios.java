@@ -104,6 +104,13 @@ final class OperationScenarios {
             .id("id")
             .resourceSuffix(IndexReader.PATTERN_SEPARATOR + "{@timestamp|yyyy.MM.dd}")
             .build(),
+        Scenario.named("pattern-date-plain")
+            .rows(
+                "SELECT id, d FROM VALUES ('1', DATE'2026-01-05'), ('2', DATE'2026-01-06')"
+                    + " AS t(id, d)")
+            .id("id")
+            .resourceSuffix(IndexReader.PATTERN_SEPARATOR + "{d}")
+            .build(),
         Scenario.named("pipeline-missing")
             .rows(Rows.PEOPLE)
             .id("id")

@@ -2,7 +2,10 @@ package dev.sluice.spark.differential;
 
 import java.util.List;
 
-/** Every Spark type, one scenario each, so that a difference names its type. */
+/**
+ * Every Spark type, one scenario each, so that a difference names its type; and the id taken from a
+ * column of each scalar type.
+ */
 final class TypeScenarios {
   private TypeScenarios() {}
 
@@ -28,7 +31,23 @@ final class TypeScenarios {
         type("array", "array(1, 2, 3)", "array()"),
         type("array-of-strings", "array('a', CAST(NULL AS STRING))", "array('b')"),
         type("map", "map('a', 1, 'b', 2)", "map('c', 3)"),
-        type("struct", "named_struct('x', 1, 'y', 'a')", "named_struct('x', 2, 'y', 'b')"));
+        type("struct", "named_struct('x', 1, 'y', 'a')", "named_struct('x', 2, 'y', 'b')"),
+        idOfType("int", "-70000", "2147483647"),
+        idOfType("double", "CAST(1.5 AS DOUBLE)", "CAST(0.1 AS DOUBLE)"),
+        idOfType("float", "CAST(1.5 AS FLOAT)", "CAST(0.1 AS FLOAT)"),
+        idOfType("decimal", "CAST(12.340 AS DECIMAL(10, 3))", "CAST(-0.5 AS DECIMAL(10, 3))"),
+        idOfType("boolean", "true", "false"),
+        idOfType("date", "DATE'2026-01-05'", "DATE'1969-12-31'"),
+        idOfType(
+            "timestamp", "TIMESTAMP'2026-01-05 10:11:12.345'", "TIMESTAMP'1969-12-31 23:59:59'"));
+  }
+
+  /** The id taken from a column of the type: what its text is. */
+  private static Scenario idOfType(String name, String first, String second) {
+    return Scenario.named("id-of-type-" + name)
+        .rows(Rows.twoValues(first, second))
+        .id("value")
+        .build();
   }
 
   private static Scenario type(String name, String first, String second) {
