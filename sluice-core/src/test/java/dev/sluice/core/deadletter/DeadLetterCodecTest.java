@@ -17,6 +17,59 @@ class DeadLetterCodecTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** A record of an {@code op} action in index logs, with what the action carried. */
+  private static DeadLetterRecord action(
+      String op,
+      byte[] source,
+      String routing,
+      Long version,
+      String versionType,
+      byte[] scriptParams,
+      String pipeline) {
+    return new DeadLetterRecord(
+        DeadLetterRecord.FORMAT_VERSION,
+        "logs",
+        "r13",
+        op,
+        400,
+        "strict_dynamic_mapping_exception",
+        "no color",
+        1,
+        AT,
+        AT,
+        "partition 0 row 13",
+        "w1",
+        source,
+        routing,
+        version,
+        versionType,
+        scriptParams,
+        pipeline);
+  }
+
+  /** A record of a plain {@code index} action. */
+  private static DeadLetterRecord plain(byte[] source) {
+    return action("index", source, null, null, null, null, null);
+  }
+
+  private static String written(DeadLetterRecord r) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DeadLetterCodec.writeLine(r, out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** An index action's record as a Sluice of that format wrote it. */
+  private static DeadLetterRecord olderRecord(int format) throws IOException {
+    return DeadLetterCodec.readLine(
+        "{\"v\":"
+            + format
+            + ",\"index\":\"i\",\"id\":\"1\",\"op\":\"index\",\"status\":400,"
+            + "\"error_type\":\"t\",\"reason\":\"r\",\"attempts\":1,"
+            + "\"first_attempt\":\"2026-01-01T00:00:00Z\","
+            + "\"last_attempt\":\"2026-01-01T00:00:00Z\",\"position\":\"p\","
+            + "\"writer_id\":\"w\",\"source\":{\"a\":1}}");
+  }
+
   private static DeadLetterRecord roundTrip(DeadLetterRecord r) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DeadLetterCodec.writeLine(r, out);
@@ -27,19 +80,8 @@ class DeadLetterCodecTest {
   void routingVersionAndScriptParamsComeBack() throws Exception {
     DeadLetterRecord back =
         roundTrip(
-            new DeadLetterRecord(
-                DeadLetterRecord.FORMAT_VERSION,
-                "logs-b",
-                "r13",
+            action(
                 "update",
-                400,
-                "strict_dynamic_mapping_exception",
-                "no color",
-                1,
-                AT,
-                AT,
-                "partition 0 row 13",
-                "w1",
                 utf8("{\"id\":\"r13\"}"),
                 "s1",
                 113L,
@@ -47,7 +89,7 @@ class DeadLetterCodecTest {
                 utf8("{\"inc\":13,\"tag\":\"red\"}"),
                 null));
     assertThat(back.keepsWholeAction()).isTrue();
-    assertThat(back.index()).isEqualTo("logs-b");
+    assertThat(back.index()).isEqualTo("logs");
     assertThat(back.op()).isEqualTo("update");
     assertThat(back.routing()).isEqualTo("s1");
     assertThat(back.version()).isEqualTo(113L);
@@ -58,24 +100,7 @@ class DeadLetterCodecTest {
 
   @Test
   void aPlainActionWritesNoneOfThem() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DeadLetterCodec.writeLine(
-        new DeadLetterRecord(
-            DeadLetterRecord.FORMAT_VERSION,
-            "i",
-            "1",
-            "index",
-            400,
-            "t",
-            "r",
-            1,
-            AT,
-            AT,
-            "p",
-            "w",
-            utf8("a,b")),
-        out);
-    String line = out.toString(StandardCharsets.UTF_8);
+    String line = written(plain(utf8("a,b")));
     assertThat(line).doesNotContain("routing").doesNotContain("version\"").contains("base64");
     DeadLetterRecord back = DeadLetterCodec.readLine(line);
     assertThat(back.routing()).isNull();
@@ -96,26 +121,7 @@ class DeadLetterCodecTest {
             + "\"name\":\"caf\u00e9 \\u00e9\",\"tags\":[1.10,{\"x\":null}]}";
     String params = "{\"inc\":0.1000000000000000055511151231257827}";
     DeadLetterRecord back =
-        roundTrip(
-            new DeadLetterRecord(
-                DeadLetterRecord.FORMAT_VERSION,
-                "orders",
-                "r1",
-                "upsert",
-                400,
-                "t",
-                "r",
-                1,
-                AT,
-                AT,
-                "partition 0 row 1",
-                "w1",
-                utf8(source),
-                null,
-                null,
-                null,
-                utf8(params),
-                null));
+        roundTrip(action("upsert", utf8(source), null, null, null, utf8(params), null));
     assertThat(new String(back.source(), StandardCharsets.UTF_8)).isEqualTo(source);
     assertThat(new String(back.scriptParams(), StandardCharsets.UTF_8)).isEqualTo(params);
   }
@@ -126,24 +132,7 @@ class DeadLetterCodecTest {
         List.of(
             utf8("{\n  \"a\": 1,\r\n  \"b\": [1.50]\n}"),
             new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}'})) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      DeadLetterCodec.writeLine(
-          new DeadLetterRecord(
-              DeadLetterRecord.FORMAT_VERSION,
-              "i",
-              "1",
-              "index",
-              400,
-              "t",
-              "r",
-              1,
-              AT,
-              AT,
-              "p",
-              "w",
-              source),
-          out);
-      String line = out.toString(StandardCharsets.UTF_8);
+      String line = written(plain(source));
       assertThat(line.split("\n", -1)).hasSize(2); // one record, one line
       assertThat(DeadLetterCodec.readLine(line.strip()).source()).isEqualTo(source);
     }
@@ -152,52 +141,21 @@ class DeadLetterCodecTest {
   @Test
   void thePipelineComesBack() throws Exception {
     DeadLetterRecord back =
-        roundTrip(
-            new DeadLetterRecord(
-                DeadLetterRecord.FORMAT_VERSION,
-                "logs",
-                "r7",
-                "create",
-                400,
-                "strict_dynamic_mapping_exception",
-                "no color",
-                1,
-                AT,
-                AT,
-                "partition 0 row 7",
-                "w1",
-                utf8("{\"id\":\"r7\"}"),
-                null,
-                null,
-                null,
-                null,
-                "enrich-v2"));
+        roundTrip(action("create", utf8("{\"id\":\"r7\"}"), null, null, null, null, "enrich-v2"));
     assertThat(back.keepsPipeline()).isTrue();
     assertThat(back.pipeline()).isEqualTo("enrich-v2");
   }
 
   @Test
   void aRecordOfFormatTwoDoesNotSayWhetherItsActionNamedAPipeline() throws Exception {
-    DeadLetterRecord older =
-        DeadLetterCodec.readLine(
-            "{\"v\":2,\"index\":\"i\",\"id\":\"1\",\"op\":\"index\",\"status\":400,"
-                + "\"error_type\":\"t\",\"reason\":\"r\",\"attempts\":1,"
-                + "\"first_attempt\":\"2026-01-01T00:00:00Z\","
-                + "\"last_attempt\":\"2026-01-01T00:00:00Z\",\"position\":\"p\","
-                + "\"writer_id\":\"w\",\"source\":{\"a\":1}}");
+    DeadLetterRecord older = olderRecord(2);
     assertThat(older.keepsWholeAction()).isTrue();
     assertThat(older.keepsPipeline()).isFalse();
   }
 
   @Test
   void aRecordOfFormatOneIsStillReadAndSaysItKeptLess() throws Exception {
-    DeadLetterRecord old =
-        DeadLetterCodec.readLine(
-            "{\"v\":1,\"index\":\"i\",\"id\":\"1\",\"op\":\"index\",\"status\":400,"
-                + "\"error_type\":\"t\",\"reason\":\"r\",\"attempts\":1,"
-                + "\"first_attempt\":\"2026-01-01T00:00:00Z\","
-                + "\"last_attempt\":\"2026-01-01T00:00:00Z\",\"position\":\"p\","
-                + "\"writer_id\":\"w\",\"source\":{\"a\":1}}");
+    DeadLetterRecord old = olderRecord(1);
     assertThat(old.keepsWholeAction()).isFalse();
     assertThat(old.routing()).isNull();
     assertThat(old.source()).isEqualTo(utf8("{\"a\":1}"));
