@@ -32,10 +32,10 @@ final class FieldPath implements Serializable {
   private final int[] ordinals;
   private final int[] structSizes;
   private final DataType leafType;
-  private final String dateZone; // null: dates and timestamps as Spark holds them
+  private final ZoneId dateZone; // null: dates and timestamps as Spark holds them
 
   private FieldPath(
-      String name, int[] ordinals, int[] structSizes, DataType leafType, String dateZone) {
+      String name, int[] ordinals, int[] structSizes, DataType leafType, ZoneId dateZone) {
     this.name = name;
     this.ordinals = ordinals;
     this.structSizes = structSizes;
@@ -50,7 +50,7 @@ final class FieldPath implements Serializable {
    * job appending to an index elasticsearch-hadoop filled finds its documents under their ids.
    */
   FieldPath asIdIn(String zone) {
-    return new FieldPath(name, ordinals, structSizes, leafType, zone);
+    return new FieldPath(name, ordinals, structSizes, leafType, ZoneId.of(zone));
   }
 
   /** Resolves {@code name} (dotted for nested structs); throws naming the option and the field. */
@@ -132,7 +132,7 @@ final class FieldPath implements Serializable {
     if (dateZone != null && leafType instanceof DateType) {
       return Long.toString(
           LocalDate.ofEpochDay(current.getInt(ordinals[last]))
-              .atStartOfDay(ZoneId.of(dateZone))
+              .atStartOfDay(dateZone)
               .toInstant()
               .toEpochMilli());
     }

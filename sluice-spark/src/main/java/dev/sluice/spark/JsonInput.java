@@ -35,12 +35,18 @@ final class JsonInput implements Serializable {
   private final boolean binary;
   private final List<String> idFields;
   private final String routingField;
+  private final List<String> wanted; // the id fields, then the routing field
 
   private JsonInput(String column, boolean binary, List<String> idFields, String routingField) {
     this.column = column;
     this.binary = binary;
     this.idFields = List.copyOf(idFields);
     this.routingField = routingField;
+    List<String> paths = new ArrayList<>(idFields);
+    if (routingField != null) {
+      paths.add(routingField);
+    }
+    this.wanted = List.copyOf(paths);
   }
 
   /**
@@ -81,10 +87,6 @@ final class JsonInput implements Serializable {
       throw new RowConversionException(column, "the row holds no JSON document (null)");
     }
     byte[] bytes = raw(row);
-    List<String> wanted = new ArrayList<>(idFields);
-    if (routingField != null) {
-      wanted.add(routingField);
-    }
     try (JsonParser p = JSON.createParser(bytes)) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
